@@ -1,0 +1,11 @@
+// The engine's public surface: everything the CLI, the language server and the
+// benchmarks call. Plain TypeScript; never imports vscode or an LSP package.
+export * from './types';
+export { LineIndex } from './text/lineIndex';
+export { extractQuotes } from './extract/extractQuotes';
+export { Corpus, loadCorpus } from './corpus/corpus';
+export type { CorpusOptions } from './corpus/corpus';
+export { checkText, summarize } from './check';
+export type { CheckOptions } from './check';
+export { loadConfig, DEFAULT_SEVERITIES } from './config';
+export type { VerbatimConfig } from './config';

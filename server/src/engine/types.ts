@@ -1,0 +1,137 @@
+// Plain-data types shared by every layer. The engine speaks in offsets (`Span`) into the
+// text it was given; renderers (CLI, LSP) turn spans into line/character positions with
+// `LineIndex`. Nothing here knows about LSP or VS Code.
+
+/** Half-open range of UTF-16 code unit offsets into one text: [start, end). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Zero-based line and UTF-16 character, as in LSP. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export type Verdict =
+  | 'verified'
+  | 'altered'
+  | 'misattributed'
+  | 'missing'
+  | 'unattributed'
+  | 'stitched'
+  | 'supported';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint' | 'none';
+
+export type DocumentFormat = 'markdown' | 'plaintext';
+
+/** A speaker mention found in text, before identity resolution. */
+export interface SpeakerMention {
+  /** The words as written ("US Secretary of State Antony Blinken"). */
+  text: string;
+  span: Span;
+  /** Pronoun or role noun that was resolved to an earlier mention ("he", "the secretary"). */
+  resolvedFrom?: string;
+}
+
+/** A quote or attributed claim found in a draft or an article. */
+export interface ExtractedQuote {
+  kind: 'quote' | 'claim';
+  /** The quoted words, fragments joined by a space when split by an attribution. */
+  text: string;
+  /** From the first fragment's start to the last fragment's end (marks excluded). */
+  span: Span;
+  /** Each contiguous piece of quoted text (marks excluded). */
+  fragments: Span[];
+  /** The attributed speaker, or null when none was found. */
+  speaker: SpeakerMention | null;
+  /** The cue ("said", "according to", ...) when one was found. */
+  cue: Span | null;
+  /** Span of the attribution's speaker words in the text, when known (for quick fixes). */
+  speakerSpan: Span | null;
+  /** True for a Markdown block quote. */
+  block?: boolean;
+}
+
+export type StatementKind = 'article' | 'transcript' | 'statement' | 'notes' | 'record';
+
+/** One thing one speaker said, where it stands in its source document. */
+export interface Statement {
+  id: number;
+  /** Speaker as written in the source ("MILLER", "State Department spokesperson Matthew Miller"). */
+  speakerText: string;
+  /** Canonical speaker id, assigned by the speaker registry when the corpus is built. */
+  speakerId: number;
+  text: string;
+  documentId: number;
+  /** Where `text` stands in the source document's text. */
+  span: Span;
+  /** Position of `span` in the source file, for the editor and the CLI. */
+  range: Range;
+}
+
+export interface SourceDocument {
+  id: number;
+  path: string;
+  kind: StatementKind;
+  title?: string;
+  url?: string;
+  date?: string;
+}
+
+export interface CorpusProblem {
+  path: string;
+  message: string;
+}
+
+export type ChangeOp = 'replace' | 'insert' | 'delete';
+
+/** One difference between the draft's words and the source's. `draft` or `source` is '' for pure inserts/deletes. */
+export interface Change {
+  op: ChangeOp;
+  draft: string;
+  source: string;
+}
+
+export interface SourceRef {
+  speaker: string;
+  text: string;
+  path: string;
+  range: Range;
+  url?: string;
+  date?: string;
+  title?: string;
+}
+
+/** The check's result for one quote or claim: plain data each front end renders its own way. */
+export interface Finding {
+  kind: 'quote' | 'claim';
+  text: string;
+  span: Span;
+  range: Range;
+  /** The speaker as resolved to a canonical name, or null. */
+  speaker: string | null;
+  verdict: Verdict;
+  severity: Severity;
+  message: string;
+  source: SourceRef | null;
+  /** Extra sources: the second statement of a stitched quote. */
+  otherSources: SourceRef[];
+  changes: Change[];
+  /** Span of the attribution's speaker words (for "change attribution"). */
+  speakerSpan: Span | null;
+  /** Set when an ignore comment covers this quote. */
+  ignored?: boolean;
+}
+
+export interface FileReport {
+  path: string;
+  findings: Finding[];
+}
