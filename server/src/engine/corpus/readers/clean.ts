@@ -39,6 +39,7 @@ const LIST_MARK_RE = /^[ \t\u00a0]*(?:>[ \t\u00a0]?)*(?:(?:[-*+]|\d{1,2}[.)])[ \
 const BULLET_RE = /^[ \t\u00a0]*[-*+][ \t\u00a0]+/gm;
 
 const WS_CHAR = new RegExp(`[${WS}]`);
+const CLOSING_PUNCT = /[.,;:!?)\]}\u201d\u2019"]/;
 const ZW_RE = new RegExp(`[${ZW}]`, 'g');
 
 /**
@@ -84,15 +85,21 @@ export function cleanParagraph(full: string, start: number, end: number, options
   let first = -1;
   let last = -1;
   let pendingSpace = false;
+  let droppedSince = false;
   for (let k = 0; k < src.length; k++) {
-    if (drop[k]) continue;
+    if (drop[k]) {
+      droppedSince = true;
+      continue;
+    }
     const c = src[k];
     if (WS_CHAR.test(c)) {
       if (text !== '') pendingSpace = true;
       continue;
     }
-    if (pendingSpace) text += ' ';
+    // "Thank you [crosstalk]." reads "Thank you." — no space before punctuation left by a drop.
+    if (pendingSpace && !(droppedSince && CLOSING_PUNCT.test(c))) text += ' ';
     pendingSpace = false;
+    droppedSince = false;
     text += c;
     if (first < 0) first = k;
     last = k;
