@@ -9,3 +9,5 @@ export { checkText, summarize } from './check';
 export type { CheckOptions } from './check';
 export { loadConfig, DEFAULT_SEVERITIES } from './config';
 export type { VerbatimConfig } from './config';
+export { listDrafts } from './drafts';
+export { listSourceFiles } from './corpus/corpus';

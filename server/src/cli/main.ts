@@ -1,0 +1,79 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { checkText, DEFAULT_SEVERITIES, listDrafts, loadConfig, loadCorpus, summarize, type FileReport, type Severity, type Verdict } from '../engine';
+import { parseArgs, UsageError, USAGE } from './args';
+import { renderJson, renderText } from './render';
+
+const EXIT_OK = 0;
+const EXIT_FINDINGS = 1;
+const EXIT_USAGE = 2;
+
+/** Runs `verbatim …` and returns the exit status. Never throws: every failure is a message. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    return run(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`verbatim: ${error.message}\n\n${USAGE}\n`);
+      return EXIT_USAGE;
+    }
+    process.stderr.write(`verbatim: internal error: ${(error as Error).message}\n`);
+    return EXIT_USAGE;
+  }
+}
+
+function run(argv: string[]): number {
+  const args = parseArgs(argv);
+  if (args.command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return EXIT_OK;
+  }
+  if (args.command === 'version') {
+    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../../package.json'), 'utf8')) as { version: string };
+    process.stdout.write(`verbatim ${pkg.version}\n`);
+    return EXIT_OK;
+  }
+  const { config, problems: configProblems } = loadConfig(process.cwd(), args.config ?? undefined);
+  if (configProblems.length > 0) {
+    for (const p of configProblems) process.stderr.write(`verbatim: config: ${p}\n`);
+    return EXIT_USAGE;
+  }
+  const drafts = listDrafts(args.paths);
+  if (drafts.problems.length > 0) {
+    for (const p of drafts.problems) process.stderr.write(`verbatim: ${p.path}: ${p.message}\n`);
+    return EXIT_USAGE;
+  }
+  const corpusPaths = args.corpus.length > 0 ? args.corpus.map((p) => path.resolve(p)) : config.corpus;
+  const showProgress = args.format === 'text' && process.stderr.isTTY;
+  const corpus = loadCorpus(corpusPaths, {
+    speakers: config.speakers,
+    onProgress: showProgress ? (done, total) => process.stderr.write(`\rverbatim: indexing sources ${done}/${total}${done === total ? '\n' : ''}`) : undefined,
+  });
+  if (corpus.statementCount === 0) {
+    process.stderr.write(`verbatim: the corpus has no statements (looked in ${corpusPaths.join(', ')}); every quote will be reported missing\n`);
+  }
+  const reports: FileReport[] = [];
+  for (const draft of drafts.files) {
+    let text: string;
+    try {
+      const buffer = fs.readFileSync(draft);
+      if (buffer.includes(0)) throw new Error('binary file, not a draft');
+      text = buffer.toString('utf8');
+    } catch (error) {
+      process.stderr.write(`verbatim: ${draft}: cannot read draft: ${(error as Error).message}\n`);
+      return EXIT_USAGE;
+    }
+    reports.push(checkText(text, draft, corpus, { severities: overrides(config.severities) }));
+  }
+  const summary = summarize(reports);
+  const corpusInfo = { documents: corpus.documents.length, statements: corpus.statementCount, problems: corpus.problems.map((p) => ({ path: p.path, message: p.message })) };
+  if (args.format === 'json') process.stdout.write(`${renderJson(reports, corpusInfo, summary)}\n`);
+  else process.stdout.write(`${renderText(reports, corpus.problems, summary, corpus.statementCount)}\n`);
+  const anyError = reports.some((r) => r.findings.some((f) => !f.ignored && f.severity === 'error'));
+  return anyError ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** Severities the config changed from the defaults: only those override a verdict's own. */
+function overrides(severities: Record<Verdict, Severity>): Partial<Record<Verdict, Severity>> {
+  return Object.fromEntries(Object.entries(severities).filter(([v, s]) => DEFAULT_SEVERITIES[v as Verdict] !== s));
+}

@@ -1,0 +1,57 @@
+import * as path from 'path';
+import type { CorpusProblem, FileReport, Finding, Verdict } from '../engine';
+
+/** The JSON report of SPEC §7: one object, every quote listed. */
+export function renderJson(reports: FileReport[], corpus: { documents: number; statements: number; problems: CorpusProblem[] }, summary: Record<Verdict, number>): string {
+  const files = reports.map((r) => ({
+    path: r.path,
+    quotes: r.findings.map((f) => ({
+      kind: f.kind,
+      text: f.text,
+      range: f.range,
+      speaker: f.speaker,
+      verdict: f.verdict,
+      severity: f.severity,
+      message: f.message,
+      source: f.source && {
+        speaker: f.source.speaker,
+        text: f.source.text,
+        path: f.source.path,
+        range: f.source.range,
+        url: f.source.url ?? null,
+        date: f.source.date ?? null,
+        title: f.source.title ?? null,
+      },
+      changes: f.changes,
+      ...(f.ignored ? { ignored: true } : {}),
+    })),
+  }));
+  return JSON.stringify({ version: 1, corpus, files, summary }, null, 2);
+}
+
+function displayPath(p: string): string {
+  const rel = path.relative(process.cwd(), p);
+  return rel && !rel.startsWith('..') ? rel : p;
+}
+
+/** One line per finding, compiler style (`path:line:col: severity verdict: message`), then a summary. */
+export function renderText(reports: FileReport[], problems: CorpusProblem[], summary: Record<Verdict, number>, statements: number): string {
+  const out: string[] = [];
+  for (const p of problems) out.push(`${displayPath(p.path)}: corpus problem: ${p.message}`);
+  for (const r of reports) {
+    for (const f of r.findings) {
+      if (f.ignored) continue;
+      out.push(`${displayPath(r.path)}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity === 'none' ? 'ok' : f.severity} ${f.verdict}: ${f.message}${sourceNote(f)}`);
+    }
+  }
+  const counts = (Object.entries(summary) as Array<[Verdict, number]>).filter(([, n]) => n > 0).map(([v, n]) => `${n} ${v}`);
+  const quotes = Object.values(summary).reduce((a, b) => a + b, 0);
+  out.push('');
+  out.push(`${quotes} quote${quotes === 1 ? '' : 's'} checked against ${statements} statement${statements === 1 ? '' : 's'}${counts.length ? `: ${counts.join(', ')}` : ''}`);
+  return out.join('\n');
+}
+
+function sourceNote(f: Finding): string {
+  if (!f.source || f.verdict === 'verified') return f.source ? ` [${displayPath(f.source.path)}:${f.source.range.start.line + 1}]` : '';
+  return ` [${displayPath(f.source.path)}:${f.source.range.start.line + 1}]`;
+}

@@ -1,0 +1,122 @@
+import type { DocumentFormat, FileReport, Finding, Severity, SourceRef, Verdict } from './types';
+import type { Corpus } from './corpus/corpus';
+import { extractQuotes } from './extract/extractQuotes';
+import { LineIndex } from './text/lineIndex';
+import { tokenizeQuote, type Token } from './text/tokenize';
+import { judgeQuote, type Judgement } from './match/judgeQuote';
+
+export interface CheckOptions {
+  format?: DocumentFormat;
+  /** Severity per verdict, where the writer's settings override the verdict's own. */
+  severities?: Partial<Record<Verdict, Severity>>;
+}
+
+const VERDICTS: Verdict[] = ['verified', 'altered', 'misattributed', 'missing', 'unattributed', 'stitched', 'supported'];
+
+/** Judgements per corpus, reset when the corpus changes: retyping one paragraph re-judges only its quotes. */
+const judgementCache = new WeakMap<Corpus, { generation: number; entries: Map<string, Judgement> }>();
+const CACHE_LIMIT = 20000;
+
+function cachedJudgement(corpus: Corpus, key: string, judge: () => Judgement): Judgement {
+  let cache = judgementCache.get(corpus);
+  if (!cache || cache.generation !== corpus.generation) {
+    cache = { generation: corpus.generation, entries: new Map() };
+    judgementCache.set(corpus, cache);
+  }
+  const hit = cache.entries.get(key);
+  if (hit) return hit;
+  const value = judge();
+  if (cache.entries.size >= CACHE_LIMIT) cache.entries.clear();
+  cache.entries.set(key, value);
+  return value;
+}
+
+/** The words of a quote's fragments, with a split between fragments standing for omitted words. */
+function quoteTokens(text: string, fragments: Array<{ start: number; end: number }>): Token[] {
+  const tokens: Token[] = [];
+  fragments.forEach((f, i) => {
+    if (i > 0) tokens.push({ norm: '…', start: f.start, end: f.start, gap: true });
+    tokens.push(...tokenizeQuote(text.slice(f.start, f.end), f.start));
+  });
+  return tokens;
+}
+
+/** Checks every quote of one document against the corpus. Verified quotes are findings too. */
+export function checkText(text: string, filePath: string, corpus: Corpus, options: CheckOptions = {}): FileReport {
+  const format = options.format ?? (/\.(txt|text)$/i.test(filePath) ? 'plaintext' : 'markdown');
+  const lines = new LineIndex(text);
+  const findings: Finding[] = [];
+  for (const quote of extractQuotes(text, { format })) {
+    const tokens = quoteTokens(text, quote.fragments);
+    const speakerId = quote.speaker ? corpus.speakers.resolve(quote.speaker.text) : undefined;
+    const key = `${speakerId === undefined ? 'none' : speakerId}|${quote.fragments.map((f) => text.slice(f.start, f.end)).join('\u0000')}`;
+    const judgement = cachedJudgement(corpus, key, () => judgeQuote(corpus, tokens, text, speakerId));
+    const source = judgement.statementId === null ? null : sourceRef(corpus, judgement.statementId);
+    const speakerName = quote.speaker ? (speakerId != null ? corpus.speakers.speaker(speakerId).name : quote.speaker.text) : null;
+    const severity = options.severities?.[judgement.verdict] ?? judgement.severity;
+    findings.push({
+      kind: quote.kind,
+      text: quote.text,
+      span: quote.span,
+      range: lines.range(quote.span),
+      speaker: speakerName,
+      verdict: judgement.verdict,
+      severity,
+      message: messageFor(judgement, quote.text, speakerName, source, corpus),
+      source,
+      otherSources: judgement.otherStatementIds.map((id) => sourceRef(corpus, id)),
+      changes: judgement.changes,
+      speakerSpan: quote.speakerSpan,
+      ...(quote.ignored ? { ignored: true } : {}),
+    });
+  }
+  return { path: filePath, findings };
+}
+
+function sourceRef(corpus: Corpus, statementId: number): SourceRef {
+  const statement = corpus.statement(statementId);
+  const doc = corpus.document(statement.documentId);
+  return {
+    speaker: corpus.speakers.speaker(corpus.speakers.canonical(statement.speakerId)).name,
+    text: statement.text,
+    path: doc.path,
+    range: statement.range,
+    ...(doc.url ? { url: doc.url } : {}),
+    ...(doc.date ? { date: doc.date } : {}),
+    ...(doc.title ? { title: doc.title } : {}),
+  };
+}
+
+function excerpt(text: string, max = 80): string {
+  const clean = text.replace(/\s+/g, ' ').trim().replace(/[,;:]+$/, '');
+  return clean.length <= max ? clean : `${clean.slice(0, max - 1)}…`;
+}
+
+function messageFor(j: Judgement, quoteText: string, speaker: string | null, source: SourceRef | null, corpus: Corpus): string {
+  const real = j.realSpeakerId !== null ? corpus.speakers.speaker(corpus.speakers.canonical(j.realSpeakerId)).name : null;
+  switch (j.verdict) {
+    case 'verified':
+      return `Verified: ${source?.speaker ?? speaker} said “${excerpt(quoteText)}”`;
+    case 'altered':
+      return `Altered quote: ${j.changeSummary}; source says “${excerpt(source?.text ?? '', 120)}”`;
+    case 'misattributed':
+      return `Misattributed quote: these words are ${real}'s${speaker ? `, not ${speaker}'s` : ''}${j.changes.length ? ` (and altered: ${j.changeSummary})` : ''}`;
+    case 'stitched':
+      return `Stitched quote: joins two separate statements without an ellipsis${real ? ` (the second is ${real}'s)` : ''}`;
+    case 'missing':
+      return j.short
+        ? `Short quote not found in the sources for ${speaker ?? 'this speaker'}: check it by hand (it may be a common phrase)`
+        : `Quote not found in the sources${speaker ? ` for ${speaker}` : ''}`;
+    case 'unattributed':
+      return 'Quote has no speaker Verbatim could resolve: name who said it';
+    case 'supported':
+      return `Supported by ${source?.speaker}`;
+  }
+}
+
+/** Counts per verdict over reports; ignored findings are not counted. */
+export function summarize(reports: FileReport[]): Record<Verdict, number> {
+  const counts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
+  for (const r of reports) for (const f of r.findings) if (!f.ignored) counts[f.verdict]++;
+  return counts;
+}

@@ -1,0 +1,38 @@
+// The words that attribute speech. Kept as data so the extractor's rules stay readable.
+
+/** Verbs of saying, in the forms news copy uses them. */
+export const CUE_VERBS = [
+  'said', 'says', 'say', 'told', 'tells', 'tell', 'wrote', 'writes', 'tweeted', 'tweets', 'posted', 'posts',
+  'added', 'adds', 'continued', 'continues', 'explained', 'explains', 'stated', 'states', 'noted', 'notes',
+  'argued', 'argues', 'asked', 'asks', 'replied', 'replies', 'responded', 'responds', 'insisted', 'insists',
+  'declared', 'declares', 'announced', 'announces', 'remarked', 'observed', 'warned', 'warns', 'claimed',
+  'claims', 'acknowledged', 'acknowledges', 'admitted', 'admits', 'recalled', 'recalls', 'reported', 'reports',
+  'reiterated', 'reiterates', 'emphasized', 'emphasised', 'stressed', 'stresses', 'conceded', 'concedes',
+  'concluded', 'joked', 'jokes', 'quipped', 'complained', 'predicted', 'promised', 'promises', 'vowed', 'vows',
+  'urged', 'urges', 'suggested', 'suggests', 'countered', 'testified', 'commented', 'cautioned', 'pledged',
+  'boasted', 'charged', 'contended', 'maintained', 'lamented', 'mused', 'shouted', 'yelled', 'exclaimed',
+  'whispered', 'blasted', 'slammed', 'touted', 'assured', 'confirmed', 'denied', 'described', 'called',
+  'tweet', 'write', 'add', 'ask', 'describes', 'thundered', 'opined', 'predicts', 'retorted', 'scoffed',
+] as const;
+
+const CUE_SET = new Set<string>(CUE_VERBS);
+
+export function isCueVerb(word: string): boolean {
+  return CUE_SET.has(word.toLowerCase());
+}
+
+/** Words that may stand between a speaker and the cue ("Miller later said", "he has said"). */
+export const ADVERBS_BEFORE_CUE = new Set([
+  'also', 'later', 'then', 'previously', 'earlier', 'again', 'once', 'has', 'have', 'had', 'was', 'is', 'were',
+  'reportedly', 'repeatedly', 'often', 'recently', 'separately', 'publicly', 'privately', 'flatly', 'simply',
+  'bluntly', 'quickly', 'finally', 'further', 'would', 'will', 'did', 'has', 'first', 'never', 'not', 'just', 'had',
+  'famously', 'frequently', 'angrily', 'once', 'told', 'subsequently', 'initially', 'ultimately', 'last',
+]);
+
+export const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
+
+/** Words that end a speaker phrase when read backwards from a cue. */
+export const CLAUSE_WORDS = new Set([
+  'that', 'and', 'but', 'which', 'when', 'while', 'as', 'because', 'where', 'who', 'whom', 'after', 'before',
+  'if', 'though', 'although', 'since', 'so', 'or', 'what', 'how', 'why', 'until', 'than',
+]);

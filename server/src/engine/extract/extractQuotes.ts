@@ -1,0 +1,265 @@
+import nlp from 'compromise';
+import type { DocumentFormat, ExtractedQuote, Span, SpeakerMention } from '../types';
+import { maskProse, isInside } from '../text/mask';
+import { findQuotedSpans, paragraphsOf, type QuotedSpan } from './quoteMarks';
+import { sentencesOf } from './sentences';
+import { attributionAfter, attributionBefore, attributionsIn, type Attribution } from './attribution';
+import { isBackReference, readSpeakerPhrase, type SpeakerPhrase } from './speakerPhrase';
+import { isCueVerb } from './cues';
+
+/** Quotes with fewer words and no cue are scare quotes or titles, not quotations. */
+const MIN_WORDS_WITHOUT_CUE = 5;
+/** How many paragraphs back a pronoun or a cue-less quote may look for its speaker. */
+const CONTEXT_PARAGRAPHS = 3;
+
+/** Words that introduce a term or a title, not speech: "the so-called “deal”", "a film titled “…”". */
+const SCARE_MARKER = /\b(?:so-called|so called|the word|the words|the term|the phrase|dubbed|nicknamed|titled|entitled|known as|labell?ed|branded)\s*$/i;
+
+interface Mention {
+  phrase: SpeakerPhrase;
+  span: Span;
+  paragraph: number;
+}
+
+export interface ExtractOptions {
+  format?: DocumentFormat;
+}
+
+/** A quote with its ignore state, for the checker. */
+export interface ExtractedQuoteWithState extends ExtractedQuote {
+  ignored: boolean;
+}
+
+/**
+ * Finds the quotes in a draft or article and who they are attributed to. Works on the
+ * masked prose only, so code, URLs and front matter never yield quotes.
+ */
+export function extractQuotes(text: string, options: ExtractOptions = {}): ExtractedQuoteWithState[] {
+  const masked = maskProse(text, options.format ?? 'markdown');
+  const prose = masked.text;
+  const quoted = mergeSplitQuotes(prose, findQuotedSpans(prose, masked.blockQuotes));
+
+  // The skeleton: quote contents blanked, so sentence ends and cues inside quotes do not count.
+  const skeletonChars = prose.split('');
+  // A quote's closing [.!?] stays: `…encouraging.” A US official said` is two sentences.
+  for (const q of quoted) {
+    for (const f of q.fragments) {
+      let end = f.end;
+      while (end > f.start && /[.!?\s]/.test(prose[end - 1])) end--;
+      for (let i = f.start; i < end; i++) if (!/[\r\n]/.test(skeletonChars[i])) skeletonChars[i] = '·';
+    }
+  }
+  const skeleton = skeletonChars.join('');
+
+  const paragraphs = paragraphsOf(prose);
+  const paragraphOf = (offset: number) => {
+    let lo = 0;
+    for (let i = 0; i < paragraphs.length; i++) if (paragraphs[i].start <= offset) lo = i;
+    return lo;
+  };
+  const sentences = paragraphs.flatMap((p) => sentencesOf(skeleton, p));
+  const sentenceAt = (offset: number): Span =>
+    sentences.find((s) => offset >= s.start && offset < s.end) ?? { start: offset, end: offset };
+
+  // Speakers named with a cue anywhere (also in sentences without quotes): what "he" points back to.
+  const mentions: Mention[] = [];
+  for (const s of sentences) {
+    for (const a of attributionsIn(skeleton, s.start, s.end)) {
+      if (!a.speaker) continue;
+      const phrase = readSpeakerPhrase(text.slice(a.speaker.start, a.speaker.end));
+      if (!isBackReference(phrase)) mentions.push({ phrase, span: a.speaker, paragraph: paragraphOf(a.speaker.start) });
+    }
+  }
+
+  const results: ExtractedQuoteWithState[] = [];
+  for (const q of quoted) {
+    const first = q.fragments[0];
+    const last = q.fragments[q.fragments.length - 1];
+    const quoteText = q.fragments.map((f) => text.slice(f.start, f.end).trim()).join(' ');
+    const wordCount = quoteText.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+    if (wordCount === 0) continue;
+
+    if (SCARE_MARKER.test(prose.slice(Math.max(0, q.outer.start - 24), q.outer.start)) && wordCount < MIN_WORDS_WITHOUT_CUE) continue;
+    const attribution = q.block ? blockAttribution(skeleton, paragraphs, q) : findAttribution(skeleton, q, sentenceAt);
+    const paragraph = paragraphOf(q.outer.start);
+    let speaker: SpeakerMention | null = null;
+    let speakerSpan: Span | null = null;
+    if (attribution?.speaker) {
+      speakerSpan = trimSpan(text, attribution.speaker);
+      const phrase = readSpeakerPhrase(text.slice(speakerSpan.start, speakerSpan.end));
+      speaker = resolveMention(phrase, speakerSpan, mentions, paragraph, text, paragraphs);
+      if (speaker && !speaker.resolvedFrom) mentions.push({ phrase, span: speakerSpan, paragraph });
+    } else if (!attribution) {
+      if (wordCount < MIN_WORDS_WITHOUT_CUE || !looksLikeSpeech(text, q)) continue;
+      // A quotation standing alone continues the speaker of the paragraphs before it.
+      const previous = latestMention(mentions, q.outer.start, paragraph, () => true);
+      if (previous) speaker = { text: previous.phrase.text, span: previous.span, resolvedFrom: '(context)' };
+    }
+    const ignored =
+      masked.ignoreNext.some((at) => at <= q.outer.start && !prose.slice(at, q.outer.start).split(/\r?\n\s*\r?\n/).slice(1).some((p) => p.trim())) ||
+      isInside(q.outer.start, masked.disabled);
+    results.push({
+      kind: 'quote',
+      text: quoteText,
+      span: { start: first.start, end: last.end },
+      fragments: q.fragments,
+      speaker,
+      cue: attribution?.cue ?? null,
+      speakerSpan,
+      block: q.block,
+      ignored,
+    });
+  }
+  return results;
+}
+
+/** `“A,” he said, “B.”`: two marked spans that are one quotation split by its attribution. */
+function mergeSplitQuotes(prose: string, quotes: QuotedSpan[]): QuotedSpan[] {
+  const merged: QuotedSpan[] = [];
+  for (const q of quotes) {
+    const prev = merged[merged.length - 1];
+    if (prev && !prev.block && !q.block) {
+      const between = prose.slice(prev.outer.end, q.outer.start);
+      const words = between.match(/[\p{L}.'’-]+/gu) ?? [];
+      if (
+        /^\s*,/.test(between) &&
+        /[,:]\s*$/.test(between) &&
+        !/[.!?]\s*$/.test(between.replace(/[,:]\s*$/, '')) &&
+        !/\n\s*\n/.test(between) &&
+        words.length <= 10 &&
+        words.some((w) => isCueVerb(w))
+      ) {
+        prev.fragments.push(...q.fragments);
+        prev.outer.end = q.outer.end;
+        continue;
+      }
+    }
+    merged.push({ outer: { ...q.outer }, fragments: [...q.fragments], block: q.block });
+  }
+  return merged;
+}
+
+function isShort(q: QuotedSpan): boolean {
+  return q.fragments.length === 1 && q.fragments[0].end - q.fragments[0].start < 40;
+}
+
+function findAttribution(skeleton: string, q: QuotedSpan, sentenceAt: (offset: number) => Span): Attribution | null {
+  const firstSentence = sentenceAt(q.outer.start);
+  const lastSentence = sentenceAt(Math.max(q.outer.start, q.outer.end - 1));
+  // Inside a split quote: the words between its fragments.
+  for (let i = 1; i < q.fragments.length; i++) {
+    const inside = attributionAfter(skeleton, q.fragments[i - 1].end + 1, q.fragments[i].start - 1);
+    if (inside) return inside;
+  }
+  const after = attributionAfter(skeleton, q.outer.end, Math.max(lastSentence.end, q.outer.end));
+  if (after) return after;
+  const before = attributionBefore(skeleton, firstSentence.start, q.outer.start);
+  // A cue belongs to the quote right after it: a short quoted phrase further on is a term, not speech.
+  if (before && isShort(q) && skeleton.slice(before.cue.end, q.outer.start).includes('·')) return null;
+  return before;
+}
+
+/** A block quote's attribution stands on the line before it ("Miller said:") or the line after. */
+function blockAttribution(skeleton: string, paragraphs: Span[], q: QuotedSpan): Attribution | null {
+  const before = [...paragraphs].reverse().find((p) => p.end <= q.outer.start);
+  const after = paragraphs.find((p) => p.start >= q.outer.end);
+  if (before && /:\s*$/.test(skeleton.slice(before.start, before.end))) {
+    const a = attributionBefore(skeleton, before.start, before.end);
+    if (a) return a;
+  }
+  if (after) {
+    const line = skeleton.slice(after.start, after.end);
+    if (/^\s*(?:[—–-]|--)/.test(line) && line.length < 120) {
+      const dash = /^\s*(?:[—–-]|--)\s*/.exec(line)!;
+      const name = { start: after.start + dash[0].length, end: after.start + line.replace(/[\s,.]+$/, '').length };
+      const cut = /,/.exec(skeleton.slice(name.start, name.end));
+      if (cut) name.end = name.start + cut.index;
+      return { cue: { start: after.start, end: after.start + dash[0].length }, speaker: name };
+    }
+    const a = attributionAfter(skeleton, after.start, after.end);
+    if (a) return a;
+  }
+  if (before) return attributionBefore(skeleton, before.start, before.end);
+  return null;
+}
+
+/** A quotation reads as speech when it opens a sentence or fills one, not as a phrase mid-sentence. */
+function looksLikeSpeech(text: string, q: QuotedSpan): boolean {
+  const inner = text.slice(q.fragments[0].start, q.fragments[0].end).trim();
+  return /^[\p{Lu}\p{N}]/u.test(inner) || /[.!?]$/.test(inner);
+}
+
+function trimSpan(text: string, span: Span): Span {
+  let { start, end } = span;
+  while (start < end && /[\s,;:"“”]/.test(text[start])) start++;
+  while (end > start && /[\s,;:.'"“”]/.test(text[end - 1])) end--;
+  return { start, end };
+}
+
+function latestMention(mentions: Mention[], before: number, paragraph: number, fits: (m: Mention) => boolean): Mention | null {
+  let best: Mention | null = null;
+  for (const m of mentions) {
+    if (m.span.start >= before || paragraph - m.paragraph > CONTEXT_PARAGRAPHS || !fits(m)) continue;
+    if (!best || m.span.start > best.span.start) best = m;
+  }
+  return best;
+}
+
+/** Resolves "he", "they", "the secretary" to the nearest fitting speaker named before. */
+function resolveMention(
+  phrase: SpeakerPhrase,
+  span: Span,
+  mentions: Mention[],
+  paragraph: number,
+  text: string,
+  paragraphs: Span[],
+): SpeakerMention | null {
+  if (!isBackReference(phrase)) return { text: phrase.text, span };
+  const word = phrase.text.toLowerCase();
+  let fits: (m: Mention) => boolean;
+  if (phrase.kind === 'pronoun') {
+    if (word === 'he' || word === 'she' || word === 'i') fits = (m) => m.phrase.kind === 'person' || (m.phrase.kind === 'anonymous' && !/s$/.test(m.phrase.text));
+    else if (word === 'it') fits = (m) => m.phrase.kind === 'organisation';
+    else fits = (m) => m.phrase.kind !== 'person' || /\band\b/.test(m.phrase.text);
+  } else {
+    const roleWords = (phrase.role ?? '').split(' ').filter((w) => w.length > 2);
+    fits = (m) => roleWords.some((r) => m.phrase.text.toLowerCase().includes(r));
+  }
+  const found = latestMention(mentions, span.start, paragraph, fits);
+  if (found) return { text: found.phrase.text, span: found.span, resolvedFrom: phrase.text };
+  if (phrase.kind === 'pronoun' && (word === 'he' || word === 'she')) {
+    const person = personNamedBefore(text, paragraphs, paragraph, span.start);
+    if (person) return { text: person.text, span: person.span, resolvedFrom: phrase.text };
+  }
+  return null;
+}
+
+/** The first person named in the nearest paragraph before `before` that names one (compromise, on a small window). */
+function personNamedBefore(text: string, paragraphs: Span[], paragraph: number, before: number): { text: string; span: Span } | null {
+  for (let p = paragraph; p >= Math.max(0, paragraph - CONTEXT_PARAGRAPHS); p--) {
+    const para = paragraphs[p];
+    const end = Math.min(para.end, before);
+    if (end <= para.start) continue;
+    const window = text.slice(para.start, end);
+    const subject = sentenceSubjects(window).reverse().find((s) => s.phrase.kind === 'person');
+    if (subject) return { text: subject.phrase.text, span: { start: para.start + subject.start, end: para.start + subject.end } };
+    const people = nlp(window).people().json({ offset: true }) as Array<{ text: string; offset: { start: number; length: number } }>;
+    if (people.length > 0) {
+      const first = people[0];
+      const name = first.text.replace(/[\s,.;:]+$/, '');
+      return { text: name, span: { start: para.start + first.offset.start, end: para.start + first.offset.start + name.length } };
+    }
+  }
+  return null;
+}
+
+/** The capitalised phrase opening each sentence of a window ("Secretary of State Antony Blinken spoke …"). */
+function sentenceSubjects(window: string): Array<{ phrase: SpeakerPhrase; start: number; end: number }> {
+  const found: Array<{ phrase: SpeakerPhrase; start: number; end: number }> = [];
+  const opening = /(?:^|[.!?]["”’]?\s+)((?:(?:[\p{Lu}][\p{L}.'’-]*|of|the)\s+){0,7}[\p{Lu}][\p{L}'’-]+)/gu;
+  for (let m = opening.exec(window); m; m = opening.exec(window)) {
+    const start = m.index + m[0].length - m[1].length;
+    found.push({ phrase: readSpeakerPhrase(m[1]), start, end: start + m[1].length });
+  }
+  return found;
+}

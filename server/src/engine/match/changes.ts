@@ -1,0 +1,78 @@
+import type { Change, Severity } from '../types';
+import type { Token } from '../text/tokenize';
+import type { Alignment } from './align';
+import { expandContractions, isFunctionWord, isModal, isNegation, isNumberWord, isSpellingVariant } from './wordClasses';
+
+export interface DescribedChanges {
+  changes: Change[];
+  /** error for meaning (content word, number, name, negation, tense or modal), warning for minor edits. */
+  severity: Severity;
+  /** The most serious change in words a copy editor uses: "drops “not”". */
+  summary: string;
+}
+
+/** Groups an alignment's edits into changes, with the original words of draft and source. */
+export function describeChanges(alignment: Alignment, quote: Token[], quoteText: string, source: Token[], sourceText: string): DescribedChanges {
+  const changes: Array<Change & { draftTokens: Token[]; sourceTokens: Token[] }> = [];
+  let current: { draftTokens: Token[]; sourceTokens: Token[] } | null = null;
+  const flush = () => {
+    if (!current) return;
+    const draft = current.draftTokens.map((t) => quoteText.slice(t.start, t.end)).join(' ');
+    const src = current.sourceTokens.map((t) => sourceText.slice(t.start, t.end)).join(' ');
+    const op = !draft ? 'delete' : !src ? 'insert' : 'replace';
+    changes.push({ op, draft, source: src, ...current });
+    current = null;
+  };
+  for (const step of alignment.steps) {
+    if (step.op === 'match' || step.op === 'skip') {
+      flush();
+      continue;
+    }
+    current ??= { draftTokens: [], sourceTokens: [] };
+    if (step.op === 'replace') {
+      current.draftTokens.push(quote[step.q]);
+      current.sourceTokens.push(source[step.s]);
+    } else if (step.op === 'insert') current.draftTokens.push(quote[step.q]);
+    else current.sourceTokens.push(source[step.s]);
+  }
+  flush();
+
+  let severity: Severity = 'none';
+  let worst = '';
+  for (const c of changes) {
+    const s = changeSeverity(c.draftTokens, c.sourceTokens, sourceText, quoteText);
+    if (s.severity === 'error' && severity !== 'error') {
+      severity = 'error';
+      worst = s.why;
+    } else if (s.severity === 'warning' && severity === 'none') {
+      severity = 'warning';
+      worst = s.why;
+    }
+  }
+  const summary = changes.length === 0 ? '' : summarizeChange(changes[0], worst);
+  return { changes: changes.map(({ op, draft, source: src }) => ({ op, draft, source: src })), severity, summary };
+}
+
+function changeSeverity(draft: Token[], source: Token[], sourceText: string, quoteText: string): { severity: Severity; why: string } {
+  const d = draft.map((t) => t.norm);
+  const s = source.map((t) => t.norm);
+  const all = [...d, ...s];
+  if (all.some(isNegation) && expandContractions(d) !== expandContractions(s)) return { severity: 'error', why: 'negation' };
+  if (all.some(isNumberWord)) return { severity: 'error', why: 'number' };
+  const capital = (t: Token, text: string) => /^\p{Lu}/u.test(text.slice(t.start, t.end));
+  if (source.some((t) => capital(t, sourceText)) || draft.some((t) => capital(t, quoteText) && t.start > 0)) {
+    if (expandContractions(d) !== expandContractions(s)) return { severity: 'error', why: 'name' };
+  }
+  if (d.length > 0 && expandContractions(d) === expandContractions(s)) return { severity: 'warning', why: 'contraction' };
+  if (d.length === 1 && s.length === 1 && isSpellingVariant(d[0], s[0])) return { severity: 'warning', why: 'spelling' };
+  if (all.some(isModal)) return { severity: 'error', why: 'modal' };
+  if (all.every(isFunctionWord)) return { severity: 'warning', why: 'function word' };
+  return { severity: 'error', why: 'words' };
+}
+
+function summarizeChange(c: Change, why: string): string {
+  const kind = why === 'negation' ? ' (negation)' : why === 'number' ? ' (number)' : why === 'name' ? ' (name)' : '';
+  if (c.op === 'delete') return `draft drops “${c.source}”${kind}`;
+  if (c.op === 'insert') return `draft adds “${c.draft}”${kind}`;
+  return `draft has “${c.draft}” where the source has “${c.source}”${kind}`;
+}

@@ -1,0 +1,99 @@
+import type { Change, Severity, Verdict } from '../types';
+import type { Token } from '../text/tokenize';
+import type { Corpus } from '../corpus/corpus';
+import { alignQuote, type Alignment } from './align';
+import { describeChanges } from './changes';
+
+/** How a quote fares against the corpus, before it is placed in a document. */
+export interface Judgement {
+  verdict: Verdict;
+  /** Severity the verdict itself implies; `altered` carries the severity of its worst change. */
+  severity: Severity;
+  statementId: number | null;
+  otherStatementIds: number[];
+  changes: Change[];
+  /** What changed, in a copy editor's words ("draft drops “not” (negation)"). */
+  changeSummary: string;
+  /** For `misattributed`: the speaker the words belong to. */
+  realSpeakerId: number | null;
+  /** True for one to three words: too short to call anything but verified or missing. */
+  short: boolean;
+}
+
+/** Quotes of this many words or fewer are common phrases as often as quotations. */
+const SHORT_QUOTE_WORDS = 3;
+
+interface Scored {
+  id: number;
+  alignment: Alignment;
+}
+
+/**
+ * Decides a quote's verdict (SPEC §5). `speakerId` is the corpus speaker the draft names,
+ * `null` when the draft names someone the corpus does not know, `undefined` when it names no one.
+ */
+export function judgeQuote(corpus: Corpus, quote: Token[], quoteText: string, speakerId: number | null | undefined): Judgement {
+  const words = quote.filter((t) => !t.gap && !t.bracket).length;
+  const short = words <= SHORT_QUOTE_WORDS;
+  const base = { otherStatementIds: [], changes: [], changeSummary: '', realSpeakerId: null, short };
+  const scored: Scored[] = corpus.candidates(quote).map((id) => ({ id, alignment: alignQuote(quote, corpus.tokensOf(id)) }));
+  const exact = (s: Scored) => s.alignment.cost === 0 && s.alignment.matched > 0;
+  const isOwn = (s: Scored) => speakerId !== null && speakerId !== undefined && corpus.speakers.same(corpus.statement(s.id).speakerId, speakerId);
+  const close = (s: Scored) => !short && s.alignment.matched / Math.max(1, s.alignment.quoteWords) >= 0.6;
+  const byCost = (a: Scored, b: Scored) => a.alignment.cost - b.alignment.cost || b.alignment.matched - a.alignment.matched || a.id - b.id;
+  scored.sort(byCost);
+
+  if (speakerId === undefined) {
+    const best = scored.find(exact) ?? scored.find(close);
+    return { ...base, verdict: 'unattributed', severity: 'information', statementId: best?.id ?? null };
+  }
+  const ownExact = scored.find((s) => exact(s) && isOwn(s));
+  if (ownExact) return { ...base, verdict: 'verified', severity: 'none', statementId: ownExact.id };
+
+  const otherExact = scored.find((s) => exact(s) && !isOwn(s));
+  if (otherExact && !short) {
+    return { ...base, verdict: 'misattributed', severity: 'error', statementId: otherExact.id, realSpeakerId: corpus.statement(otherExact.id).speakerId };
+  }
+
+  const stitched = findStitch(corpus, quote, scored);
+  if (stitched) {
+    const ids = [stitched.first, stitched.second];
+    const own = ids.every((id) => speakerId !== null && corpus.speakers.same(corpus.statement(id).speakerId, speakerId));
+    return { ...base, verdict: 'stitched', severity: 'error', statementId: ids[0], otherStatementIds: [ids[1]], realSpeakerId: own ? null : corpus.statement(ids[1]).speakerId };
+  }
+
+  const ownClose = scored.find((s) => close(s) && isOwn(s));
+  if (ownClose) {
+    const described = describeChanges(ownClose.alignment, quote, quoteText, corpus.tokensOf(ownClose.id), corpus.statement(ownClose.id).text);
+    return { ...base, verdict: 'altered', severity: described.severity === 'none' ? 'warning' : described.severity, statementId: ownClose.id, changes: described.changes, changeSummary: described.summary };
+  }
+  const otherClose = scored.find((s) => close(s) && !isOwn(s));
+  if (otherClose) {
+    const described = describeChanges(otherClose.alignment, quote, quoteText, corpus.tokensOf(otherClose.id), corpus.statement(otherClose.id).text);
+    return { ...base, verdict: 'misattributed', severity: 'error', statementId: otherClose.id, changes: described.changes, changeSummary: described.summary, realSpeakerId: corpus.statement(otherClose.id).speakerId };
+  }
+  return { ...base, verdict: 'missing', severity: short ? 'information' : 'warning', statementId: null };
+}
+
+/**
+ * A quote whose front matches one statement exactly and whose back matches another: two
+ * fragments joined without an ellipsis. Needs at least two words on each side.
+ */
+function findStitch(corpus: Corpus, quote: Token[], scored: Scored[]): { first: number; second: number } | null {
+  const m = quote.length;
+  if (m < 4) return null;
+  const reversed = [...quote].reverse();
+  let best: { first: number; second: number; total: number } | null = null;
+  const prefixes = scored.filter((s) => s.alignment.exactPrefix >= 2);
+  if (prefixes.length === 0) return null;
+  for (const b of scored) {
+    const suffix = alignQuote(reversed, [...corpus.tokensOf(b.id)].reverse()).exactPrefix;
+    if (suffix < 2) continue;
+    for (const a of prefixes) {
+      if (a.id === b.id) continue;
+      const total = a.alignment.exactPrefix + suffix;
+      if (total >= m && (!best || total > best.total)) best = { first: a.id, second: b.id, total };
+    }
+  }
+  return best && { first: best.first, second: best.second };
+}

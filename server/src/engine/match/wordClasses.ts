@@ -1,0 +1,52 @@
+// Word classes that decide how serious a change is (SPEC §5).
+
+const NEGATIONS = new Set([
+  'not', 'no', 'never', 'nor', 'neither', 'none', 'nothing', 'nobody', 'cannot', "can't", "won't", "don't",
+  "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "hadn't", "wouldn't",
+  "shouldn't", "couldn't", "mustn't", "shan't", 'without', 'nowhere',
+]);
+
+const FUNCTION_WORDS = new Set([
+  'a', 'an', 'the', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'as', 'and', 'or', 'but', 'that',
+  'this', 'these', 'those', 'it', 'its', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'so', 'very', 'just',
+  'then', 'there', 'here', 'into', 'onto', 'about', 'up', 'out', 'over', 'which', 'who', 'whom', 'what', 'also',
+  'really', 'well', 'oh', 'uh', 'um', 'you', 'know', 'i', 'we', 'our', 'us', 'they', 'them', 'their', 'he', 'she',
+  'his', 'her', 'him', 'me', 'my', 'do', 'does', 'did', 'have', 'has', 'had', 'if', 'than', 'too', 'some', 'any',
+]);
+
+const NUMBER_WORDS = new Set([
+  'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
+  'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty',
+  'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred', 'thousand', 'million', 'billion', 'trillion',
+  'percent', 'half', 'dozen', 'first', 'second', 'third', 'once', 'twice',
+]);
+
+const MODALS = new Set(['will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must']);
+
+const CONTRACTIONS: Record<string, string> = {
+  "won't": 'will not', "can't": 'can not', cannot: 'can not', "don't": 'do not', "doesn't": 'does not',
+  "didn't": 'did not', "isn't": 'is not', "aren't": 'are not', "wasn't": 'was not', "weren't": 'were not',
+  "hasn't": 'has not', "haven't": 'have not', "hadn't": 'had not', "wouldn't": 'would not',
+  "shouldn't": 'should not', "couldn't": 'could not', "it's": 'it is', "that's": 'that is', "we're": 'we are',
+  "they're": 'they are', "you're": 'you are', "i'm": 'i am', "we've": 'we have', "i've": 'i have',
+  "they've": 'they have', "we'll": 'we will', "i'll": 'i will', "they'll": 'they will', "he's": 'he is',
+  "she's": 'she is', "let's": 'let us', "there's": 'there is', "what's": 'what is', "i'd": 'i would',
+  "we'd": 'we would', "you'll": 'you will', "you've": 'you have', "he'll": 'he will', "she'll": 'she will',
+};
+
+export const isNegation = (w: string) => NEGATIONS.has(w);
+export const isFunctionWord = (w: string) => FUNCTION_WORDS.has(w);
+export const isNumberWord = (w: string) => /\d/.test(w) || NUMBER_WORDS.has(w);
+export const isModal = (w: string) => MODALS.has(w);
+
+/** "won't" → "will not": two forms that say the same thing. */
+export function expandContractions(words: string[]): string {
+  return words.map((w) => CONTRACTIONS[w] ?? w).join(' ');
+}
+
+/** US and UK spellings of one word ("honor"/"honour", "organize"/"organise", "center"/"centre"). */
+export function isSpellingVariant(a: string, b: string): boolean {
+  if (a === b) return false;
+  const fold = (w: string) => w.replace(/our/g, 'or').replace(/is(e|ed|es|ing|ation)$/, 'iz$1').replace(/tre$/, 'ter').replace(/ll(ed|ing)$/, 'l$1').replace(/ogue$/, 'og');
+  return fold(a) === fold(b);
+}

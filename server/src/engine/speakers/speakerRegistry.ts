@@ -1,0 +1,131 @@
+import { readSpeakerPhrase, type SpeakerPhrase } from '../extract/speakerPhrase';
+
+/** One canonical speaker: a person, an organisation, a role or an anonymous source. */
+export interface Speaker {
+  id: number;
+  /** The fullest form seen, for display ("Antony Blinken", "The Prime Minister's Office"). */
+  name: string;
+  key: string;
+}
+
+const STOP = new Set(['a', 'an', 'the', 'of', 'and', 'in', 'to', 'for']);
+
+function normalizeText(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[’ʼ]/g, "'")
+    .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
+    .split(/\s+/)
+    .filter((w) => w && !STOP.has(w))
+    .join(' ');
+}
+
+/** The identity key of a phrase: people by name, everyone else by their normalised words. */
+export function identityKey(phrase: SpeakerPhrase): string {
+  if (phrase.kind === 'person' && phrase.name) {
+    const parts = phrase.name.toLowerCase().replace(/[’ʼ]/g, "'").split(/\s+/).filter((w) => !/^\p{L}\.$/u.test(w));
+    return parts.length === 1 ? `surname:${parts[0]}` : `person:${parts[0]} ${parts[parts.length - 1]}`;
+  }
+  const words = normalizeText(phrase.text);
+  if (phrase.kind === 'anonymous') return `anon:${words}`;
+  if (phrase.kind === 'role') return `role:${words}`;
+  return `org:${words.replace(/'s\b/g, '')}`;
+}
+
+/**
+ * Knows which speaker phrases name the same speaker. Identity is by name, not string:
+ * "State Department spokesperson Matthew Miller", "Matthew Miller" and "MILLER" are one
+ * speaker when the corpus has one Miller; two Millers with different first names stay apart.
+ */
+export class SpeakerRegistry {
+  private readonly speakers: Speaker[] = [];
+  private readonly byKey = new Map<string, number>();
+  private readonly aliases = new Map<string, string>();
+  private readonly peopleBySurname = new Map<string, number[]>();
+
+  /** `speakers` from the config: canonical name → aliases ("Tony Blinken", "State Department spokesperson"). */
+  constructor(aliasTable: Record<string, string[]> = {}) {
+    for (const [canonical, list] of Object.entries(aliasTable)) {
+      for (const alias of list) this.aliases.set(normalizeText(alias), canonical);
+    }
+  }
+
+  get all(): readonly Speaker[] {
+    return this.speakers;
+  }
+
+  speaker(id: number): Speaker {
+    return this.speakers[id];
+  }
+
+  /** Adds (or finds) the speaker of a source statement. */
+  register(text: string): number {
+    const phrase = readSpeakerPhrase(this.aliases.get(normalizeText(text)) ?? text);
+    const key = identityKey(phrase);
+    const existing = this.byKey.get(key);
+    if (existing !== undefined) {
+      const s = this.speakers[existing];
+      if (phrase.name && phrase.name.length > s.name.length && phrase.kind === 'person') s.name = phrase.name;
+      return existing;
+    }
+    const id = this.speakers.length;
+    const name = phrase.kind === 'person' && phrase.name ? phrase.name : phrase.text;
+    this.speakers.push({ id, name, key });
+    this.byKey.set(key, id);
+    if (key.startsWith('person:')) {
+      const surname = key.split(' ').pop()!;
+      this.peopleBySurname.set(surname, [...(this.peopleBySurname.get(surname) ?? []), id]);
+    }
+    return id;
+  }
+
+  /** The canonical id of two ids that name one speaker (a surname label and the full name). */
+  canonical(id: number): number {
+    const key = this.speakers[id]?.key;
+    if (!key?.startsWith('surname:')) return id;
+    const full = this.uniquePersonWithSurname(key.slice('surname:'.length));
+    return full ?? id;
+  }
+
+  same(a: number, b: number): boolean {
+    return this.canonical(a) === this.canonical(b);
+  }
+
+  /** Finds the corpus speaker a draft's speaker phrase names, or null when the corpus does not know them. */
+  resolve(text: string): number | null {
+    const aliased = this.aliases.get(normalizeText(text));
+    const phrase = readSpeakerPhrase(aliased ?? text);
+    const key = identityKey(phrase);
+    const exact = this.byKey.get(key);
+    if (exact !== undefined) return this.canonical(exact);
+    if (key.startsWith('surname:')) {
+      const full = this.uniquePersonWithSurname(key.slice('surname:'.length));
+      if (full !== null) return full;
+    }
+    if (key.startsWith('person:')) {
+      const surname = key.split(' ').pop()!;
+      const first = key.slice('person:'.length).split(' ')[0];
+      const label = this.byKey.get(`surname:${surname}`);
+      // A surname-only speaker in the corpus ("MILLER:") is this person unless another full name claims that surname.
+      if (label !== undefined) {
+        const others = (this.peopleBySurname.get(surname) ?? []).filter((id) => !this.speakers[id].key.startsWith(`person:${first} `));
+        if (others.length === 0) return label;
+      }
+      return null;
+    }
+    if (key.startsWith('anon:') || key.startsWith('org:') || key.startsWith('role:')) {
+      const words = new Set(key.slice(key.indexOf(':') + 1).split(' '));
+      for (const s of this.speakers) {
+        if (!s.key.startsWith(key.slice(0, key.indexOf(':') + 1))) continue;
+        const other = s.key.slice(s.key.indexOf(':') + 1).split(' ');
+        if (other.length > 0 && (other.every((w) => words.has(w)) || [...words].every((w) => other.includes(w)))) return s.id;
+      }
+    }
+    return null;
+  }
+
+  private uniquePersonWithSurname(surname: string): number | null {
+    const people = this.peopleBySurname.get(surname) ?? [];
+    return people.length === 1 ? people[0] : null; // two people share the surname: do not guess
+  }
+}

@@ -1,0 +1,80 @@
+import type { Span } from '../types';
+
+/**
+ * A word of text, with its place in the original string and the form used for matching.
+ * Matching compares `norm`, so quote, apostrophe, dash and case forms never count as changes.
+ */
+export interface Token {
+  norm: string;
+  start: number;
+  end: number;
+  /** An ellipsis: the writer marked omitted words here. */
+  gap?: boolean;
+  /** A square-bracketed insertion or replacement ("[Blinken]"): stands for zero or more source words. */
+  bracket?: boolean;
+}
+
+// Letters and digits of any script, with internal apostrophes ("don't", "Israel's")
+// and numbers with separators ("1,000", "3.5"). Hyphens and dashes split words, so
+// "75-year-old" and "75 year old" read the same.
+const WORD = /[\p{L}\p{M}\p{N}]+(?:['’ʼ][\p{L}\p{M}]+)*(?:[.,]\p{N}+)*/gu;
+const ELLIPSIS = /\.\s?\.\s?\.|…/g;
+const BRACKET = /\[[^\]\n]{0,80}\]/g;
+
+/** Lowercase, one apostrophe form, no accents: the matching key of a word. */
+export function normalizeWord(word: string): string {
+  return word
+    .toLowerCase()
+    .replace(/[’ʼ]/g, "'")
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '');
+}
+
+/** Words of a source or draft text, for indexing and alignment. */
+export function tokenize(text: string, offset = 0): Token[] {
+  const tokens: Token[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    tokens.push({ norm: normalizeWord(m[0]), start: offset + m.index, end: offset + m.index + m[0].length });
+  }
+  return tokens;
+}
+
+/**
+ * Words of a quote, reading the writer's editing marks (SPEC §4): an ellipsis becomes a
+ * gap token, a bracketed insertion a bracket token, and "[sic]" disappears.
+ */
+export function tokenizeQuote(text: string, offset = 0): Token[] {
+  const marks: Array<{ span: Span; kind: 'gap' | 'bracket' | 'sic' }> = [];
+  ELLIPSIS.lastIndex = 0;
+  for (let m = ELLIPSIS.exec(text); m; m = ELLIPSIS.exec(text)) {
+    marks.push({ span: { start: m.index, end: m.index + m[0].length }, kind: 'gap' });
+  }
+  BRACKET.lastIndex = 0;
+  for (let m = BRACKET.exec(text); m; m = BRACKET.exec(text)) {
+    const inner = m[0].slice(1, -1).trim().toLowerCase();
+    marks.push({ span: { start: m.index, end: m.index + m[0].length }, kind: inner === 'sic' ? 'sic' : 'bracket' });
+  }
+  marks.sort((a, b) => a.span.start - b.span.start);
+
+  const tokens: Token[] = [];
+  let cursor = 0;
+  const wordsUpTo = (end: number) => {
+    if (end > cursor) tokens.push(...tokenize(text.slice(cursor, end), offset + cursor));
+  };
+  for (const mark of marks) {
+    if (mark.span.start < cursor) continue; // overlapping marks: the first wins
+    wordsUpTo(mark.span.start);
+    const span = { start: offset + mark.span.start, end: offset + mark.span.end };
+    if (mark.kind === 'gap') tokens.push({ norm: '…', ...span, gap: true });
+    else if (mark.kind === 'bracket') tokens.push({ norm: '[]', ...span, bracket: true });
+    cursor = mark.span.end;
+  }
+  wordsUpTo(text.length);
+  return tokens;
+}
+
+/** The words only, for display and keys. */
+export function wordsOf(tokens: Token[]): string[] {
+  return tokens.filter((t) => !t.gap && !t.bracket).map((t) => t.norm);
+}
