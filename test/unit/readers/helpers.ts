@@ -32,10 +32,10 @@ export function assertSpansExact(text: string, statements: RawStatement[]): void
   for (const s of statements) {
     assert.ok(s.span.start >= 0 && s.span.end <= text.length && s.span.start < s.span.end, `bad span ${JSON.stringify(s.span)}`);
     const raw = text.slice(s.span.start, s.span.end);
-    const firstWords = s.text.split(' ').slice(0, 2).join(' ');
     // Markup (links, emphasis, escapes) may sit inside the span; compare without it.
-    const rawFlat = raw.replace(/\]\([^)]*\)|[*_\\[\]]/g, '').replace(/\s+/g, ' ');
-    assert.ok(rawFlat.includes(firstWords), `span ${JSON.stringify(raw.slice(0, 60))} does not hold ${JSON.stringify(firstWords)}`);
+    const norm = (x: string) => x.replace(/\]\([^)]*\)|[*_\\[\]]/g, '').replace(/\s+/g, ' ');
+    const firstWords = norm(s.text).split(' ').slice(0, 2).join(' ');
+    assert.ok(norm(raw).includes(firstWords), `span ${JSON.stringify(raw.slice(0, 60))} does not hold ${JSON.stringify(firstWords)}`);
     assert.ok(!/^\s/.test(raw) && !/\s$/.test(raw), `span has edge white space: ${JSON.stringify(raw)}`);
   }
 }

@@ -9,7 +9,7 @@ import type { RawStatement } from './transcript';
 const HEADING_RE = /^[ \t\u00a0]{0,3}\\?#{1,6}(?:[ \t\u00a0]|$)/;
 const RULE_RE = /^[ \t\u00a0]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 const END_RE = /^[ \t\u00a0]*(?:END|-\s*30\s*-|###)[ \t\u00a0]*$/;
-const LIST_ITEM_RE = /^[ \t\u00a0]{0,3}(?:[-*+]|\d{1,2}[.)])[ \t\u00a0]+\S/;
+const LIST_ITEM_RE = /^[ \t\u00a0]*(?:[-*+]|\d{1,2}[.)])[ \t\u00a0]+\S/;
 const FENCE_RE = /^[ \t\u00a0]{0,3}(```|~~~)/;
 const HTML_COMMENT_RE = /^[ \t\u00a0]*<!--/;
 
