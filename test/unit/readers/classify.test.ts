@@ -141,6 +141,8 @@ test('titleHint: White House titles', () => {
   assert.deepEqual(titleHint('Press Briefing by Press Secretary Jen\u00a0Psaki, January 20,\u00a02021'), { kind: 'transcript' });
   assert.deepEqual(titleHint('Press Gaggle by Press Secretary Jen Psaki En Route Queens'), { kind: 'transcript' });
   assert.deepEqual(titleHint('Background Press Call by Senior Administration Officials'), { kind: 'transcript' });
+  assert.deepEqual(titleHint('Statement from President Joe Biden Three Years Since the Attack'), { kind: 'statement', speaker: 'Joe Biden' });
+  assert.deepEqual(titleHint('Statement by Jake Sullivan Congratulating Inaugural Quad Fellows'), { kind: 'statement', speaker: 'Jake Sullivan' });
   assert.equal(titleHint('Nominations Sent to the Senate'), null);
   assert.equal(titleHint('Remarks by President Biden'), null);
 });

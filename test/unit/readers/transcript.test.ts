@@ -37,13 +37,31 @@ test('transcript: one statement per paragraph, a turn runs over paragraphs until
 });
 
 test('transcript: surname, Title Case names and senior officials', () => {
-  const text = 'BLINKEN: We spoke today.\nAntony Blinken: And again.\nSENIOR ADMINISTRATION OFFICIAL:  Good afternoon.\nDr. Anthony Fauci: Masks work.\n';
-  const st = read(text);
-  assert.deepEqual(
-    st.map((s) => s.speakerText),
-    ['BLINKEN', 'Antony Blinken', 'SENIOR ADMINISTRATION OFFICIAL', 'Dr. Anthony Fauci'],
-  );
-  assertSpansExact(text, st);
+  const caps = 'BLINKEN: We spoke today.\nSENIOR ADMINISTRATION OFFICIAL:  Good afternoon.\nMR. O\u2019ROURKE: Yes.\n';
+  assert.deepEqual(read(caps).map((s) => s.speakerText), ['BLINKEN', 'SENIOR ADMINISTRATION OFFICIAL', 'MR. O\u2019ROURKE']);
+  assertSpansExact(caps, read(caps));
+  const names = 'Antony Blinken: We spoke today.\nDr. Anthony Fauci: Masks work.\nJosé de la Cruz: Claro.\n';
+  assert.deepEqual(read(names).map((s) => s.speakerText), ['Antony Blinken', 'Dr. Anthony Fauci', 'José de la Cruz']);
+  assertSpansExact(names, read(names));
+});
+
+test('transcript: in a transcript labelled in capitals, Title Case "labels" are the speaker\'s prose', () => {
+  const text = 'THE PRESIDENT:  The result is a crisis.\n\nConsider: Since Roe was overturned, I have met women.\n\nTwo: mental health.\n\nMS. PSAKI: Thanks.\n';
+  assert.deepEqual(read(text).map((s) => [s.speakerText, s.text]), [
+    ['THE PRESIDENT', 'The result is a crisis.'],
+    ['THE PRESIDENT', 'Consider: Since Roe was overturned, I have met women.'],
+    ['THE PRESIDENT', 'Two: mental health.'],
+    ['MS. PSAKI', 'Thanks.'],
+  ]);
+  // ... unless the front matter names the label.
+  const mixed = 'BLINKEN: One.\n\nJane Doe: Two?\n';
+  assert.deepEqual(read(mixed).map((s) => s.speakerText), ['BLINKEN', 'BLINKEN']);
+  assert.deepEqual(read(mixed, { speakers: ['Jane Doe=Jane Doe'] }).map((s) => s.speakerText), ['BLINKEN', 'Jane Doe']);
+});
+
+test('transcript: a bare White House "Q" line that reads like a label is still a question', () => {
+  const text = 'MS. PSAKI:  Go ahead.\n\nQ\u00a0\u00a0 On Taiwan: what did he mean?\n\nMS. PSAKI:  Our policy has not changed.\n';
+  assert.deepEqual(read(text).map((s) => s.text), ['Go ahead.', 'Our policy has not changed.']);
 });
 
 test('transcript: timestamps before and after the label', () => {

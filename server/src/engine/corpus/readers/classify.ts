@@ -150,7 +150,7 @@ const ROLE_WORDS = new Set(
 
 // Where the speaker part of "Statement by X on …" ends.
 const TITLE_CUT_RE =
-  /\s+(?:on|regarding|about|marking|honoring|celebrating|commemorating|recognizing|in|for|after|following|upon|at|announcing|ahead|as|condemning|welcoming)\s.*$|\s*[:–—|].*$/i;
+  /\s+(?:on|regarding|about|marking|honoring|celebrating|commemorating|recognizing|in|for|after|following|upon|at|announcing|ahead|as|condemning|welcoming|congratulating|thanking|warning|urging|calling|praising|applauding|mourning|remembering|reaffirming|supporting|opposing|responding|commending|expressing|with)\s.*$|\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:years?|months?|weeks?|days?)\b.*$|\s*[:–—|].*$/i;
 
 export interface TitleHint {
   kind: 'statement' | 'transcript';

@@ -69,10 +69,18 @@ const STOP_SINGLE = new Set(
     'march april may june july august september october november december attendees present participants speakers ' +
     'contact contacts media press embargo embargoed washington breaking exclusive analysis opinion editorial watch listen read ' +
     'related see via bottom takeaway takeaways key fact facts fyi faq tl;dr tldr why what how when where who which ' +
-    'status version remarks statement statements readout'
+    'status version remarks statement statements readout translation consider guns one two three four five six seven ' +
+    'eight nine ten after before next last finally plus bonus lesson lessons quote pause'
   ).split(' '),
 );
-const STOP_FIRST = new Set(['note', 'editor’s', "editor's", 'editors', 'bottom', 'read', 'related', 'photo', 'image', 'key', 'fact', 'update', 'correction', 'for', 'media', 'press', 'nominations', 'contact']);
+const STOP_FIRST = new Set([
+  'note', 'editor’s', "editor's", 'editors', 'bottom', 'read', 'related', 'photo', 'image', 'key', 'fact', 'update',
+  'correction', 'for', 'media', 'press', 'nominations', 'contact', 'chapter', 'part', 'section', 'step', 'and', 'but',
+  'or', 'so', 'on', 'in', 'at', 'with', 'after', 'before', 'project', 'january', 'february', 'march', 'april', 'may',
+  'june', 'july', 'august', 'september', 'october', 'november', 'december', 'your', 'my', 'our', 'this', 'that',
+]);
+// Title Case labels ("Antony Blinken:") do not open with these, though capitals ("THE PRESIDENT:") may.
+const STOP_FIRST_NAME = new Set(['the', 'a', 'an']);
 const STOP_LAST = new Set(['note', 'notes', 'update', 'line', 'more', 'correction', 'credit', 'credits', 'summary', 'takeaway', 'takeaways', 'reading', 'example', 'examples', 'contact', 'contacts', 'senate', 'sheet', 'release']);
 
 function lower(t: string): string {
@@ -102,15 +110,25 @@ function classifyLabel(candidate: string): Label['style'] | null {
   if (letters < 2) return null;
   if (tokens.length === 1 && STOP_SINGLE.has(lower(tokens[0]))) return null;
   if (tokens.length > 1 && (STOP_FIRST.has(lower(tokens[0])) || STOP_LAST.has(lower(tokens[tokens.length - 1])))) return null;
+  if (!caps && STOP_FIRST_NAME.has(lower(tokens[0]))) return null;
   return caps ? 'caps' : 'name';
 }
 
 /** Matches a speaker label at the start of `line` (which starts at `lineStart`). */
-export function matchLabel(line: string, lineStart: number, atParagraphStart: boolean, prevLine: string | null): Label | null {
+export function matchLabel(
+  line: string,
+  lineStart: number,
+  atParagraphStart: boolean,
+  prevLine: string | null,
+  allowNames = true,
+): Label | null {
+  // "Q  On Taiwan: …" is a question, not a speaker called "Q On Taiwan".
+  const bareQ = atParagraphStart ? BARE_Q_RE.exec(line) : null;
+  if (bareQ) return { text: 'Q', contentStart: lineStart + bareQ[0].length, style: 'qa', timestamped: bareQ[1] !== undefined };
   const m = LABEL_RE.exec(line);
   if (m) {
     const style = classifyLabel(m[2]);
-    if (style) {
+    if (style && (allowNames || style !== 'name')) {
       // A Title Case name inside a paragraph only opens a turn after a finished sentence.
       const okHere =
         style !== 'name' || atParagraphStart || prevLine === null || /[.?!…"”’)\]:]\s*$/u.test(prevLine);
@@ -125,10 +143,6 @@ export function matchLabel(line: string, lineStart: number, atParagraphStart: bo
         };
       }
     }
-  }
-  if (atParagraphStart) {
-    const q = BARE_Q_RE.exec(line);
-    if (q) return { text: 'Q', contentStart: lineStart + q[0].length, style: 'qa', timestamped: q[1] !== undefined };
   }
   return null;
 }
@@ -147,7 +161,22 @@ function isTerminator(line: string): boolean {
  * Scans `text` from `from` into paragraphs (split at blank lines and at labels) and end
  * markers. Offsets are into `text`.
  */
-export function scanTranscript(text: string, from = 0): ScanEvent[] {
+export function scanTranscript(text: string, from = 0, mapped?: ReadonlySet<string>): ScanEvent[] {
+  const events = scanOnce(text, from, true, mapped);
+  // A transcript labelled in capitals ("THE PRESIDENT:") does not also use Title Case
+  // labels: there, "Consider: …" or "Two: …" is the speaker's prose. Read it again without them.
+  const paras = events.filter((e): e is ScanParagraph => e.type === 'para' && e.label !== null);
+  const hasCaps = paras.some((p) => p.label!.style === 'caps');
+  const hasNames = paras.some((p) => demotable(p.label!, mapped));
+  return hasCaps && hasNames ? scanOnce(text, from, false, mapped) : events;
+}
+
+/** A Title Case label with no timestamp that the front matter does not name. */
+function demotable(label: Label, mapped?: ReadonlySet<string>): boolean {
+  return label.style === 'name' && !label.timestamped && !mapped?.has(normLabel(label.text));
+}
+
+function scanOnce(text: string, from: number, allowNames: boolean, mapped?: ReadonlySet<string>): ScanEvent[] {
   const events: ScanEvent[] = [];
   const lines = splitLines(text, from);
   let cur: ScanParagraph | null = null;
@@ -172,7 +201,8 @@ export function scanTranscript(text: string, from = 0): ScanEvent[] {
       prevLine = null;
       continue;
     }
-    const label = matchLabel(s, line.start, cur === null, prevLine);
+    let label = matchLabel(s, line.start, cur === null, prevLine, true);
+    if (label && !allowNames && demotable(label, mapped)) label = null;
     if (label) {
       const hasContent = label.contentStart < line.end;
       const nextLine = i + 1 < lines.length ? text.slice(lines[i + 1].start, lines[i + 1].end) : '';
@@ -244,7 +274,7 @@ export function readTranscript(text: string, bodyStart: number, meta: Meta = {},
   const out: RawStatement[] = [];
   let speaker: string | null = null;
   let unmappedAnswers = 0;
-  for (const ev of scanTranscript(text, bodyStart)) {
+  for (const ev of scanTranscript(text, bodyStart, new Set(map.keys()))) {
     if (ev.type === 'end') {
       speaker = null;
       continue;
