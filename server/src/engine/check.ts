@@ -101,8 +101,13 @@ function messageFor(j: Judgement, quoteText: string, speaker: string | null, sou
       return `Altered quote: ${j.changeSummary}; source says “${excerpt(source?.text ?? '', 120)}”`;
     case 'misattributed':
       return `Misattributed quote: these words are ${real}'s${speaker ? `, not ${speaker}'s` : ''}${j.changes.length ? ` (and altered: ${j.changeSummary})` : ''}`;
-    case 'stitched':
-      return `Stitched quote: joins two separate statements without an ellipsis${real ? ` (the second is ${real}'s)` : ''}`;
+    case 'stitched': {
+      const second = j.otherStatementIds.length > 0 ? corpus.statement(j.otherStatementIds[0]) : null;
+      const parts = [source, second && { speaker: corpus.speakers.speaker(corpus.speakers.canonical(second.speakerId)).name, text: second.text }]
+        .filter((p): p is { speaker: string; text: string } => !!p)
+        .map((p) => `“${excerpt(p.text, 60)}” (${p.speaker})`);
+      return `Stitched quote: joins two separate statements without an ellipsis: ${parts.join(' and ')}${real ? `; the second is ${real}'s` : ''}`;
+    }
     case 'missing':
       return j.short
         ? `Short quote not found in the sources for ${speaker ?? 'this speaker'}: check it by hand (it may be a common phrase)`

@@ -17,8 +17,9 @@ export const CUE_VERBS = [
 
 const CUE_SET = new Set<string>(CUE_VERBS);
 
+/** A cue is written in lower case: "States" in "the United States" is a name, not a verb. */
 export function isCueVerb(word: string): boolean {
-  return CUE_SET.has(word.toLowerCase());
+  return CUE_SET.has(word);
 }
 
 /** Words that may stand between a speaker and the cue ("Miller later said", "he has said"). */

@@ -121,8 +121,9 @@ function mergeSplitQuotes(prose: string, quotes: QuotedSpan[]): QuotedSpan[] {
     if (prev && !prev.block && !q.block) {
       const between = prose.slice(prev.outer.end, q.outer.start);
       const words = between.match(/[\p{L}.'’-]+/gu) ?? [];
+      const firstEnds = prose.slice(prev.fragments[prev.fragments.length - 1].start, prev.fragments[prev.fragments.length - 1].end).trimEnd();
       if (
-        /^\s*,/.test(between) &&
+        (/^\s*,/.test(between) || /[,—–-]$/.test(firstEnds)) &&
         /[,:]\s*$/.test(between) &&
         !/[.!?]\s*$/.test(between.replace(/[,:]\s*$/, '')) &&
         !/\n\s*\n/.test(between) &&

@@ -26,7 +26,7 @@ export interface Alignment {
 // A word added to the draft costs more than one dropped from the source, so that "is at all"
 // against "is not at all" reads as a dropped "not", not as an added "is" before a partial quote.
 const REPLACE = 3;
-const INSERT = 3;
+const INSERT = 4;
 const DELETE = 2;
 
 /**

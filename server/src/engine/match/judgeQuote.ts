@@ -3,6 +3,7 @@ import type { Token } from '../text/tokenize';
 import type { Corpus } from '../corpus/corpus';
 import { alignQuote, type Alignment } from './align';
 import { describeChanges } from './changes';
+import { isNegation } from './wordClasses';
 
 /** How a quote fares against the corpus, before it is placed in a document. */
 export interface Judgement {
@@ -48,7 +49,13 @@ export function judgeQuote(corpus: Corpus, quote: Token[], quoteText: string, sp
     return { ...base, verdict: 'unattributed', severity: 'information', statementId: best?.id ?? null };
   }
   const ownExact = scored.find((s) => exact(s) && isOwn(s));
-  if (ownExact) return { ...base, verdict: 'verified', severity: 'none', statementId: ownExact.id };
+  if (ownExact) {
+    const negation = negationBefore(corpus, ownExact);
+    if (negation) {
+      return { ...base, verdict: 'altered', severity: 'error', statementId: ownExact.id, changes: [{ op: 'delete', draft: '', source: negation }], changeSummary: `draft drops “${negation}” (negation) just before the quoted words` };
+    }
+    return { ...base, verdict: 'verified', severity: 'none', statementId: ownExact.id };
+  }
 
   const otherExact = scored.find((s) => exact(s) && !isOwn(s));
   if (otherExact && !short) {
@@ -73,6 +80,14 @@ export function judgeQuote(corpus: Corpus, quote: Token[], quoteText: string, sp
     return { ...base, verdict: 'misattributed', severity: 'error', statementId: otherClose.id, changes: described.changes, changeSummary: described.summary, realSpeakerId: corpus.statement(otherClose.id).speakerId };
   }
   return { ...base, verdict: 'missing', severity: short ? 'information' : 'warning', statementId: null };
+}
+
+/** A partial quote that starts right after "not" says the opposite of its source. */
+function negationBefore(corpus: Corpus, s: Scored): string | null {
+  const tokens = corpus.tokensOf(s.id);
+  const before = tokens[s.alignment.sourceStart - 1];
+  if (!before || !isNegation(before.norm)) return null;
+  return corpus.statement(s.id).text.slice(before.start, before.end);
 }
 
 /**
