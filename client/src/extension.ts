@@ -1,0 +1,269 @@
+// The Verbatim VS Code client: thin glue that starts the language server over IPC, restarts it
+// if it dies, and turns its results into commands, a report beside the draft, a status bar
+// item and notifications. Every check happens in the server.
+import * as path from 'path';
+import * as vscode from 'vscode';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  LanguageClientOptions,
+  ServerOptions,
+  State,
+  TransportKind,
+} from 'vscode-languageclient/node';
+import {
+  AddStatementParams,
+  AddStatementResult,
+  CheckDocumentResult,
+  CheckWorkspaceResult,
+  CorpusStatus,
+  DocumentSummary,
+  DocumentSummaryNotification,
+  ServerCommands,
+  ServerInfo,
+  StatusNotification,
+} from '../../server/src/lsp/protocol';
+import { ReportProvider, REPORT_SCHEME } from './report';
+import { StatusBar } from './statusBar';
+
+const CREATE_SOURCES_ASKED = 'verbatim.askedToCreateSources';
+
+/** What activate() returns: used by the extension's own tests. */
+export interface VerbatimApi {
+  client(): LanguageClient | undefined;
+  status(): CorpusStatus | undefined;
+  summary(uri: vscode.Uri): DocumentSummary | undefined;
+  serverInfo(): Promise<ServerInfo>;
+  lastReport(): vscode.Uri | undefined;
+  restarts(): number;
+}
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<VerbatimApi> {
+  const output = vscode.window.createOutputChannel('Verbatim', { log: true });
+  const statusBar = new StatusBar();
+  const reports = new ReportProvider();
+  let corpusStatus: CorpusStatus | undefined;
+  const summaries = new Map<string, DocumentSummary>();
+  let restarts = 0;
+  let lastReport: vscode.Uri | undefined;
+  context.subscriptions.push(output, statusBar, vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports));
+
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+
+  const languages = () => vscode.workspace.getConfiguration('verbatim').get<string[]>('languages') ?? ['markdown', 'plaintext'];
+  const crashTimes: number[] = [];
+
+  const makeClient = (): LanguageClient => {
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: languages().flatMap((language) => [
+        { scheme: 'file', language },
+        { scheme: 'untitled', language },
+      ]),
+      outputChannel: output,
+      diagnosticCollectionName: 'verbatim',
+      initializationOptions: { settings: vscode.workspace.getConfiguration('verbatim') },
+      errorHandler: {
+        error: () => ({ action: ErrorAction.Continue }),
+        closed: () => {
+          // Restart the server if it dies, unless it keeps dying (5 times in 3 minutes).
+          const now = Date.now();
+          crashTimes.push(now);
+          while (crashTimes.length && now - crashTimes[0] > 180_000) crashTimes.shift();
+          if (crashTimes.length > 5) {
+            void vscode.window.showErrorMessage('Verbatim: the language server stopped 5 times in 3 minutes and will not be restarted. See the Verbatim output.', 'Show Output').then((a) => a && output.show());
+            return { action: CloseAction.DoNotRestart, handled: true };
+          }
+          restarts++;
+          output.warn('The Verbatim language server stopped; restarting it.');
+          return { action: CloseAction.Restart, handled: true };
+        },
+      },
+    };
+    const c = new LanguageClient('verbatim', 'Verbatim', serverOptions, clientOptions);
+    c.onDidChangeState((e) => {
+      if (e.newState === State.Stopped) statusBar.setStopped();
+    });
+    return c;
+  };
+
+  const wireNotifications = (c: LanguageClient) => {
+    context.subscriptions.push(
+      c.onNotification(StatusNotification, (s: CorpusStatus) => {
+        const wasKnown = corpusStatus !== undefined;
+        corpusStatus = s;
+        statusBar.setCorpus(s);
+        refreshStatusBar();
+        if (s.state === 'noCorpus' && !wasKnown) void offerToCreateSources(context, s);
+      }),
+      c.onNotification(DocumentSummaryNotification, (s: DocumentSummary) => {
+        summaries.set(s.uri, s);
+        refreshStatusBar();
+      }),
+    );
+  };
+
+  const refreshStatusBar = () => {
+    const editor = vscode.window.activeTextEditor;
+    const doc = editor?.document;
+    const wanted = doc && languages().includes(doc.languageId) && (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled');
+    statusBar.setDocument(wanted ? summaries.get(doc.uri.toString()) : undefined, !!wanted);
+  };
+
+  const startClient = async () => {
+    client = makeClient();
+    wireNotifications(client);
+    statusBar.setStarting();
+    await client.start();
+  };
+
+  const need = (): LanguageClient => {
+    if (!client || !client.isRunning()) throw new Error('The Verbatim language server is not running.');
+    return client;
+  };
+
+  // ---- commands --------------------------------------------------------------------------
+
+  const showReport = async (uri: vscode.Uri) => {
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
+    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: false });
+  };
+
+  const checkDocument = async (uri?: vscode.Uri): Promise<CheckDocumentResult | undefined> => {
+    const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+    if (!target || target.scheme === REPORT_SCHEME) {
+      void vscode.window.showInformationMessage('Verbatim: open a draft to check it.');
+      return undefined;
+    }
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: 'Verbatim: checking' },
+      () => need().sendRequest<CheckDocumentResult>('workspace/executeCommand', { command: ServerCommands.checkDocument, arguments: [target.toString()] }),
+    );
+    lastReport = reports.set(`Report ${path.basename(target.fsPath || target.path)}.md`, result.report);
+    await showReport(lastReport);
+    const total = Object.values(result.summary).reduce((a, b) => a + b, 0);
+    const bad = result.summary.altered + result.summary.misattributed + result.summary.stitched;
+    const message = `Verbatim: ${total} quote${total === 1 ? '' : 's'} checked: ${describe(result.summary)}.`;
+    const show = bad ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+    void show(message, 'Show Report').then((a) => a && lastReport && showReport(lastReport));
+    return result;
+  };
+
+  const checkWorkspace = async (): Promise<CheckWorkspaceResult> => {
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Verbatim: checking the workspace' },
+      () => need().sendRequest<CheckWorkspaceResult>('workspace/executeCommand', { command: ServerCommands.checkWorkspace, arguments: [] }),
+    );
+    lastReport = reports.set('Report workspace.md', result.report);
+    await showReport(lastReport);
+    void vscode.window.showInformationMessage(`Verbatim: ${result.files.length} draft${result.files.length === 1 ? '' : 's'} checked: ${describe(result.summary)}.`);
+    return result;
+  };
+
+  const rebuildIndex = async (): Promise<CorpusStatus> => {
+    const status = await need().sendRequest<CorpusStatus>('workspace/executeCommand', { command: ServerCommands.rebuildIndex, arguments: [] });
+    void vscode.window.showInformationMessage(
+      status.state === 'noCorpus' ? 'Verbatim: no corpus found.' : `Verbatim: indexed ${status.statements} statements from ${status.documents} source documents${status.problems.length ? ` (${status.problems.length} problem${status.problems.length === 1 ? '' : 's'})` : ''}.`,
+    );
+    return status;
+  };
+
+  const addSelection = async (args?: AddStatementParams): Promise<AddStatementResult | undefined> => {
+    let params = args;
+    if (!params) {
+      const editor = vscode.window.activeTextEditor;
+      const text = editor?.document.getText(editor.selection).trim();
+      if (!editor || !text) {
+        void vscode.window.showInformationMessage('Verbatim: select the words to add as a source statement first.');
+        return undefined;
+      }
+      const speaker = await vscode.window.showInputBox({ title: 'Verbatim: who said this?', prompt: 'The speaker of the selected words', placeHolder: 'e.g. Matthew Miller', ignoreFocusOut: true });
+      if (!speaker?.trim()) return undefined;
+      const title = await vscode.window.showInputBox({ title: 'Verbatim: where is it from? (optional)', prompt: 'A title for the source: interview, call, email…', value: `Notes from ${path.basename(editor.document.fileName)}`, ignoreFocusOut: true });
+      params = { speaker: speaker.trim(), text, title: title?.trim() || undefined };
+    }
+    const result = await need().sendRequest<AddStatementResult>('workspace/executeCommand', { command: ServerCommands.addStatement, arguments: [params] });
+    void vscode.window.showInformationMessage(`Verbatim: added a statement by ${params.speaker} to ${vscode.workspace.asRelativePath(result.path)}.`);
+    return result;
+  };
+
+  const showLastReport = async () => {
+    if (lastReport) await showReport(lastReport);
+    else await checkDocument();
+  };
+
+  const guarded = <A extends unknown[], R>(fn: (...a: A) => Promise<R>) => async (...a: A): Promise<R | undefined> => {
+    try {
+      return await fn(...a);
+    } catch (e) {
+      void vscode.window.showErrorMessage(`Verbatim: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
+    }
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('verbatim.checkDocument', guarded(checkDocument)),
+    vscode.commands.registerCommand('verbatim.checkWorkspace', guarded(checkWorkspace)),
+    vscode.commands.registerCommand('verbatim.rebuildIndex', guarded(rebuildIndex)),
+    vscode.commands.registerCommand('verbatim.addSelectionAsStatement', guarded(addSelection)),
+    vscode.commands.registerCommand('verbatim.showReport', guarded(showLastReport)),
+    vscode.commands.registerCommand('verbatim.restartServer', guarded(async () => {
+      await client?.restart();
+    })),
+    vscode.window.onDidChangeActiveTextEditor(refreshStatusBar),
+    vscode.workspace.onDidChangeConfiguration(async (e) => {
+      // The document selector is fixed when the client starts: a change of languages restarts it.
+      if (e.affectsConfiguration('verbatim.languages') && client) {
+        await client.stop().catch(() => undefined);
+        await startClient();
+      }
+    }),
+    { dispose: () => void client?.stop() },
+  );
+
+  await startClient();
+  refreshStatusBar();
+
+  return {
+    client: () => client,
+    status: () => corpusStatus,
+    summary: (uri) => summaries.get(uri.toString()),
+    serverInfo: () => need().sendRequest<ServerInfo>('workspace/executeCommand', { command: ServerCommands.info, arguments: [] }),
+    lastReport: () => lastReport,
+    restarts: () => restarts,
+  };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}
+
+function describe(summary: Record<string, number>): string {
+  const parts = Object.entries(summary).filter(([, n]) => n > 0).map(([v, n]) => `${n} ${v}`);
+  return parts.length ? parts.join(', ') : 'no quotes found';
+}
+
+/** No corpus yet: offer once (per workspace) to create the sources folder. No nagging. */
+async function offerToCreateSources(context: vscode.ExtensionContext, s: CorpusStatus): Promise<void> {
+  if (context.workspaceState.get(CREATE_SOURCES_ASKED) || !s.suggestedCorpusFolder || !vscode.workspace.workspaceFolders?.length) return;
+  await context.workspaceState.update(CREATE_SOURCES_ASKED, true);
+  const folder = vscode.Uri.file(s.suggestedCorpusFolder);
+  const rel = vscode.workspace.asRelativePath(folder);
+  const create = `Create ${rel}/`;
+  const answer = await vscode.window.showInformationMessage(
+    `Verbatim checks quotes against your sources: transcripts, statements, earlier articles. Put them in ${rel}/ to start.`,
+    create,
+    'Not now',
+  );
+  if (answer === create) {
+    await vscode.workspace.fs.createDirectory(folder);
+    void vscode.commands.executeCommand('revealInExplorer', folder);
+  }
+}

@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// Bundles the VS Code client and the language server with esbuild into dist/ (the .vsix ships
+// dist/ only, no node_modules).  node scripts/bundle.js [--production] [--watch]
+const esbuild = require('esbuild');
+const path = require('path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const root = path.join(__dirname, '..');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node18',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  absWorkingDir: root,
+  legalComments: 'none',
+};
+
+const builds = [
+  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+  { ...common, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' },
+];
+
+(async () => {
+  const t0 = Date.now();
+  if (watch) {
+    for (const b of builds) await (await esbuild.context(b)).watch();
+    console.log('[bundle] watching');
+    return;
+  }
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+  console.log(`[bundle] dist/client.js, dist/server.js (${production ? 'production' : 'development'}) in ${Date.now() - t0} ms`);
+})().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

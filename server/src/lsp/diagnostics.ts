@@ -1,0 +1,131 @@
+// Findings → LSP diagnostics and code actions. Pure functions over plain data.
+import { pathToFileURL } from 'url';
+import type { CodeAction, Diagnostic, DiagnosticRelatedInformation, TextEdit } from 'vscode-languageserver';
+import { CodeActionKind, DiagnosticSeverity } from 'vscode-languageserver';
+import type { Finding, LineIndex, Severity } from '../engine';
+import type { DiagnosticData } from './protocol';
+import { verdictHref } from './render';
+import { sourceWordsFor } from './wordDiff';
+
+export const SOURCE = 'verbatim';
+export const IGNORE_COMMENT_MD = '<!-- verbatim-ignore -->';
+export const IGNORE_COMMENT_TEXT = 'verbatim: ignore';
+
+const SEVERITY: Record<Exclude<Severity, 'none'>, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function hasDiagnostic(f: Finding): boolean {
+  return !f.ignored && f.severity !== 'none';
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : text.slice(0, max - 1).trimEnd() + '…';
+}
+
+/** True when the quote's span holds a quotation mark, i.e. it is split by an attribution. */
+function isSplit(text: string, f: Finding): boolean {
+  return /[“”"«»„]/.test(text.slice(f.span.start, f.span.end));
+}
+
+export function toDiagnostic(f: Finding, text: string, version: number): Diagnostic {
+  const data: DiagnosticData = { verdict: f.verdict, span: f.span, version, quote: f.text };
+  if (f.source && f.kind === 'quote' && (f.verdict === 'altered') && !isSplit(text, f)) {
+    const words = sourceWordsFor(text.slice(f.span.start, f.span.end), f.source.text);
+    if (words && words !== text.slice(f.span.start, f.span.end)) data.replacement = words;
+  }
+  if (f.verdict === 'misattributed' && f.source && f.speakerSpan) {
+    data.speakerSpan = f.speakerSpan;
+    data.sourceSpeaker = f.source.speaker;
+  }
+  const related: DiagnosticRelatedInformation[] = [];
+  for (const src of f.source ? [f.source, ...f.otherSources] : f.otherSources) {
+    related.push({
+      location: { uri: pathToFileURL(src.path).toString(), range: src.range },
+      message: `${src.speaker}: “${truncate(src.text, 160)}”${src.title ? ` (${src.title})` : ''}`,
+    });
+  }
+  return {
+    range: f.range,
+    severity: SEVERITY[f.severity as Exclude<Severity, 'none'>] ?? DiagnosticSeverity.Information,
+    code: f.verdict,
+    codeDescription: { href: verdictHref(f.verdict) },
+    source: SOURCE,
+    message: f.message,
+    relatedInformation: related.length ? related : undefined,
+    data,
+  };
+}
+
+/** Where an ignore comment goes for a quote: before its opening mark (or its block quote's `>`). */
+export function ignoreEdit(text: string, f: Finding, format: 'markdown' | 'plaintext', lines: LineIndex): TextEdit {
+  if (format === 'markdown') {
+    let at = f.span.start;
+    const lineStart = lines.offset({ line: lines.position(at).line, character: 0 });
+    const beforeOnLine = text.slice(lineStart, at);
+    if (/^[ \t]{0,3}>[ \t]?$/.test(beforeOnLine) || f.kind === 'claim') {
+      // A block quote or a claim: the comment goes on the line before.
+      const eol = /\r\n/.test(text) ? '\r\n' : '\n';
+      const pos = lines.position(lineStart);
+      return { range: { start: pos, end: pos }, newText: IGNORE_COMMENT_MD + eol };
+    }
+    // Step back over the opening mark(s) so the comment stands right before the quote.
+    while (at > lineStart && /[“"‘'«„‚]/.test(text[at - 1])) at--;
+    const pos = lines.position(at);
+    return { range: { start: pos, end: pos }, newText: IGNORE_COMMENT_MD + ' ' };
+  }
+  // Plain text: a comment line of its own before the paragraph's line that holds the quote.
+  const eol = /\r\n/.test(text) ? '\r\n' : '\n';
+  const line = lines.position(f.span.start).line;
+  const pos = { line, character: 0 };
+  return { range: { start: pos, end: pos }, newText: IGNORE_COMMENT_TEXT + eol };
+}
+
+export interface ActionContext {
+  uri: string;
+  text: string;
+  format: 'markdown' | 'plaintext';
+  lines: LineIndex;
+}
+
+export function codeActionsFor(f: Finding, diagnostic: Diagnostic | undefined, ctx: ActionContext): CodeAction[] {
+  const actions: CodeAction[] = [];
+  const diagnostics = diagnostic ? [diagnostic] : undefined;
+  const quoteNow = ctx.text.slice(f.span.start, f.span.end);
+  if (f.source && f.kind === 'quote' && f.verdict === 'altered' && !isSplit(ctx.text, f)) {
+    const words = sourceWordsFor(quoteNow, f.source.text);
+    if (words && words !== quoteNow) {
+      actions.push({
+        title: `Replace with the source's words: “${truncate(words, 70)}”`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics,
+        isPreferred: true,
+        edit: { changes: { [ctx.uri]: [{ range: ctx.lines.range(f.span), newText: words }] } },
+      });
+    }
+  }
+  if (f.verdict === 'misattributed' && f.source && f.speakerSpan) {
+    const written = ctx.text.slice(f.speakerSpan.start, f.speakerSpan.end);
+    if (written !== f.source.speaker) {
+      actions.push({
+        title: `Attribute to ${f.source.speaker} (the source's speaker)`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics,
+        isPreferred: true,
+        edit: { changes: { [ctx.uri]: [{ range: ctx.lines.range(f.speakerSpan), newText: f.source.speaker }] } },
+      });
+    }
+  }
+  if (!f.ignored && f.verdict !== 'verified' && f.verdict !== 'supported') {
+    actions.push({
+      title: 'Mark this quote as checked by hand (verbatim-ignore)',
+      kind: CodeActionKind.QuickFix,
+      diagnostics,
+      edit: { changes: { [ctx.uri]: [ignoreEdit(ctx.text, f, ctx.format, ctx.lines)] } },
+    });
+  }
+  return actions;
+}

@@ -1,0 +1,109 @@
+// What the Verbatim language server and its clients agree on beyond standard LSP: command ids,
+// custom notifications and the shapes of their payloads. Plain data, no imports from the engine
+// at run time, so the VS Code client can import this file too.
+import type { Finding, Verdict } from '../engine/types';
+
+/** `workspace/executeCommand` ids the server implements. Distinct from the client's palette ids. */
+export const ServerCommands = {
+  /** args: [uri: string] → CheckDocumentResult */
+  checkDocument: 'verbatim.server.checkDocument',
+  /** args: [] → CheckWorkspaceResult */
+  checkWorkspace: 'verbatim.server.checkWorkspace',
+  /** args: [] → CorpusStatus (after the rebuild) */
+  rebuildIndex: 'verbatim.server.rebuildIndex',
+  /** args: [AddStatementParams] → AddStatementResult */
+  addStatement: 'verbatim.server.addStatement',
+  /** args: [] → ServerInfo (used by tests and the status bar tooltip) */
+  info: 'verbatim.server.info',
+} as const;
+
+/** Server → client: the corpus state changed. */
+export const StatusNotification = 'verbatim/status';
+/** Server → client: a document was checked. */
+export const DocumentSummaryNotification = 'verbatim/documentSummary';
+
+export type CorpusState = 'starting' | 'indexing' | 'ready' | 'noCorpus';
+
+export interface CorpusStatus {
+  state: CorpusState;
+  /** Absolute corpus paths in force. */
+  corpusPaths: string[];
+  documents: number;
+  statements: number;
+  problems: { path: string; message: string }[];
+  /** Files indexed so far / in all, while indexing. */
+  done?: number;
+  total?: number;
+  /** Problems in the configuration (verbatim.json). */
+  configProblems: string[];
+  /** The folder a client may offer to create when there is no corpus. */
+  suggestedCorpusFolder?: string;
+}
+
+export type VerdictCounts = Record<Verdict, number>;
+
+export interface DocumentSummary {
+  uri: string;
+  version: number;
+  counts: VerdictCounts;
+  /** Quotes and claims found. */
+  total: number;
+  /** Findings that carry a diagnostic (severity other than none, not ignored). */
+  issues: number;
+  /** Verified or supported. */
+  verified: number;
+  ignored: number;
+}
+
+export interface CheckDocumentResult {
+  uri: string;
+  path: string;
+  summary: VerdictCounts;
+  findings: Finding[];
+  corpus: { documents: number; statements: number };
+  /** A Markdown report a writer can read before publishing. */
+  report: string;
+}
+
+export interface CheckWorkspaceResult {
+  files: { uri: string; path: string; summary: VerdictCounts; findings: Finding[] }[];
+  summary: VerdictCounts;
+  corpus: { documents: number; statements: number };
+  report: string;
+}
+
+export interface AddStatementParams {
+  speaker: string;
+  text: string;
+  /** Where the words come from (shown as the statement's title). */
+  title?: string;
+  url?: string;
+  date?: string;
+}
+
+export interface AddStatementResult {
+  /** The corpus file the statement was appended to. */
+  path: string;
+  status: CorpusStatus;
+}
+
+export interface ServerInfo {
+  pid: number;
+  version: string;
+  status: CorpusStatus;
+  checks: { full: number; chunks: number; chunkCacheHits: number };
+}
+
+/** What a diagnostic carries in `data` for its code actions. */
+export interface DiagnosticData {
+  verdict: Verdict;
+  /** Offsets of the quoted words in the document version the diagnostic was made for. */
+  span: { start: number; end: number };
+  version: number;
+  quote: string;
+  /** The source's exact words aligned to the quote, when a replacement makes sense. */
+  replacement?: string;
+  /** Where the attribution's speaker words stand, and the real speaker, for misattributed quotes. */
+  speakerSpan?: { start: number; end: number };
+  sourceSpeaker?: string;
+}

@@ -1,0 +1,175 @@
+// Markdown for people: the hover on a quote and the report "Check Document" opens.
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import type { Finding, SourceRef, Verdict } from '../engine/types';
+import type { VerdictCounts } from './protocol';
+import { diffWords, windowedParts } from './wordDiff';
+
+export const VERDICT_ORDER: Verdict[] = ['altered', 'misattributed', 'stitched', 'missing', 'unattributed', 'verified', 'supported'];
+
+export const VERDICT_LABEL: Record<Verdict, string> = {
+  verified: 'Verified',
+  altered: 'Altered',
+  misattributed: 'Misattributed',
+  missing: 'Missing',
+  unattributed: 'Unattributed',
+  stitched: 'Stitched',
+  supported: 'Supported',
+};
+
+const VERDICT_ICON: Record<Verdict, string> = {
+  verified: '✓',
+  supported: '✓',
+  altered: '✗',
+  misattributed: '✗',
+  stitched: '✗',
+  missing: '?',
+  unattributed: '?',
+};
+
+/** Where each verdict is explained (the diagnostic's codeDescription). */
+export const DOCS_URL = 'https://github.com/verbatim-editor/verbatim/blob/main/docs/verdicts.md';
+export function verdictHref(verdict: Verdict): string {
+  return `${DOCS_URL}#${verdict}`;
+}
+
+/** Escapes text so Markdown shows it as written. */
+export function escapeMd(text: string): string {
+  return text.replace(/[\\`*_{}[\]()<>#+!|~]/g, (c) => '\\' + c).replace(/\r?\n/g, ' ');
+}
+
+export function fileLink(filePath: string, line?: number, label?: string): string {
+  const uri = pathToFileURL(filePath).toString() + (line !== undefined ? `#L${line + 1}` : '');
+  const text = label ?? path.basename(filePath) + (line !== undefined ? `:${line + 1}` : '');
+  return `[${escapeMd(text)}](${uri})`;
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : text.slice(0, max - 1).trimEnd() + '…';
+}
+
+/** The draft's words against the source's: ~~removed~~ source words, **added** draft words. */
+export function renderDiff(draft: string, source: string): string {
+  const diff = diffWords(draft, source);
+  const { parts, before, after } = windowedParts(diff);
+  const out: string[] = [];
+  if (before) out.push('…');
+  for (const p of parts) {
+    if (p.op === 'equal') out.push(escapeMd(p.source.text));
+    else if (p.op === 'removed') out.push(`~~${escapeMd(p.source.text)}~~`);
+    else out.push(`**${escapeMd(p.draft.text)}**`);
+  }
+  if (after) out.push('…');
+  // Merge adjacent marked words into one run: "~~a~~ ~~b~~" → "~~a b~~".
+  return out.join(' ').replace(/~~ ~~/g, ' ').replace(/\*\* \*\*/g, ' ');
+}
+
+function sourceLine(src: SourceRef): string {
+  const bits = [`**${escapeMd(src.speaker)}**`];
+  if (src.title) bits.push(`*${escapeMd(src.title)}*`);
+  if (src.date) bits.push(escapeMd(src.date));
+  bits.push(fileLink(src.path, src.range.start.line));
+  if (src.url) bits.push(`[${escapeMd(shortUrl(src.url))}](${src.url})`);
+  return bits.join(' · ');
+}
+
+function shortUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return u.host + (u.pathname.length > 1 ? truncate(u.pathname, 40) : '');
+  } catch {
+    return truncate(url, 50);
+  }
+}
+
+export function renderHover(f: Finding): string {
+  const lines: string[] = [];
+  const what = f.kind === 'claim' ? 'claim' : 'quote';
+  const speaker = f.speaker ? ` — attributed to ${escapeMd(f.speaker)}` : '';
+  lines.push(`**Verbatim: ${VERDICT_ICON[f.verdict]} ${VERDICT_LABEL[f.verdict]} ${what}**${speaker}${f.ignored ? ' *(ignored: checked by hand)*' : ''}`);
+  lines.push('');
+  if (f.verdict !== 'verified' && f.verdict !== 'supported') {
+    lines.push(escapeMd(f.message));
+    lines.push('');
+  }
+  const sources = f.source ? [f.source, ...f.otherSources] : f.otherSources;
+  for (const src of sources) {
+    lines.push(`Source: ${sourceLine(src)}`);
+    lines.push('');
+    lines.push(`> ${escapeMd(truncate(src.text, 600))}`);
+    lines.push('');
+  }
+  if (f.source && f.kind === 'quote' && f.verdict !== 'stitched') {
+    lines.push(`Draft against source: ${renderDiff(f.text, f.source.text)}`);
+    lines.push('');
+    lines.push('*~~struck~~: in the source, not in the draft · **bold**: in the draft, not in the source*');
+  } else if (!f.source) {
+    lines.push(f.verdict === 'unattributed' ? '*No speaker could be resolved for this quote.*' : '*No statement in the corpus matches these words.*');
+  }
+  return lines.join('\n').trimEnd();
+}
+
+export function emptyCounts(): VerdictCounts {
+  return { verified: 0, altered: 0, misattributed: 0, missing: 0, unattributed: 0, stitched: 0, supported: 0 };
+}
+
+export function countsLine(counts: VerdictCounts): string {
+  const parts = VERDICT_ORDER.filter((v) => counts[v] > 0).map((v) => `${counts[v]} ${v}`);
+  return parts.length ? parts.join(', ') : 'no quotes found';
+}
+
+export interface ReportFile {
+  path: string;
+  findings: Finding[];
+  summary: VerdictCounts;
+}
+
+export function renderReport(
+  title: string,
+  files: ReportFile[],
+  summary: VerdictCounts,
+  corpus: { documents: number; statements: number; paths: string[] },
+): string {
+  const out: string[] = [];
+  out.push(`# Verbatim report: ${escapeMd(title)}`);
+  out.push('');
+  const total = Object.values(summary).reduce((a, b) => a + b, 0);
+  out.push(
+    `${total} quote${total === 1 ? '' : 's'} and claims checked against ${corpus.documents} source document${corpus.documents === 1 ? '' : 's'} ` +
+      `(${corpus.statements} statements in ${corpus.paths.map((p) => escapeMd(p)).join(', ') || 'no corpus'}), ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
+  );
+  out.push('');
+  out.push('| verdict | count |');
+  out.push('| --- | ---: |');
+  for (const v of VERDICT_ORDER) if (summary[v] > 0 || v === 'verified') out.push(`| ${VERDICT_ICON[v]} ${v} | ${summary[v]} |`);
+  out.push('');
+  let n = 0;
+  for (const file of files) {
+    if (files.length > 1) {
+      out.push(`## ${fileLink(file.path)} (${countsLine(file.summary)})`);
+      out.push('');
+    }
+    if (!file.findings.length) {
+      out.push('No quotes or attributed claims found.');
+      out.push('');
+      continue;
+    }
+    for (const f of file.findings) {
+      n++;
+      const ignored = f.ignored ? ' (ignored: checked by hand)' : '';
+      out.push(`${files.length > 1 ? '###' : '##'} ${n}. ${VERDICT_ICON[f.verdict]} ${VERDICT_LABEL[f.verdict]}${ignored}: ${fileLink(file.path, f.range.start.line)}`);
+      out.push('');
+      out.push(`- **Draft:** “${escapeMd(f.text)}”${f.speaker ? ` (${escapeMd(f.speaker)})` : ''}`);
+      const sources = f.source ? [f.source, ...f.otherSources] : f.otherSources;
+      for (const src of sources) {
+        out.push(`- **Source:** “${escapeMd(truncate(src.text, 400))}” (${sourceLine(src)})`);
+      }
+      if (f.source && f.kind === 'quote' && f.verdict !== 'verified' && f.verdict !== 'stitched') {
+        out.push(`- **Differences:** ${renderDiff(f.text, f.source.text)}`);
+      }
+      if (f.verdict !== 'verified' && f.verdict !== 'supported') out.push(`- ${escapeMd(f.message)}`);
+      out.push('');
+    }
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,683 @@
+// The Verbatim language server: thin glue between LSP and the engine. It keeps the corpus
+// indexed (with work-done progress, file by file on change), checks open drafts after a
+// debounce through a paragraph cache, and answers hover, definition, code actions and the
+// server commands. Nothing here decides a verdict: that is the engine's job.
+import * as fs from 'fs';
+import * as path from 'path';
+import { fileURLToPath, pathToFileURL } from 'url';
+import {
+  CodeAction,
+  CodeActionKind,
+  Connection,
+  Diagnostic,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  FileSystemWatcher,
+  InitializeParams,
+  InitializeResult,
+  Location,
+  TextDocuments,
+  TextDocumentSyncKind,
+  WatchKind,
+  WorkDoneProgressReporter,
+} from 'vscode-languageserver';
+import type { Disposable } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Corpus, Finding, LineIndex, Severity, Verdict, checkText, loadConfig, summarize } from '../engine';
+import { listSourceFiles } from '../engine/corpus/corpus';
+import { codeActionsFor, hasDiagnostic, SOURCE, toDiagnostic } from './diagnostics';
+import { ParagraphCache } from './paragraphCache';
+import {
+  AddStatementParams,
+  AddStatementResult,
+  CheckDocumentResult,
+  CheckWorkspaceResult,
+  CorpusStatus,
+  DiagnosticData,
+  DocumentSummary,
+  DocumentSummaryNotification,
+  ServerCommands,
+  ServerInfo,
+  StatusNotification,
+} from './protocol';
+import { emptyCounts, renderHover, renderReport } from './render';
+
+export const SERVER_VERSION = '0.1.0';
+
+/** The `verbatim.*` settings (VS Code) or initializationOptions (other editors). */
+export interface Settings {
+  configFile: string;
+  corpus: string[];
+  severity: Partial<Record<Verdict, Severity>>;
+  languages: string[];
+  debounce: number;
+}
+
+const DEFAULT_SETTINGS: Settings = {
+  configFile: 'verbatim.json',
+  corpus: [],
+  severity: {},
+  languages: ['markdown', 'plaintext'],
+  debounce: 300,
+};
+
+const MAX_DRAFT_CHARS = 5_000_000;
+// The engine's corpus readers read these (server/src/engine/corpus/corpus.ts); other files in a corpus folder are not sources.
+const SOURCE_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.json', '.jsonl', '.csv', '.vtt', '.srt']);
+const DRAFT_EXTENSIONS = new Set(['.md', '.markdown', '.txt']);
+const SKIP_DIRS = new Set(['node_modules', '.git', 'out', 'dist', '.verbatim', '.vscode-test']);
+
+interface Checked {
+  version: number;
+  findings: Finding[];
+  text: string;
+}
+
+function uriToPath(uri: string): string {
+  return uri.startsWith('file:') ? fileURLToPath(uri) : uri;
+}
+
+function normalizeSettings(raw: unknown): Settings {
+  const s = (raw && typeof raw === 'object' ? raw : {}) as Partial<Settings>;
+  return {
+    configFile: typeof s.configFile === 'string' && s.configFile ? s.configFile : DEFAULT_SETTINGS.configFile,
+    corpus: Array.isArray(s.corpus) ? s.corpus.filter((p): p is string => typeof p === 'string' && p.trim() !== '') : [],
+    severity: s.severity && typeof s.severity === 'object' ? s.severity : {},
+    languages: Array.isArray(s.languages) && s.languages.length ? s.languages : DEFAULT_SETTINGS.languages,
+    debounce: typeof s.debounce === 'number' && s.debounce >= 0 ? s.debounce : DEFAULT_SETTINGS.debounce,
+  };
+}
+
+export class VerbatimServer {
+  private readonly documents = new TextDocuments(TextDocument);
+  private root = process.cwd();
+  private settings: Settings = DEFAULT_SETTINGS;
+  private corpusPaths: string[] = [];
+  private speakers: Record<string, string[]> = {};
+  private severities: Partial<Record<Verdict, Severity>> = {};
+  private configProblems: string[] = [];
+  private corpus: Corpus | null = null;
+  private status: CorpusStatus = { state: 'starting', corpusPaths: [], documents: 0, statements: 0, problems: [], configProblems: [] };
+  private readonly cache = new ParagraphCache();
+  private readonly checked = new Map<string, Checked>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private indexRun = 0;
+  private indexing: Promise<void> | null = null;
+  private problemUris = new Set<string>();
+  private watcherRegistration: Disposable | null = null;
+  private corpusChangeTimer: NodeJS.Timeout | null = null;
+  private pendingCorpusChanges = new Map<string, FileChangeType>();
+  private stats = { full: 0 };
+  private caps = { configuration: false, dynamicConfig: false, dynamicWatch: false, relativePatterns: false, progress: false };
+  private initOptions: unknown;
+
+  constructor(private readonly connection: Connection) {}
+
+  listen(): void {
+    const c = this.connection;
+    c.onInitialize((p) => this.initialize(p));
+    c.onInitialized(() => void this.initialized());
+    c.onDidChangeConfiguration(() => void this.reloadConfiguration());
+    c.onDidChangeWatchedFiles((p) => {
+      for (const ch of p.changes) this.onFileChanged(ch.uri, ch.type);
+    });
+    c.onHover((p) => this.guard('hover', () => {
+      const f = this.findingAt(p.textDocument.uri, p.position);
+      return f ? { contents: { kind: 'markdown', value: renderHover(f) }, range: f.range } : null;
+    }, null));
+    c.onDefinition((p) => this.guard('definition', () => {
+      const f = this.findingAt(p.textDocument.uri, p.position);
+      if (!f) return null;
+      const sources = f.source ? [f.source, ...f.otherSources] : f.otherSources;
+      return sources.map((s): Location => ({ uri: pathToFileURL(s.path).toString(), range: s.range }));
+    }, null));
+    c.onCodeAction((p) => this.guard('codeAction', () => this.codeActions(p.textDocument.uri, p.range, p.context.diagnostics), []));
+    c.onExecuteCommand((p) => this.executeCommand(p.command, p.arguments ?? []));
+    this.documents.onDidOpen((e) => this.schedule(e.document.uri, 0));
+    this.documents.onDidChangeContent((e) => this.schedule(e.document.uri, this.settings.debounce));
+    this.documents.onDidClose((e) => {
+      this.clearTimer(e.document.uri);
+      this.checked.delete(e.document.uri);
+      if (!this.problemUris.has(e.document.uri)) void c.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    });
+    this.documents.listen(c);
+    c.listen();
+  }
+
+  // ---- lifecycle -------------------------------------------------------------------------
+
+  private initialize(params: InitializeParams): InitializeResult {
+    const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? null;
+    if (folder) this.root = uriToPath(folder);
+    else if (params.rootPath) this.root = params.rootPath;
+    const cap = params.capabilities;
+    this.caps = {
+      configuration: !!cap.workspace?.configuration,
+      dynamicConfig: !!cap.workspace?.didChangeConfiguration?.dynamicRegistration,
+      dynamicWatch: !!cap.workspace?.didChangeWatchedFiles?.dynamicRegistration,
+      relativePatterns: !!cap.workspace?.didChangeWatchedFiles?.relativePatternSupport,
+      progress: !!cap.window?.workDoneProgress,
+    };
+    this.initOptions = params.initializationOptions;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        definitionProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        executeCommandProvider: { commands: Object.values(ServerCommands) },
+        workspace: { workspaceFolders: { supported: true } },
+      },
+      serverInfo: { name: 'verbatim-ls', version: SERVER_VERSION },
+    };
+  }
+
+  private async initialized(): Promise<void> {
+    if (this.caps.dynamicConfig) {
+      await this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'verbatim' }).catch(() => undefined);
+    }
+    await this.reloadConfiguration(true);
+  }
+
+  private async fetchSettings(): Promise<Settings> {
+    if (this.caps.configuration) {
+      try {
+        return normalizeSettings(await this.connection.workspace.getConfiguration('verbatim'));
+      } catch {
+        /* fall through */
+      }
+    }
+    const init = this.initOptions as { settings?: unknown } | undefined;
+    return normalizeSettings(init?.settings ?? init);
+  }
+
+  /** Reads the config file and the settings; re-indexes when the corpus paths or speakers changed. */
+  private async reloadConfiguration(first = false): Promise<void> {
+    this.settings = await this.fetchSettings();
+    const configFile = path.resolve(this.root, this.settings.configFile);
+    let loaded: ReturnType<typeof loadConfig>;
+    try {
+      loaded = loadConfig(this.root, fs.existsSync(configFile) ? configFile : undefined);
+    } catch (e) {
+      loaded = { config: { corpus: [path.join(this.root, 'sources')], speakers: {}, severities: {} as never }, problems: [String(e)], file: null };
+    }
+    const corpusPaths = this.settings.corpus.length ? this.settings.corpus.map((p) => path.resolve(this.root, p)) : loaded.config.corpus;
+    const severities = { ...loaded.config.severities, ...this.settings.severity };
+    const corpusChanged = first || JSON.stringify(corpusPaths) !== JSON.stringify(this.corpusPaths) || JSON.stringify(loaded.config.speakers) !== JSON.stringify(this.speakers);
+    const severitiesChanged = JSON.stringify(severities) !== JSON.stringify(this.severities);
+    this.corpusPaths = corpusPaths;
+    this.speakers = loaded.config.speakers ?? {};
+    this.severities = severities;
+    this.configProblems = loaded.problems;
+    this.publishConfigProblems(configFile);
+    await this.registerWatchers(configFile);
+    if (corpusChanged) {
+      await this.reindex();
+    } else {
+      if (severitiesChanged) this.invalidate();
+      this.sendStatus();
+      this.recheckAll();
+    }
+  }
+
+  private publishConfigProblems(configFile: string): void {
+    const uri = pathToFileURL(configFile).toString();
+    if (!fs.existsSync(configFile) && !this.problemUris.has(uri)) return;
+    void this.connection.sendDiagnostics({
+      uri,
+      diagnostics: this.configProblems.map((message) => ({
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: 1,
+        source: SOURCE,
+        code: 'config',
+        message,
+      })),
+    });
+  }
+
+  private async registerWatchers(configFile: string): Promise<void> {
+    if (!this.caps.dynamicWatch) return;
+    const watchers: FileSystemWatcher[] = [];
+    const kind = WatchKind.Create | WatchKind.Change | WatchKind.Delete;
+    const add = (base: string, pattern: string) => {
+      if (this.caps.relativePatterns) watchers.push({ globPattern: { baseUri: pathToFileURL(base).toString(), pattern }, kind });
+      else {
+        const rel = path.relative(this.root, path.join(base, pattern)).split(path.sep).join('/');
+        watchers.push({ globPattern: rel.startsWith('..') ? path.join(base, pattern) : rel, kind });
+      }
+    };
+    for (const p of this.corpusPaths) {
+      // Watch from the parent, so a corpus folder that does not exist yet is seen when created.
+      add(path.dirname(p), path.basename(p));
+      add(path.dirname(p), `${path.basename(p)}/**`);
+    }
+    add(path.dirname(configFile), path.basename(configFile));
+    const old = this.watcherRegistration;
+    this.watcherRegistration = null;
+    await old?.dispose();
+    try {
+      this.watcherRegistration = await this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+    } catch (e) {
+      this.connection.console.warn(`verbatim: could not watch the corpus: ${String(e)}`);
+    }
+  }
+
+  // ---- corpus ----------------------------------------------------------------------------
+
+  private isInCorpus(file: string): boolean {
+    return this.corpusPaths.some((p) => file === p || file.startsWith(p.endsWith(path.sep) ? p : p + path.sep));
+  }
+
+  /** Rebuilds the whole index. Reports work-done progress; checks every open draft when done. */
+  reindex(): Promise<void> {
+    const run = ++this.indexRun;
+    const job = this.doReindex(run).catch((e) => {
+      this.connection.console.error(`verbatim: indexing failed: ${e instanceof Error ? e.stack : String(e)}`);
+    });
+    this.indexing = job.finally(() => {
+      if (this.indexRun === run) this.indexing = null;
+    });
+    return this.indexing;
+  }
+
+  private async doReindex(run: number): Promise<void> {
+    const existing = this.corpusPaths.filter((p) => fs.existsSync(p));
+    if (!existing.length) {
+      this.corpus = null;
+      this.invalidate();
+      this.setStatus('noCorpus');
+      this.publishCorpusProblems();
+      this.recheckAll();
+      return;
+    }
+    this.setStatus('indexing', { done: 0, total: 0 });
+    let progress: WorkDoneProgressReporter | null = null;
+    if (this.caps.progress) {
+      progress = await this.connection.window.createWorkDoneProgress().catch(() => null);
+      progress?.begin('Verbatim: indexing sources', 0, existing.map((p) => path.basename(p)).join(', '), false);
+    }
+    // File by file, yielding between files, so progress reaches the client while it runs and
+    // hovers and edits are still answered.
+    const corpus = new Corpus({ speakers: this.speakers });
+    const files = listSourceFiles(existing, corpus.problems);
+    let lastReport = 0;
+    for (let i = 0; i < files.length; i++) {
+      await new Promise((r) => setImmediate(r));
+      if (run !== this.indexRun) {
+        progress?.done();
+        return; // a newer rebuild superseded this one
+      }
+      corpus.updateFile(files[i]);
+      const now = Date.now();
+      if (now - lastReport > 100 || i + 1 === files.length) {
+        lastReport = now;
+        this.status.done = i + 1;
+        this.status.total = files.length;
+        progress?.report(Math.round(((i + 1) / files.length) * 100), `${i + 1}/${files.length} files`);
+        this.sendStatus();
+      }
+    }
+    progress?.done();
+    if (run !== this.indexRun) return; // a newer rebuild superseded this one
+    this.corpus = corpus;
+    this.invalidate();
+    this.setStatus(corpus.documents.length || corpus.problems.length ? 'ready' : 'noCorpus');
+    this.publishCorpusProblems();
+    this.recheckAll();
+  }
+
+  /** Forgets every cached result: the corpus, the config or the severities changed. */
+  private invalidate(): void {
+    this.cache.invalidate();
+    this.checked.clear();
+  }
+
+  private setStatus(state: CorpusStatus['state'], extra: Partial<CorpusStatus> = {}): void {
+    const sources = this.corpusPaths.find((p) => path.basename(p) === 'sources') ?? path.join(this.root, 'sources');
+    this.status = {
+      state,
+      corpusPaths: this.corpusPaths,
+      documents: this.corpus?.documents.length ?? 0,
+      statements: this.corpus?.statementCount ?? 0,
+      problems: this.corpus?.problems.map((p) => ({ path: p.path, message: p.message })) ?? [],
+      configProblems: this.configProblems,
+      suggestedCorpusFolder: state === 'noCorpus' ? sources : undefined,
+      ...extra,
+    };
+    this.sendStatus();
+  }
+
+  private sendStatus(): void {
+    void this.connection.sendNotification(StatusNotification, this.status);
+  }
+
+  private publishCorpusProblems(): void {
+    const byUri = new Map<string, Diagnostic[]>();
+    for (const p of this.corpus?.problems ?? []) {
+      const uri = pathToFileURL(p.path).toString();
+      const list = byUri.get(uri) ?? [];
+      list.push({
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: 2,
+        source: SOURCE,
+        code: 'corpus',
+        message: `Verbatim could not read this source file: ${p.message}`,
+      });
+      byUri.set(uri, list);
+    }
+    for (const uri of this.problemUris) if (!byUri.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    for (const [uri, diagnostics] of byUri) void this.connection.sendDiagnostics({ uri, diagnostics });
+    this.problemUris = new Set(byUri.keys());
+  }
+
+  private onFileChanged(uri: string, type: FileChangeType): void {
+    if (!uri.startsWith('file:')) return;
+    const file = fileURLToPath(uri);
+    const configFile = path.resolve(this.root, this.settings.configFile);
+    if (file === configFile) {
+      void this.reloadConfiguration();
+      return;
+    }
+    if (!this.corpusPaths.includes(file) && !(this.isInCorpus(file) && (SOURCE_EXTENSIONS.has(path.extname(file).toLowerCase()) || type === FileChangeType.Deleted))) return;
+    this.pendingCorpusChanges.set(file, type);
+    if (this.corpusChangeTimer) clearTimeout(this.corpusChangeTimer);
+    this.corpusChangeTimer = setTimeout(() => void this.applyCorpusChanges(), 150);
+  }
+
+  /** Re-indexes changed corpus files one by one (a full rebuild only when there was no corpus). */
+  private async applyCorpusChanges(): Promise<void> {
+    this.corpusChangeTimer = null;
+    const changes = [...this.pendingCorpusChanges];
+    this.pendingCorpusChanges.clear();
+    if (this.indexing) await this.indexing;
+    if (!this.corpus) {
+      await this.reindex();
+      return;
+    }
+    const corpus = this.corpus;
+    for (const [file, type] of changes) {
+      try {
+        if (type === FileChangeType.Deleted || !fs.existsSync(file)) {
+          const under = corpus.documents.filter((d) => d.path === file || d.path.startsWith(file + path.sep));
+          if (under.length) for (const d of under) corpus.removeFile(d.path);
+          else corpus.removeFile(file);
+        } else if (fs.statSync(file).isFile()) {
+          corpus.updateFile(file);
+        }
+      } catch (e) {
+        this.connection.console.error(`verbatim: could not re-index ${file}: ${String(e)}`);
+      }
+    }
+    this.invalidate();
+    this.setStatus(corpus.documents.length || corpus.problems.length ? 'ready' : 'noCorpus');
+    this.publishCorpusProblems();
+    this.recheckAll();
+  }
+
+  // ---- checking --------------------------------------------------------------------------
+
+  private formatOf(doc: TextDocument): 'markdown' | 'plaintext' {
+    return doc.languageId === 'markdown' || /\.(md|markdown)$/i.test(doc.uri) ? 'markdown' : 'plaintext';
+  }
+
+  private wants(doc: TextDocument): boolean {
+    if (!this.settings.languages.includes(doc.languageId)) return false;
+    return !this.isInCorpus(uriToPath(doc.uri));
+  }
+
+  private clearTimer(uri: string): void {
+    const t = this.timers.get(uri);
+    if (t) clearTimeout(t);
+    this.timers.delete(uri);
+  }
+
+  private schedule(uri: string, delay: number): void {
+    this.clearTimer(uri);
+    this.timers.set(uri, setTimeout(() => {
+      this.timers.delete(uri);
+      this.publish(uri);
+    }, delay));
+  }
+
+  private recheckAll(): void {
+    for (const doc of this.documents.all()) this.schedule(doc.uri, 0);
+  }
+
+  /** Findings for the document's current version, through the paragraph cache. */
+  private findings(doc: TextDocument): Finding[] {
+    const prev = this.checked.get(doc.uri);
+    if (prev && prev.version === doc.version) return prev.findings;
+    const text = doc.getText();
+    let findings: Finding[] = [];
+    if (this.corpus && this.status.state === 'ready' && text.length <= MAX_DRAFT_CHARS) {
+      const corpus = this.corpus;
+      const format = this.formatOf(doc);
+      const file = uriToPath(doc.uri);
+      const raw = this.cache.check(text, format + JSON.stringify(this.severities), (slice) =>
+        checkText(slice, file, corpus, { format, severities: this.severities }).findings,
+      );
+      const lines = new LineIndex(text);
+      findings = raw.map((f) => ({ ...f, range: lines.range(f.span) }));
+    }
+    this.checked.set(doc.uri, { version: doc.version, findings, text });
+    return findings;
+  }
+
+  private publish(uri: string): void {
+    const doc = this.documents.get(uri);
+    if (!doc) return;
+    if (!this.wants(doc) || this.status.state === 'noCorpus') {
+      if (!this.problemUris.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+      return;
+    }
+    if (this.status.state !== 'ready') return; // indexing: checked again when it is done
+    const findings = this.guard('check', () => this.findings(doc), []);
+    this.send(doc.uri, doc.version, doc.getText(), findings);
+  }
+
+  private send(uri: string, version: number, text: string, findings: Finding[]): void {
+    const diagnostics = findings.filter(hasDiagnostic).map((f) => toDiagnostic(f, text, version));
+    void this.connection.sendDiagnostics({ uri, version, diagnostics });
+    const counts = { ...emptyCounts(), ...summarize([{ path: uriToPath(uri), findings: findings.filter((f) => !f.ignored) }]) };
+    const summary: DocumentSummary = {
+      uri,
+      version,
+      counts,
+      total: findings.length,
+      issues: diagnostics.length,
+      verified: findings.filter((f) => !f.ignored && (f.verdict === 'verified' || f.verdict === 'supported')).length,
+      ignored: findings.filter((f) => f.ignored).length,
+    };
+    void this.connection.sendNotification(DocumentSummaryNotification, summary);
+  }
+
+  private findingAt(uri: string, pos: { line: number; character: number }): Finding | null {
+    const doc = this.documents.get(uri);
+    if (!doc || !this.wants(doc) || this.status.state !== 'ready') return null;
+    const off = doc.offsetAt(pos);
+    let best: Finding | null = null;
+    for (const f of this.findings(doc)) {
+      // The quotation marks around the words count as part of the quote.
+      if (off >= f.span.start - 1 && off <= f.span.end + 1) {
+        if (!best || f.span.end - f.span.start < best.span.end - best.span.start) best = f;
+      }
+    }
+    return best;
+  }
+
+  private codeActions(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, diagnostics: Diagnostic[]): CodeAction[] {
+    const doc = this.documents.get(uri);
+    if (!doc || !this.wants(doc)) return [];
+    const text = doc.getText();
+    const lines = new LineIndex(text);
+    const ctx = { uri, text, format: this.formatOf(doc), lines };
+    const findings = this.findings(doc);
+    const actions: CodeAction[] = [];
+    const seen = new Set<Finding>();
+    for (const d of diagnostics) {
+      if (d.source !== SOURCE) continue;
+      const data = d.data as DiagnosticData | undefined;
+      const f = data && data.version === doc.version
+        ? findings.find((x) => x.span.start === data.span.start && x.span.end === data.span.end)
+        : findings.find((x) => overlaps(x.range, d.range) && x.verdict === d.code);
+      if (!f || seen.has(f)) continue;
+      seen.add(f);
+      actions.push(...codeActionsFor(f, d, ctx));
+    }
+    // Also offer actions for a quote under the cursor that came without its diagnostic.
+    for (const f of findings) {
+      if (seen.has(f) || !hasDiagnostic(f) || !overlaps(f.range, range)) continue;
+      seen.add(f);
+      actions.push(...codeActionsFor(f, undefined, ctx));
+    }
+    return actions;
+  }
+
+  // ---- commands --------------------------------------------------------------------------
+
+  private async executeCommand(command: string, args: unknown[]): Promise<unknown> {
+    try {
+      switch (command) {
+        case ServerCommands.checkDocument:
+          return await this.checkDocumentCommand(String(args[0] ?? ''));
+        case ServerCommands.checkWorkspace:
+          return await this.checkWorkspaceCommand();
+        case ServerCommands.rebuildIndex:
+          await this.reindex();
+          return this.status;
+        case ServerCommands.addStatement:
+          return await this.addStatement(args[0] as AddStatementParams);
+        case ServerCommands.info:
+          return this.info();
+        default:
+          throw new Error(`unknown command ${command}`);
+      }
+    } catch (e) {
+      this.connection.console.error(`verbatim: ${command} failed: ${e instanceof Error ? e.stack : String(e)}`);
+      throw e;
+    }
+  }
+
+  private info(): ServerInfo {
+    return { pid: process.pid, version: SERVER_VERSION, status: this.status, checks: { full: this.stats.full, chunks: this.cache.stats.chunks, chunkCacheHits: this.cache.stats.hits } };
+  }
+
+  private corpusSummary() {
+    return { documents: this.corpus?.documents.length ?? 0, statements: this.corpus?.statementCount ?? 0, paths: this.corpusPaths.map((p) => path.relative(this.root, p) || '.') };
+  }
+
+  /** A full check of one text, the same as the CLI's (no paragraph cache). */
+  private fullCheck(text: string, file: string, format: 'markdown' | 'plaintext'): Finding[] {
+    if (!this.corpus || this.status.state !== 'ready') return [];
+    this.stats.full++;
+    return checkText(text, file, this.corpus, { format, severities: this.severities }).findings;
+  }
+
+  private async checkDocumentCommand(uri: string): Promise<CheckDocumentResult> {
+    if (this.indexing) await this.indexing;
+    const doc = this.documents.get(uri);
+    const file = uriToPath(uri);
+    const text = doc ? doc.getText() : fs.readFileSync(file, 'utf8');
+    const format = doc ? this.formatOf(doc) : /\.(md|markdown)$/i.test(file) ? 'markdown' : 'plaintext';
+    const findings = this.fullCheck(text, file, format);
+    if (doc && this.wants(doc)) {
+      this.checked.set(uri, { version: doc.version, findings, text });
+      this.send(uri, doc.version, text, findings);
+    }
+    const summary = { ...emptyCounts(), ...summarize([{ path: file, findings: findings.filter((f) => !f.ignored) }]) };
+    const corpus = this.corpusSummary();
+    const report = this.status.state === 'noCorpus'
+      ? `# Verbatim report: ${path.basename(file)}\n\nNo corpus yet: put source documents (transcripts, statements, articles) in \`${path.relative(this.root, this.status.suggestedCorpusFolder ?? 'sources') || 'sources'}/\` or set \`corpus\` in verbatim.json.\n`
+      : renderReport(path.basename(file), [{ path: file, findings, summary }], summary, corpus);
+    return { uri, path: file, summary, findings, corpus, report };
+  }
+
+  private listDrafts(): string[] {
+    const out: string[] = [];
+    const walk = (dir: string, depth: number) => {
+      if (depth > 12 || out.length >= 1000) return;
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(dir, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const e of entries) {
+        const p = path.join(dir, e.name);
+        if (e.name.startsWith('.') || SKIP_DIRS.has(e.name) || this.isInCorpus(p) || this.corpusPaths.includes(p)) continue;
+        if (e.isDirectory()) walk(p, depth + 1);
+        else if (e.isFile() && DRAFT_EXTENSIONS.has(path.extname(e.name).toLowerCase()) && e.name !== 'CHANGELOG.md') out.push(p);
+      }
+    };
+    walk(this.root, 0);
+    return out.sort();
+  }
+
+  private async checkWorkspaceCommand(): Promise<CheckWorkspaceResult> {
+    if (this.indexing) await this.indexing;
+    const files: CheckWorkspaceResult['files'] = [];
+    for (const file of this.listDrafts()) {
+      const uri = pathToFileURL(file).toString();
+      const doc = this.documents.get(uri);
+      let text: string;
+      try {
+        if (!doc && fs.statSync(file).size > MAX_DRAFT_CHARS) continue;
+        text = doc ? doc.getText() : fs.readFileSync(file, 'utf8');
+      } catch {
+        continue;
+      }
+      const findings = this.fullCheck(text, file, /\.(md|markdown)$/i.test(file) ? 'markdown' : 'plaintext');
+      this.send(uri, doc?.version ?? 0, text, findings);
+      files.push({ uri, path: file, summary: { ...emptyCounts(), ...summarize([{ path: file, findings: findings.filter((f) => !f.ignored) }]) }, findings });
+      await new Promise((r) => setImmediate(r));
+    }
+    const summary = { ...emptyCounts(), ...summarize(files.map((f) => ({ path: f.path, findings: f.findings.filter((x) => !x.ignored) }))) };
+    const corpus = this.corpusSummary();
+    const report = renderReport(`workspace (${files.length} draft${files.length === 1 ? '' : 's'})`, files, summary, corpus);
+    return { files, summary, corpus, report };
+  }
+
+  private async addStatement(params: AddStatementParams): Promise<AddStatementResult> {
+    if (!params || typeof params.speaker !== 'string' || typeof params.text !== 'string' || !params.speaker.trim() || !params.text.trim()) {
+      throw new Error('addStatement needs a speaker and a text');
+    }
+    let dir = this.corpusPaths.find((p) => fs.existsSync(p) && fs.statSync(p).isDirectory());
+    if (!dir) {
+      dir = this.corpusPaths.find((p) => !fs.existsSync(p) && !path.extname(p)) ?? path.join(this.root, 'sources');
+      fs.mkdirSync(dir, { recursive: true });
+    }
+    const file = path.join(dir, 'added-statements.jsonl');
+    const record: Record<string, string> = { speaker: params.speaker.trim(), text: params.text.trim() };
+    if (params.title) record.title = params.title;
+    if (params.url) record.url = params.url;
+    record.date = params.date ?? new Date().toISOString().slice(0, 10);
+    const prefix = fs.existsSync(file) && !fs.readFileSync(file, 'utf8').endsWith('\n') && fs.statSync(file).size > 0 ? '\n' : '';
+    fs.appendFileSync(file, prefix + JSON.stringify(record) + '\n');
+    if (this.indexing) await this.indexing;
+    if (this.corpus && this.corpusPaths.some((p) => fs.existsSync(p))) {
+      this.corpus.updateFile(file);
+      this.invalidate();
+      this.setStatus('ready');
+      this.publishCorpusProblems();
+      this.recheckAll();
+    } else {
+      await this.reindex();
+    }
+    return { path: file, status: this.status };
+  }
+
+  private guard<T>(what: string, fn: () => T, fallback: T): T {
+    try {
+      return fn();
+    } catch (e) {
+      this.connection.console.error(`verbatim: ${what} failed: ${e instanceof Error ? e.stack : String(e)}`);
+      return fallback;
+    }
+  }
+}
+
+function overlaps(a: { start: { line: number; character: number }; end: { line: number; character: number } }, b: { start: { line: number; character: number }; end: { line: number; character: number } }): boolean {
+  const before = (p: { line: number; character: number }, q: { line: number; character: number }) => p.line < q.line || (p.line === q.line && p.character < q.character);
+  return !before(a.end, b.start) && !before(b.end, a.start);
+}
