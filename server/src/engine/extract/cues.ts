@@ -11,7 +11,7 @@ export const CUE_VERBS = [
   'concluded', 'joked', 'jokes', 'quipped', 'complained', 'predicted', 'promised', 'promises', 'vowed', 'vows',
   'urged', 'urges', 'suggested', 'suggests', 'countered', 'testified', 'commented', 'cautioned', 'pledged',
   'boasted', 'charged', 'contended', 'maintained', 'lamented', 'mused', 'shouted', 'yelled', 'exclaimed',
-  'whispered', 'blasted', 'slammed', 'touted', 'assured', 'confirmed', 'denied', 'described', 'called',
+  'whispered', 'blasted', 'slammed', 'touted', 'assured', 'confirmed', 'denied',
   'tweet', 'write', 'add', 'ask', 'describes', 'thundered', 'opined', 'predicts', 'retorted', 'scoffed',
 ] as const;
 

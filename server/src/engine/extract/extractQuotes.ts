@@ -187,6 +187,10 @@ function blockAttribution(skeleton: string, paragraphs: Span[], q: QuotedSpan): 
 /** A quotation reads as speech when it opens a sentence or fills one, not as a phrase mid-sentence. */
 function looksLikeSpeech(text: string, q: QuotedSpan): boolean {
   const inner = text.slice(q.fragments[0].start, q.fragments[0].end).trim();
+  // Title Case With No Closing Punctuation is a title of a work.
+  const words = inner.split(/\s+/).filter((w) => w.length > 3);
+  const capitalised = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+  if (words.length > 0 && capitalised / words.length >= 0.6 && !/[.!?,]$/.test(inner)) return false;
   return /^[\p{Lu}\p{N}]/u.test(inner) || /[.!?]$/.test(inner);
 }
 
@@ -228,6 +232,11 @@ function resolveMention(
   }
   const found = latestMention(mentions, span.start, paragraph, fits);
   if (found) return { text: found.phrase.text, span: found.span, resolvedFrom: phrase.text };
+  if (phrase.kind !== 'pronoun') {
+    // "the secretary": someone introduced with that title, even if never with a cue.
+    const titled = introducedBefore(text, paragraphs, paragraph, span.start).find((m) => fits(m));
+    if (titled) return { text: titled.phrase.text, span: titled.span, resolvedFrom: phrase.text };
+  }
   if (phrase.kind === 'pronoun' && (word === 'he' || word === 'she')) {
     const person = personNamedBefore(text, paragraphs, paragraph, span.start);
     if (person) return { text: person.text, span: person.span, resolvedFrom: phrase.text };
@@ -261,6 +270,19 @@ function sentenceSubjects(window: string): Array<{ phrase: SpeakerPhrase; start:
   for (let m = opening.exec(window); m; m = opening.exec(window)) {
     const start = m.index + m[0].length - m[1].length;
     found.push({ phrase: readSpeakerPhrase(m[1]), start, end: start + m[1].length });
+  }
+  return found;
+}
+
+/** People and organisations opening the sentences before `before`, nearest first. */
+function introducedBefore(text: string, paragraphs: Span[], paragraph: number, before: number): Mention[] {
+  const found: Mention[] = [];
+  for (let p = paragraph; p >= Math.max(0, paragraph - CONTEXT_PARAGRAPHS); p--) {
+    const para = paragraphs[p];
+    const end = Math.min(para.end, before);
+    if (end <= para.start) continue;
+    const subjects = sentenceSubjects(text.slice(para.start, end)).reverse();
+    for (const s of subjects) found.push({ phrase: s.phrase, span: { start: para.start + s.start, end: para.start + s.end }, paragraph: p });
   }
   return found;
 }

@@ -51,8 +51,19 @@ interface Mark {
 
 function doubleMarks(text: string, para: Span): Mark[] {
   const marks: Mark[] = [];
+  let lastOpener = '';
   for (let i = para.start; i < para.end; i++) {
     const c = text[i];
+    if (!(DOUBLE_OPEN.has(c) || DOUBLE_CLOSE.has(c) || c === '"')) continue;
+    // A mark with space on both sides quotes nothing: a stray, not a quotation mark.
+    if (isSpace(text[i - 1]) && isSpace(text[i + 1])) continue;
+    // German style closes „ with “.
+    if (c === '“' && lastOpener === '„' && roleByContext(text, i) === 'close') {
+      marks.push({ at: i, role: 'close' });
+      lastOpener = '';
+      continue;
+    }
+    if (DOUBLE_OPEN.has(c)) lastOpener = c;
     if (DOUBLE_OPEN.has(c)) marks.push({ at: i, role: 'open' });
     else if (DOUBLE_CLOSE.has(c)) marks.push({ at: i, role: roleByContext(text, i) === 'open' && c === '”' ? 'open' : 'close' });
     else if (c === '"') marks.push({ at: i, role: roleByContext(text, i) });

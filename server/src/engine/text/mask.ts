@@ -15,7 +15,7 @@ export interface MaskedText {
   disabled: Span[];
 }
 
-const URL = /\b(?:https?:\/\/|www\.)[^\s<>()"“”]+/g;
+const URL = /\b(?:https?:\/\/|www\.)[^\s<>"“”]+/g;
 const IGNORE = /verbatim[-:\s]*ignore/i;
 const DISABLE = /verbatim[-:\s]*disable/i;
 const ENABLE = /verbatim[-:\s]*enable/i;
@@ -47,7 +47,15 @@ export function maskProse(input: string, format: DocumentFormat): MaskedText {
   }
   const masked = chars.join('');
   URL.lastIndex = 0;
-  for (let m = URL.exec(masked); m; m = URL.exec(masked)) blank(m.index, m.index + m[0].length);
+  for (let m = URL.exec(masked); m; m = URL.exec(masked)) {
+    let url = m[0];
+    // Sentence punctuation after a URL is prose; a closing parenthesis is the URL's only when it opened one.
+    while (/[.,;:!?')\]]$/.test(url)) {
+      if (url.endsWith(')') && (url.match(/\(/g) ?? []).length >= (url.match(/\)/g) ?? []).length) break;
+      url = url.slice(0, -1);
+    }
+    blank(m.index, m.index + url.length);
+  }
 
   directives.sort((a, b) => a.at - b.at);
   let disabledFrom = -1;

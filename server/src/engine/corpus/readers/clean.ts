@@ -4,7 +4,7 @@
 // stays exact: it runs from the first kept character to the last one in the original text.
 
 import type { Span } from '../../types';
-import { WS, ZW } from './lines';
+import { isSpaceCode, ZW } from './lines';
 
 export interface CleanOptions {
   /**
@@ -38,7 +38,6 @@ const ESCAPE_RE = /\\(?=[!-/:-@[-`{-~])/g;
 const LIST_MARK_RE = /^[ \t\u00a0]*(?:>[ \t\u00a0]?)*(?:(?:[-*+]|\d{1,2}[.)])[ \t\u00a0]+)?/gm;
 const BULLET_RE = /^[ \t\u00a0]*[-*+][ \t\u00a0]+/gm;
 
-const WS_CHAR = new RegExp(`[${WS}]`);
 const CLOSING_PUNCT = /[.,;:!?)\]}\u201d\u2019"]/;
 const ZW_RE = new RegExp(`[${ZW}]`, 'g');
 
@@ -60,50 +59,70 @@ export function cleanParagraph(full: string, start: number, end: number, options
     }
   };
 
-  each(STAGE_SENTENCE_RE, (m) => mark(m.index, m.index + m[0].length));
-  each(STAGE_WORD_RE, (m) => mark(m.index, m.index + m[0].length));
-  each(IMAGE_RE, (m) => mark(m.index, m.index + m[0].length));
-  each(LINK_RE, (m) => {
-    mark(m.index, m.index + 1);
-    const close = m.index + 1 + m[1].length;
-    mark(close, m.index + m[0].length);
-  });
-  each(AUTOLINK_RE, (m) => {
-    mark(m.index, m.index + 1);
-    mark(m.index + m[0].length - 1, m.index + m[0].length);
-  });
-  each(HTML_TAG_RE, (m) => mark(m.index, m.index + m[0].length));
-  each(STRONG_RE, (m) => mark(m.index, m.index + m[0].length));
-  each(EM_OPEN_RE, (m) => mark(m.index, m.index + 1));
-  each(EM_CLOSE_RE, (m) => mark(m.index, m.index + 1));
-  each(ESCAPE_RE, (m) => mark(m.index, m.index + 1));
-  each(ZW_RE, (m) => mark(m.index, m.index + 1));
+  // Each pattern runs only when its opening character occurs: most paragraphs are plain prose.
+  const has = (ch: string) => src.indexOf(ch) >= 0;
+  if (has('(')) each(STAGE_SENTENCE_RE, (m) => mark(m.index, m.index + m[0].length));
+  if (has('(') || has('[')) each(STAGE_WORD_RE, (m) => mark(m.index, m.index + m[0].length));
+  if (has('](')) {
+    each(IMAGE_RE, (m) => mark(m.index, m.index + m[0].length));
+    each(LINK_RE, (m) => {
+      mark(m.index, m.index + 1);
+      const close = m.index + 1 + m[1].length;
+      mark(close, m.index + m[0].length);
+    });
+  }
+  if (has('<')) {
+    each(AUTOLINK_RE, (m) => {
+      mark(m.index, m.index + 1);
+      mark(m.index + m[0].length - 1, m.index + m[0].length);
+    });
+    each(HTML_TAG_RE, (m) => mark(m.index, m.index + m[0].length));
+  }
+  if (has('*') || has('__')) {
+    each(STRONG_RE, (m) => mark(m.index, m.index + m[0].length));
+    each(EM_OPEN_RE, (m) => mark(m.index, m.index + 1));
+    each(EM_CLOSE_RE, (m) => mark(m.index, m.index + 1));
+  }
+  if (has('\\')) each(ESCAPE_RE, (m) => mark(m.index, m.index + 1));
+  if (/[\u200b-\u200d\u2060]/.test(src)) each(ZW_RE, (m) => mark(m.index, m.index + 1));
   if (options.listMarkers === 'all') each(LIST_MARK_RE, (m) => mark(m.index, m.index + m[0].length));
   if (options.listMarkers === 'bullets') each(BULLET_RE, (m) => mark(m.index, m.index + m[0].length));
 
-  let text = '';
+  // Copy runs of kept, non-space characters; one space between runs.
+  const parts: string[] = [];
   let first = -1;
   let last = -1;
   let pendingSpace = false;
   let droppedSince = false;
+  let runStart = -1;
+  const endRun = (k: number) => {
+    if (runStart >= 0) parts.push(src.slice(runStart, k));
+    runStart = -1;
+  };
   for (let k = 0; k < src.length; k++) {
     if (drop[k]) {
+      endRun(k);
       droppedSince = true;
       continue;
     }
-    const c = src[k];
-    if (WS_CHAR.test(c)) {
-      if (text !== '') pendingSpace = true;
+    const code = src.charCodeAt(k);
+    if (isSpaceCode(code)) {
+      endRun(k);
+      if (first >= 0) pendingSpace = true;
       continue;
     }
-    // "Thank you [crosstalk]." reads "Thank you." — no space before punctuation left by a drop.
-    if (pendingSpace && !(droppedSince && CLOSING_PUNCT.test(c))) text += ' ';
-    pendingSpace = false;
-    droppedSince = false;
-    text += c;
+    if (runStart < 0) {
+      // "Thank you [crosstalk]." reads "Thank you." — no space before punctuation left by a drop.
+      if (pendingSpace && !(droppedSince && CLOSING_PUNCT.test(src[k]))) parts.push(' ');
+      pendingSpace = false;
+      droppedSince = false;
+      runStart = k;
+    }
     if (first < 0) first = k;
     last = k;
   }
+  endRun(src.length);
+  const text = parts.join('');
   if (first < 0) return null;
   // Keep a surrogate pair whole at the end of the span.
   let endOff = last + 1;

@@ -31,6 +31,9 @@ export const ZW = '\\u200b\\u200c\\u200d\\u2060';
 const BLANK_RE = new RegExp(`^[${WS}${ZW}]*$`);
 
 export function isBlank(s: string): boolean {
+  // Fast path: most lines open with a visible character.
+  const c = s.charCodeAt(0);
+  if (s.length > 0 && c > 32 && c < 0x7f) return false;
   return BLANK_RE.test(s);
 }
 
@@ -46,6 +49,19 @@ export function lineNumberAt(text: string, offset: number): number {
 }
 
 /** Drops zero-width characters, collapses runs of white space (NBSP included) to one space, trims. */
+const ZW_G = new RegExp(`[${ZW}]`, 'g');
+const WS_RUN_G = new RegExp(`[${WS}]+`, 'g');
+
 export function collapseWhitespace(s: string): string {
-  return s.replace(new RegExp(`[${ZW}]`, 'g'), '').replace(new RegExp(`[${WS}]+`, 'g'), ' ').trim();
+  return s.replace(ZW_G, '').replace(WS_RUN_G, ' ').trim();
+}
+
+/** True for a UTF-16 code unit that JS `\s` matches (ASCII and Unicode spaces, NBSP, BOM, line breaks). */
+export function isSpaceCode(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }

@@ -46,7 +46,7 @@ const SP = '[ \\t\\u00a0]';
 const TS = `(?:[\\[(]?\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d{1,3})?[\\])]?${SP}+)`;
 const TRAIL_TS = `(?:${SP}*[\\[(]\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d{1,3})?[\\])])`;
 // Candidate: optional timestamp, up to 60 characters with no colon, optional trailing timestamp, colon.
-const LABEL_RE = new RegExp(`^${SP}{0,4}(${TS})?([^:\\n]{1,60}?)(${TRAIL_TS})?${SP}*:(?=${SP}|$)`, 'u');
+const LABEL_RE = new RegExp(`^${SP}{0,4}(${TS})?([^:\\n]{1,60}?)(${TRAIL_TS})?${SP}*:(?=${SP}|$)`);
 // The White House's question lines: "Q" then white space (NBSPs), no colon.
 const BARE_Q_RE = new RegExp(`^${SP}{0,4}(${TS})?Q\\.?${SP}+(?=\\S)`, 'u');
 
@@ -123,9 +123,11 @@ export function matchLabel(
   allowNames = true,
 ): Label | null {
   // "Q  On Taiwan: …" is a question, not a speaker called "Q On Taiwan".
-  const bareQ = atParagraphStart ? BARE_Q_RE.exec(line) : null;
+  const bareQ = atParagraphStart && /^[\s\d[(]{0,20}Q/.test(line) ? BARE_Q_RE.exec(line) : null;
   if (bareQ) return { text: 'Q', contentStart: lineStart + bareQ[0].length, style: 'qa', timestamped: bareQ[1] !== undefined };
-  const m = LABEL_RE.exec(line);
+  // Fast path: a label needs a colon near the line start (after at most ~60 characters and a timestamp).
+  const colon = line.indexOf(':');
+  const m = colon > 0 && colon <= 100 ? LABEL_RE.exec(line) : null;
   if (m) {
     const style = classifyLabel(m[2]);
     if (style && (allowNames || style !== 'name')) {
@@ -154,6 +156,9 @@ const TERMINATOR_RES = [
 ];
 
 function isTerminator(line: string): boolean {
+  // Fast path: every terminator opens (after white space) with "#", "\\", "E" or a digit.
+  const m = /[^ \t\u00a0]/.exec(line);
+  if (!m || !/[#\\E0-9]/.test(m[0])) return false;
   return TERMINATOR_RES.some((re) => re.test(line));
 }
 
