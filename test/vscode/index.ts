@@ -1,0 +1,213 @@
+// extensionTestsPath entry: VS Code calls run() inside its extension host, with the fixture
+// workspace open and this repository loaded as the extension under development. Everything
+// goes through VS Code's own APIs, so the real client and the real server answer.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { VerbatimApi } from '../../client/src/extension';
+import type { CheckDocumentResult } from '../../server/src/lsp/protocol';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function until<T>(what: string, fn: () => T | undefined | null | false | Promise<T | undefined | null | false>, ms = 30000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+function hoverText(hovers: vscode.Hover[]): string {
+  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+}
+
+const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
+const rangeOf = (r: vscode.Range) => [r.start.line, r.start.character, r.end.line, r.end.character];
+
+export async function run(): Promise<void> {
+  const results: { name: string; ok: boolean; ms: number; error?: string }[] = [];
+  const metrics: string[] = [];
+  const test = async (name: string, fn: () => Promise<void>) => {
+    const t = Date.now();
+    try {
+      await fn();
+      results.push({ name, ok: true, ms: Date.now() - t });
+      console.log(`ok - ${name} (${Date.now() - t} ms)`);
+    } catch (e) {
+      const error = e instanceof Error ? e.stack ?? e.message : String(e);
+      results.push({ name, ok: false, ms: Date.now() - t, error });
+      console.log(`not ok - ${name}\n${error}`);
+    }
+  };
+
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const draftUri = folder && vscode.Uri.joinPath(folder, 'draft.md');
+  const briefing = folder && vscode.Uri.joinPath(folder, 'sources', 'briefing.md');
+  let api: VerbatimApi | undefined;
+  let doc: vscode.TextDocument | undefined;
+  let diagnostics: vscode.Diagnostic[] = [];
+
+  await test('the fixture workspace is open', async () => {
+    assert.ok(folder && draftUri && briefing, 'no workspace folder');
+    assert.ok(fs.existsSync(draftUri.fsPath), draftUri.fsPath);
+  });
+
+  await test('opening a draft activates the extension and the server publishes diagnostics', async () => {
+    const t0 = Date.now();
+    doc = await vscode.workspace.openTextDocument(draftUri!);
+    await vscode.window.showTextDocument(doc);
+    const ext = vscode.extensions.getExtension<VerbatimApi>('verbatim.verbatim');
+    assert.ok(ext, 'extension verbatim.verbatim not found');
+    diagnostics = await until('diagnostics on draft.md', () => {
+      const d = vscode.languages.getDiagnostics(draftUri!).filter((x) => x.source === 'verbatim');
+      return d.length >= 3 ? d : undefined;
+    }, 60000);
+    const ms = Date.now() - t0;
+    metrics.push(`opening draft.md to its first diagnostics: ${ms} ms (extension activation, server start, indexing included)`);
+    api = await ext.activate();
+    assert.ok(ext.isActive);
+  });
+
+  await test('diagnostics carry verdict codes, ranges, severities and the source statement', async () => {
+    const sorted = [...diagnostics].sort((a, b) => a.range.start.line - b.range.start.line);
+    assert.deepStrictEqual(sorted.map(codeOf), ['altered', 'misattributed', 'missing']);
+    assert.deepStrictEqual(rangeOf(sorted[0].range), [4, 41, 4, 94]);
+    assert.deepStrictEqual(rangeOf(sorted[2].range), [8, 23, 8, 83]);
+    assert.strictEqual(sorted[0].severity, vscode.DiagnosticSeverity.Error);
+    assert.strictEqual(sorted[1].severity, vscode.DiagnosticSeverity.Error);
+    assert.strictEqual(sorted[2].severity, vscode.DiagnosticSeverity.Warning);
+    assert.match(sorted[0].message, /never/);
+    const related = sorted[0].relatedInformation?.[0];
+    assert.ok(related, 'relatedInformation');
+    assert.strictEqual(related.location.uri.fsPath, briefing!.fsPath);
+    assert.strictEqual(related.location.range.start.line, 10);
+    const code = sorted[0].code as { value: string; target: vscode.Uri };
+    assert.match(code.target.toString(), /verdicts\.md#altered$/);
+  });
+
+  await test('the status bar state and the document counts reach the client', async () => {
+    assert.ok(api);
+    const status = api.status();
+    assert.strictEqual(status?.state, 'ready');
+    assert.strictEqual(status?.documents, 2);
+    const summary = await until('document summary', () => api!.summary(draftUri!));
+    assert.strictEqual(summary.verified, 1);
+    assert.strictEqual(summary.issues, 3);
+  });
+
+  await test('hover shows the source words, speaker, title, date and a word diff', async () => {
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', draftUri, new vscode.Position(4, 60));
+    const text = hoverText(hovers);
+    assert.match(text, /Altered quote/);
+    assert.match(text, /Matthew Miller/);
+    assert.match(text, /Department Press Briefing/);
+    assert.match(text, /2023-06-08/);
+    assert.match(text, /~~never~~/);
+    assert.match(text, /\*\*soon\*\*/);
+    const verified = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', draftUri, new vscode.Position(2, 80)));
+    assert.match(verified, /Verified quote/);
+  });
+
+  await test('definition opens the source statement', async () => {
+    const defs = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', draftUri, new vscode.Position(4, 50));
+    assert.strictEqual(defs.length, 1);
+    const d = defs[0];
+    const uri = 'targetUri' in d ? d.targetUri : d.uri;
+    const range = 'targetRange' in d ? d.targetRange : d.range;
+    assert.strictEqual(uri.fsPath, briefing!.fsPath);
+    assert.strictEqual(range.start.line, 10);
+  });
+
+  await test('the quick fix puts the exact source words back', async () => {
+    const altered = diagnostics.find((d) => codeOf(d) === 'altered')!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', draftUri, altered.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => /Replace with the source's words/.test(a.title));
+    assert.ok(fix?.edit, `actions: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(actions.some((a) => /checked by hand/.test(a.title)));
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.strictEqual(doc!.lineAt(4).text, 'At a briefing on Thursday, Miller said: “Iran will never be allowed to obtain a nuclear weapon.”');
+    await until('the altered diagnostic to go', () => {
+      const d = vscode.languages.getDiagnostics(draftUri!);
+      return d.length === 2 && !d.some((x) => codeOf(x) === 'altered');
+    });
+  });
+
+  await test('the attribution quick fix names the real speaker', async () => {
+    const mis = vscode.languages.getDiagnostics(draftUri!).find((d) => codeOf(d) === 'misattributed')!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', draftUri, mis.range, vscode.CodeActionKind.QuickFix.value);
+    assert.ok(actions.some((a) => a.title.startsWith('Attribute to Matthew Miller')), actions.map((a) => a.title).join(' | '));
+  });
+
+  await test('Check Document opens a report beside the draft', async () => {
+    const result = await vscode.commands.executeCommand<CheckDocumentResult>('verbatim.checkDocument');
+    assert.ok(result, 'no result');
+    assert.deepStrictEqual(
+      { verified: result.summary.verified, altered: result.summary.altered, misattributed: result.summary.misattributed, missing: result.summary.missing },
+      { verified: 2, altered: 0, misattributed: 1, missing: 1 },
+    );
+    const reportUri = api!.lastReport();
+    assert.ok(reportUri);
+    const report = await until('the report editor', () => vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === reportUri.toString()));
+    const text = report.document.getText();
+    assert.strictEqual(report.document.languageId, 'markdown');
+    assert.match(text, /^# Verbatim report: draft\.md/);
+    assert.match(text, /\| ✓ verified \| 2 \|/);
+    assert.match(text, /Misattributed/);
+    assert.match(text, /Missing/);
+    assert.match(text, /briefing\.md:11/);
+    assert.notStrictEqual(report.viewColumn, vscode.window.visibleTextEditors.find((e) => e.document === doc)?.viewColumn);
+  });
+
+  await test('Add Selection as Source Statement adds to the corpus and re-checks', async () => {
+    await vscode.window.showTextDocument(doc!, vscode.ViewColumn.One);
+    const r = await vscode.commands.executeCommand<{ path: string }>('verbatim.addSelectionAsStatement', {
+      speaker: 'Matthew Miller',
+      text: 'Washington has signed a new agreement with Tehran this week.',
+      title: 'Phone call with the reporter',
+    });
+    assert.ok(r && fs.existsSync(r.path), 'statement file written');
+    await until('the missing diagnostic to go', () => !vscode.languages.getDiagnostics(draftUri!).some((d) => codeOf(d) === 'missing'));
+  });
+
+  await test('a corpus file saved on disk is re-indexed through the file watcher', async () => {
+    const file = path.join(folder!.fsPath, 'sources', 'call-notes.jsonl');
+    fs.writeFileSync(file, JSON.stringify({ speaker: 'Antony Blinken', text: 'We are not going to comment on reports of ongoing negotiations.' }) + '\n');
+    await until('the misattributed diagnostic to go', () => vscode.languages.getDiagnostics(draftUri!).length === 0, 30000);
+    assert.strictEqual(api!.status()?.documents, 4);
+  });
+
+  await test('Rebuild Corpus Index re-reads every source', async () => {
+    const s = await vscode.commands.executeCommand<{ state: string; documents: number }>('verbatim.rebuildIndex');
+    assert.strictEqual(s?.state, 'ready');
+    assert.strictEqual(s?.documents, 4);
+  });
+
+  await test('the client restarts the server if it dies', async () => {
+    const before = await api!.serverInfo();
+    process.kill(before.pid, 'SIGKILL');
+    await until('a restarted server', async () => {
+      try {
+        const now = await api!.serverInfo();
+        return now.pid !== before.pid && now.status.state === 'ready';
+      } catch {
+        return false;
+      }
+    }, 30000);
+    assert.strictEqual(api!.restarts(), 1);
+    // Edit the draft: the new server checks it again.
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(draftUri!, doc!.lineAt(doc!.lineCount - 1).range.end, '\nMiller said: “Iran will soon obtain a weapon, we think.”\n');
+    await vscode.workspace.applyEdit(edit);
+    await until('diagnostics from the restarted server', () => vscode.languages.getDiagnostics(draftUri!).length > 0);
+  });
+
+  const failed = results.filter((r) => !r.ok).length;
+  const out = process.env.VERBATIM_TEST_RESULTS;
+  if (out) fs.writeFileSync(out, JSON.stringify({ results, metrics }, null, 1));
+  for (const m of metrics) console.log(m);
+  console.log(`vscode: ${results.length - failed} passed, ${failed} failed`);
+  if (failed) throw new Error(`${failed} test(s) failed`);
+}
