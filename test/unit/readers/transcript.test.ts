@@ -132,6 +132,9 @@ test('transcript: lines before the first label, ###, END and a closing time are 
     'After the hashes.',
   ].join('\n');
   assert.deepEqual(read(text).map((s) => s.text), ['Good evening.', 'Back again.']);
+  // END padded with many non-breaking spaces, as in the 2021 briefings.
+  const padded = 'MS. PSAKI: Thanks.\n' + '\u00a0 '.repeat(23) + 'END' + '\u00a0 '.repeat(15) + '1:39 P.M. EST\n';
+  assert.deepEqual(read(padded).map((s) => s.text), ['Thanks.']);
 });
 
 test('transcript: labels are not confused with prose', () => {

@@ -6,7 +6,7 @@ import { parseFrontMatter, type FrontMatterValue } from './frontMatter';
 import { collapseWhitespace } from './lines';
 import { readCsv, readJsonRecords, type RecordStatement } from './records';
 import { readStatementBody } from './statementDoc';
-import { looksLikeTranscript, readTranscript, type RawStatement } from './transcript';
+import { looksLikeTranscriptAt, readTranscript, type RawStatement } from './transcript';
 
 export type SourceKind = 'article' | 'transcript' | 'statement' | 'notes' | 'record';
 
@@ -79,10 +79,10 @@ export function readSourceText(path: string, text: string, extractArticle: Artic
   }
   if (!kind) {
     const hint = title ? titleHint(title) : null;
-    if (hint?.kind === 'statement' && !looksLikeTranscript(body)) {
+    if (hint?.kind === 'statement' && !looksLikeTranscriptAt(text, fm.bodyStart)) {
       kind = 'statement';
       speaker = speaker ?? hint.speaker;
-    } else if (hint?.kind === 'transcript' || looksLikeTranscript(body)) kind = 'transcript';
+    } else if (hint?.kind === 'transcript' || looksLikeTranscriptAt(text, fm.bodyStart)) kind = 'transcript';
     else if (speaker) kind = 'statement';
     else kind = 'article';
   } else if (kind === 'statement' && !speaker && title) {
@@ -123,7 +123,7 @@ export function readSourceText(path: string, text: string, extractArticle: Artic
       }
       return out('statement', readStatementBody(text, fm.bodyStart, speaker));
     case 'notes':
-      return out('notes', looksLikeTranscript(body) ? transcript() : article());
+      return out('notes', looksLikeTranscriptAt(text, fm.bodyStart) ? transcript() : article());
     case 'article':
       return out('article', article());
   }

@@ -39,6 +39,7 @@ const LIST_MARK_RE = /^[ \t\u00a0]*(?:>[ \t\u00a0]?)*(?:(?:[-*+]|\d{1,2}[.)])[ \
 const BULLET_RE = /^[ \t\u00a0]*[-*+][ \t\u00a0]+/gm;
 
 const CLOSING_PUNCT = /[.,;:!?)\]}\u201d\u2019"]/;
+const SPACE_RUN_G = /\s+/g;
 const ZW_RE = new RegExp(`[${ZW}]`, 'g');
 
 /**
@@ -48,8 +49,10 @@ const ZW_RE = new RegExp(`[${ZW}]`, 'g');
 export function cleanParagraph(full: string, start: number, end: number, options: CleanOptions = {}): Cleaned | null {
   const src = full.slice(start, end);
   const drop = new Uint8Array(src.length);
+  let anyDrop = false;
   const mark = (from: number, to: number) => {
     for (let k = from; k < to; k++) drop[k] = 1;
+    if (to > from) anyDrop = true;
   };
   const each = (re: RegExp, fn: (m: RegExpExecArray) => void) => {
     re.lastIndex = 0;
@@ -88,6 +91,15 @@ export function cleanParagraph(full: string, start: number, end: number, options
   if (options.listMarkers === 'all') each(LIST_MARK_RE, (m) => mark(m.index, m.index + m[0].length));
   if (options.listMarkers === 'bullets') each(BULLET_RE, (m) => mark(m.index, m.index + m[0].length));
 
+  if (!anyDrop) {
+    // Fast path (most paragraphs): only white space to collapse.
+    let a = 0;
+    let b = src.length;
+    while (a < b && isSpaceCode(src.charCodeAt(a))) a++;
+    while (b > a && isSpaceCode(src.charCodeAt(b - 1))) b--;
+    if (a === b) return null;
+    return { text: src.slice(a, b).replace(SPACE_RUN_G, ' '), span: { start: start + a, end: start + b } };
+  }
   // Copy runs of kept, non-space characters; one space between runs.
   const parts: string[] = [];
   let first = -1;

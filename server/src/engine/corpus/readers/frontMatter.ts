@@ -27,7 +27,12 @@ const KEY_RE = /^(["']?)([A-Za-z0-9_][\w.\- ]*?)\1[ \t]*:(?:[ \t]+(.*?)|)[ \t]*$
 export function parseFrontMatter(text: string): FrontMatter {
   const none: FrontMatter = { data: {}, bodyStart: 0, problems: [] };
   const from = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const lines = splitLines(text, from);
+  if (!text.startsWith('---', from)) return none;
+  // Only the front matter's own lines are split: find the closing line first.
+  const closeRe = /\r\n?(?:---|\.\.\.)[ \t]*(?:\r\n?|\n|$)|\n(?:---|\.\.\.)[ \t]*(?:\r\n?|\n|$)/g;
+  closeRe.lastIndex = from + 3;
+  const closeMatch = closeRe.exec(text);
+  const lines = splitLines(text.slice(0, closeMatch ? closeMatch.index + closeMatch[0].length : text.length), from);
   if (lines.length === 0) return none;
   const first = text.slice(lines[0].start, lines[0].end);
   if (!/^---[ \t]*$/.test(first)) return none;

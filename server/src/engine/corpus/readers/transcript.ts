@@ -166,7 +166,18 @@ function isTerminator(line: string): boolean {
  * Scans `text` from `from` into paragraphs (split at blank lines and at labels) and end
  * markers. Offsets are into `text`.
  */
+// One-entry cache: the classifier asks looksLikeTranscript, then reads the same text.
+let lastScan: { text: string; from: number; key: string; events: ScanEvent[] } | null = null;
+
 export function scanTranscript(text: string, from = 0, mapped?: ReadonlySet<string>): ScanEvent[] {
+  const key = mapped && mapped.size ? [...mapped].sort().join('\u0000') : '';
+  if (lastScan && lastScan.from === from && lastScan.key === key && lastScan.text === text) return lastScan.events;
+  const events = scanTwice(text, from, mapped);
+  lastScan = { text, from, key, events };
+  return events;
+}
+
+function scanTwice(text: string, from: number, mapped?: ReadonlySet<string>): ScanEvent[] {
   const events = scanOnce(text, from, true, mapped);
   // A transcript labelled in capitals ("THE PRESIDENT:") does not also use Title Case
   // labels: there, "Consider: …" or "Two: …" is the speaker's prose. Read it again without them.
@@ -311,7 +322,12 @@ export function readTranscript(text: string, bodyStart: number, meta: Meta = {},
  * unlabelled paragraphs).
  */
 export function looksLikeTranscript(body: string): boolean {
-  const paras = scanTranscript(body, 0).filter((e): e is ScanParagraph => e.type === 'para');
+  return looksLikeTranscriptAt(body, 0);
+}
+
+/** looksLikeTranscript for the body that starts at `bodyStart` in `text` (shares the scan with readTranscript). */
+export function looksLikeTranscriptAt(text: string, bodyStart: number): boolean {
+  const paras = scanTranscript(text, bodyStart).filter((e): e is ScanParagraph => e.type === 'para');
   if (paras.length === 0) return false;
   const labelled = paras.filter((p) => p.label);
   if (labelled.length === 0) return false;
