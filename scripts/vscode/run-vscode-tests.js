@@ -66,6 +66,7 @@ async function canDownloadVSCode() {
     console.error('[test:vscode] the suite wrote no results: VS Code or the extension did not start (see the log above)');
     process.exit(1);
   }
+  if (process.env.VERBATIM_RESULTS_COPY) fs.writeFileSync(process.env.VERBATIM_RESULTS_COPY, JSON.stringify(results, null, 1));
   for (const m of results.metrics || []) console.log(`[test:vscode] ${m}`);
   const failed = results.results.filter((r) => !r.ok);
   for (const f of failed) console.log(`[test:vscode] FAILED ${f.name}\n${f.error}`);
