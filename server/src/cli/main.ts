@@ -38,12 +38,15 @@ function run(argv: string[]): number {
     for (const p of configProblems) process.stderr.write(`verbatim: config: ${p}\n`);
     return EXIT_USAGE;
   }
+  const corpusPaths = args.corpus.length > 0 ? args.corpus.map((p) => path.resolve(p)) : config.corpus;
   const drafts = listDrafts(args.paths);
+  // `verbatim check .` means the drafts, not the sources beside them.
+  const inCorpus = (file: string) => corpusPaths.some((c) => file === c || file.startsWith(c + path.sep));
+  drafts.files = drafts.files.filter((f) => !inCorpus(f));
   if (drafts.problems.length > 0) {
     for (const p of drafts.problems) process.stderr.write(`verbatim: ${p.path}: ${p.message}\n`);
     return EXIT_USAGE;
   }
-  const corpusPaths = args.corpus.length > 0 ? args.corpus.map((p) => path.resolve(p)) : config.corpus;
   const showProgress = args.format === 'text' && process.stderr.isTTY;
   const corpus = loadCorpus(corpusPaths, {
     speakers: config.speakers,
