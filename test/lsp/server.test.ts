@@ -94,6 +94,7 @@ describe('verbatim-ls over stdio: the fixture workspace', () => {
     const md = (altered.contents as MarkupContent).value;
     assert.equal((altered.contents as MarkupContent).kind, 'markdown');
     assert.match(md, /Altered quote/);
+    assert.match(md, /Draft against source: … Iran will ~~never~~ \*\*soon\*\* be allowed/);
     assert.match(md, /Matthew Miller/);
     assert.match(md, /Department Press Briefing/);
     assert.match(md, /2023-06-08/);

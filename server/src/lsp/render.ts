@@ -88,7 +88,12 @@ export function renderHover(f: Finding): string {
   const speaker = f.speaker ? ` — attributed to ${escapeMd(f.speaker)}` : '';
   lines.push(`**Verbatim: ${VERDICT_ICON[f.verdict]} ${VERDICT_LABEL[f.verdict]} ${what}**${speaker}${f.ignored ? ' *(ignored: checked by hand)*' : ''}`);
   lines.push('');
-  if (f.verdict !== 'verified' && f.verdict !== 'supported') {
+  const diff = !!f.source && f.kind === 'quote' && f.verdict !== 'stitched';
+  if (diff) {
+    // The word diff says what the message says, and shows where.
+    lines.push(`Draft against source: ${renderDiff(f.text, f.source!.text)}`);
+    lines.push('');
+  } else if (f.verdict !== 'verified' && f.verdict !== 'supported') {
     lines.push(escapeMd(f.message));
     lines.push('');
   }
@@ -99,9 +104,7 @@ export function renderHover(f: Finding): string {
     lines.push(`> ${escapeMd(truncate(src.text, 600))}`);
     lines.push('');
   }
-  if (f.source && f.kind === 'quote' && f.verdict !== 'stitched') {
-    lines.push(`Draft against source: ${renderDiff(f.text, f.source.text)}`);
-    lines.push('');
+  if (diff) {
     lines.push('*~~struck~~: in the source, not in the draft · **bold**: in the draft, not in the source*');
   } else if (!f.source) {
     lines.push(f.verdict === 'unattributed' ? '*No speaker could be resolved for this quote.*' : '*No statement in the corpus matches these words.*');

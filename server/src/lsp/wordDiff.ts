@@ -92,6 +92,18 @@ export function diffWords(draft: string, source: string): WordDiff {
   }
   while (i < n) parts.push({ op: 'added', draft: a[i++] });
   while (j < m) parts.push({ op: 'removed', source: b[j++] });
+  // In each run of differences, the source's words first, then the draft's: "~~never~~ **soon**".
+  for (let k = 0; k < parts.length; ) {
+    if (parts[k].op === 'equal') {
+      k++;
+      continue;
+    }
+    let e = k;
+    while (e < parts.length && parts[e].op !== 'equal') e++;
+    const run = parts.slice(k, e);
+    parts.splice(k, run.length, ...run.filter((p) => p.op === 'removed'), ...run.filter((p) => p.op === 'added'));
+    k = e;
+  }
 
   const equalParts = parts.filter((p): p is Extract<DiffPart, { op: 'equal' }> => p.op === 'equal');
   const window = equalParts.length
