@@ -22,14 +22,20 @@ function wordsIn(text: string, from: number, to: number): Word[] {
   for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) {
     let w = m[0];
     // A trailing period ends the sentence unless the word is an abbreviation or initial ("Sen.", "J.").
-    if (w.endsWith('.') && !/^(?:\p{Lu}|(?:\p{L}\.)+\p{L})\.$/u.test(w) && !ABBREVIATIONS.has(w.slice(0, -1).toLowerCase())) w = w.slice(0, -1);
+    let sentenceEnd = false;
+    if (w.endsWith('.') && !/^(?:\p{Lu}|(?:\p{L}\.)+\p{L})\.$/u.test(w) && !ABBREVIATIONS.has(w.slice(0, -1).toLowerCase())) {
+      w = w.slice(0, -1);
+      sentenceEnd = true;
+    }
     if (m.index + w.length > to) w = w.slice(0, to - m.index);
     if (w) words.push({ text: w, start: m.index, end: m.index + w.length });
+    // The period itself is a boundary: a speaker phrase never reaches back into the last sentence.
+    if (sentenceEnd && m.index + w.length < to) words.push({ text: '.', start: m.index + w.length, end: m.index + w.length + 1 });
   }
   return words;
 }
 
-const isPunct = (w: Word) => /^[,;:!?()—–·"“”‘’«»]$/.test(w.text);
+const isPunct = (w: Word) => /^[.,;:!?()—–·"“”‘’«»]$/.test(w.text);
 /** Time and place phrases that sit between a speaker and the cue ("Blinken on Thursday tweeted"). */
 const TRAILING_ADJUNCT = /\s+(?:on|in|at|during|last|this|earlier|later|late|early|yesterday|today|tonight|overnight|from)\b.*$/i;
 

@@ -241,6 +241,8 @@ function resolveMention(
     const person = personNamedBefore(text, paragraphs, paragraph, span.start);
     if (person) return { text: person.text, span: person.span, resolvedFrom: phrase.text };
   }
+  // "the President" with a capital is a title that names its holder; "the spokesperson" names no one.
+  if (phrase.kind !== 'pronoun' && /^the\s+\p{Lu}/u.test(phrase.text)) return { text: phrase.text, span };
   return null;
 }
 

@@ -23,6 +23,9 @@ export interface Judgement {
 
 /** Quotes of this many words or fewer are common phrases as often as quotations. */
 const SHORT_QUOTE_WORDS = 3;
+/** Statements aligned per quote, and the wider net searched for the named speaker's own. */
+const CANDIDATES = 24;
+const WIDE_CANDIDATES = 400;
 
 interface Scored {
   id: number;
@@ -37,7 +40,11 @@ export function judgeQuote(corpus: Corpus, quote: Token[], quoteText: string, sp
   const words = quote.filter((t) => !t.gap && !t.bracket).length;
   const short = words <= SHORT_QUOTE_WORDS;
   const base = { otherStatementIds: [], changes: [], changeSummary: '', realSpeakerId: null, short };
-  const scored: Scored[] = corpus.candidates(quote).map((id) => ({ id, alignment: alignQuote(quote, corpus.tokensOf(id)) }));
+  // The best-ranked statements, plus the named speaker's own among a wider net: a common
+  // phrase must still be found in the mouth of the person the draft names.
+  const ranked = corpus.candidates(quote, WIDE_CANDIDATES);
+  const speakerOwn = speakerId == null ? [] : ranked.slice(CANDIDATES).filter((id) => corpus.speakers.same(corpus.statement(id).speakerId, speakerId)).slice(0, CANDIDATES);
+  const scored: Scored[] = [...ranked.slice(0, CANDIDATES), ...speakerOwn].map((id) => ({ id, alignment: alignQuote(quote, corpus.tokensOf(id)) }));
   const exact = (s: Scored) => s.alignment.cost === 0 && s.alignment.matched > 0;
   const isOwn = (s: Scored) => speakerId !== null && speakerId !== undefined && corpus.speakers.same(corpus.statement(s.id).speakerId, speakerId);
   const close = (s: Scored) => !short && s.alignment.matched / Math.max(1, s.alignment.quoteWords) >= 0.6;
