@@ -6,6 +6,7 @@ import { tokenize, type Token } from '../text/tokenize';
 import { StatementIndex } from '../match/statementIndex';
 import { SpeakerRegistry } from '../speakers/speakerRegistry';
 import { extractQuotes } from '../extract/extractQuotes';
+import { walkFiles } from '../files';
 import { decodeText, isProbablyBinary, readSourceText } from './readers/classify';
 import type { RawStatement } from './readers/transcript';
 
@@ -156,43 +157,7 @@ export class Corpus {
 
 /** Source files under the given paths: folders are walked (hidden folders and node_modules skipped). */
 export function listSourceFiles(paths: string[], problems: CorpusProblem[] = []): string[] {
-  const found: string[] = [];
-  const seenDirs = new Set<string>();
-  const walk = (p: string, explicit: boolean) => {
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(p);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      problems.push({ path: p, message: code === 'ENOENT' ? 'no such file or folder' : code === 'ELOOP' ? 'symbolic link loop' : `cannot read: ${code}` });
-      return;
-    }
-    if (stat.isDirectory()) {
-      let real: string;
-      try {
-        real = fs.realpathSync(p);
-      } catch {
-        return;
-      }
-      if (seenDirs.has(real)) return; // a link back up the tree
-      seenDirs.add(real);
-      let entries: string[];
-      try {
-        entries = fs.readdirSync(p).sort();
-      } catch (error) {
-        problems.push({ path: p, message: `cannot list folder: ${(error as NodeJS.ErrnoException).code}` });
-        return;
-      }
-      for (const name of entries) {
-        if (name.startsWith('.') || name === 'node_modules') continue;
-        walk(path.join(p, name), false);
-      }
-    } else if (stat.isFile() && (explicit || SOURCE_EXTENSIONS.has(path.extname(p).toLowerCase()))) {
-      found.push(p);
-    }
-  };
-  for (const p of paths) walk(path.resolve(p), true);
-  return found;
+  return walkFiles(paths, SOURCE_EXTENSIONS, problems);
 }
 
 /** Reads every source file under `paths` into a new corpus. */
