@@ -233,10 +233,19 @@ export function trimSpan(text: string, span: Span): Span {
 /** The quoted runs of one gold fragment, in paragraph offsets. Direct: the whole content. */
 export function goldQuotedRuns(paragraphText: string, q: PolnearQuote): Span[] {
   if (q.type === 'direct') {
-    const s = trimSpan(paragraphText, { start: q.start, end: q.end });
-    return s.end > s.start ? [s] : [];
+    // Usually one run; `“losers” and “sad.”` is two. Fall back to the whole content when the
+    // marks cannot be read (the gold says it is all quoted).
+    const whole = trimSpan(paragraphText, { start: q.start, end: q.end });
+    if (whole.end <= whole.start) return [];
+    const runs = quotedRunsWithin(paragraphText, q);
+    const letters = (spans: Span[]) => spans.reduce((n, r) => n + (paragraphText.slice(r.start, r.end).match(/[\p{L}\p{N}]/gu)?.length ?? 0), 0);
+    return runs.length > 1 && letters(runs) >= 0.5 * letters([whole]) ? runs : [whole];
   }
   if (q.type !== 'mixed') return [];
+  return quotedRunsWithin(paragraphText, q);
+}
+
+function quotedRunsWithin(paragraphText: string, q: PolnearQuote): Span[] {
   const runs: Span[] = [];
   for (const r of quotedRegions(paragraphText)) {
     const start = Math.max(r.start, q.start);

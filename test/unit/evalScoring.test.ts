@@ -65,6 +65,13 @@ test('mixed fragments: the quoted runs inside the gold content, marks excluded',
   assert.deepEqual(goldQuotedRuns(p, q).map((s) => p.slice(s.start, s.end)), ['a disaster', 'a joke,']);
 });
 
+test('direct fragments: the whole content, or its runs when marks split it', () => {
+  const p = 'She called them “cowards” and “frauds.” The crowd cheered. “We won,” he said.';
+  const runs = (content: string) => goldQuotedRuns(p, quote(p, content, 'direct', null)).map((s) => p.slice(s.start, s.end));
+  assert.deepEqual(runs('“cowards” and “frauds.”'), ['cowards', 'frauds.']);
+  assert.deepEqual(runs('“We won,”'), ['We won,']);
+});
+
 test('quoted regions: apostrophes, nested quotes, continued and continuing paragraphs', () => {
   const regions = (p: string) => quotedRegions(p).map((s) => p.slice(s.start, s.end));
   assert.deepEqual(regions('The voters’ mood isn’t “sour,” she said.'), ['sour,']);
