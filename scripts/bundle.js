@@ -27,6 +27,8 @@ const builds = [
 
 (async () => {
   const t0 = Date.now();
+  // A production build leaves no stale source maps from a development one.
+  if (production) for (const f of ['client.js.map', 'server.js.map']) require('fs').rmSync(path.join(root, 'dist', f), { force: true });
   if (watch) {
     for (const b of builds) await (await esbuild.context(b)).watch();
     console.log('[bundle] watching');

@@ -54,7 +54,7 @@ function waitForHealth(port, tries = 600) {
 const NOISE = /^\[(AgentHost|ChatModelSelection|AccountPolicyGate)|ENOTFOUND|^\s+at |^(Resolv|Creat)|grace-time|Service Worker|builtin extensions cache|workbench contribution|Failed to fetch|net::ERR_|marketplace|gallery/i;
 
 /**
- * @param {{ ext: string, folder: string, tests?: string, settings?: object, log?: (line: string) => void,
+ * @param {{ ext?: string, extensionsDir?: string, folder: string, tests?: string, settings?: object, log?: (line: string) => void,
  *           onExit?: (code: number) => void, env?: object, viewport?: {width:number,height:number} }} o
  */
 async function startWorkbench(o) {
@@ -100,7 +100,7 @@ async function startWorkbench(o) {
       '--bind-addr', host,
       '--auth', 'none',
       '--user-data-dir', path.join(tmp, 'user-data'),
-      '--extensions-dir', path.join(tmp, 'extensions'),
+      '--extensions-dir', o.extensionsDir || path.join(tmp, 'extensions'),
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-workspace-trust',
@@ -157,12 +157,22 @@ async function startWorkbench(o) {
     log(`${stamp()} VS Code reported the extension tests finished (exit ${code})`);
     o.onExit && o.onExit(code);
   });
-  const payload = [['skipWelcome', 'true'], ['extensionDevelopmentPath', `vscode-remote://${host}${o.ext}`]];
+  const payload = [['skipWelcome', 'true']];
+  if (o.ext) payload.push(['extensionDevelopmentPath', `vscode-remote://${host}${o.ext}`]);
   if (o.tests) payload.push(['extensionTestsPath', `vscode-remote://${host}${o.tests}`]);
   await page.goto(`http://${host}/?folder=${encodeURIComponent(o.folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
   await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
   log(`${stamp()} workbench rendered`);
   return { page, browser, close, tmp, harness: h };
+}
+
+/** Installs a .vsix into an extensions folder with code-server's own CLI (as a user would). */
+function installVsix(vsix, extensionsDir) {
+  const h = ensureHarness();
+  return execFileSync(h.node24, [h.entry, '--config', '/dev/null', '--extensions-dir', extensionsDir, '--install-extension', vsix, '--force'], {
+    encoding: 'utf8',
+    env: { ...process.env, XDG_CONFIG_HOME: path.join(extensionsDir, '.xdg-config'), XDG_DATA_HOME: path.join(extensionsDir, '.xdg-data') },
+  });
 }
 
 /** A fresh copy of the fixture workspace: tests edit documents, and must not touch the repo's copy. */
@@ -172,4 +182,4 @@ function copyFixtureWorkspace() {
   return dir;
 }
 
-module.exports = { REPO, ensureHarness, startWorkbench, copyFixtureWorkspace };
+module.exports = { REPO, ensureHarness, startWorkbench, copyFixtureWorkspace, installVsix };

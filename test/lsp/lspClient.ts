@@ -16,7 +16,8 @@ import type { CorpusStatus, DocumentSummary } from '../../server/src/lsp/protoco
 
 export const REPO = path.resolve(__dirname, '..', '..', '..');
 export const FIXTURE = path.join(REPO, 'test', 'fixtures', 'workspace');
-export const SERVER = path.join(REPO, 'out', 'server', 'src', 'lsp', 'server.js');
+// VERBATIM_SERVER=dist/server.js (or an unpacked .vsix's) runs the same tests against a bundle.
+export const SERVER = process.env.VERBATIM_SERVER ? path.resolve(process.env.VERBATIM_SERVER) : path.join(REPO, 'out', 'server', 'src', 'lsp', 'server.js');
 
 export function uriOf(file: string): string {
   return pathToFileURL(file).toString();
