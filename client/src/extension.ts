@@ -37,6 +37,8 @@ export interface VerbatimApi {
   serverInfo(): Promise<ServerInfo>;
   lastReport(): vscode.Uri | undefined;
   restarts(): number;
+  /** The status bar item's text. */
+  statusText(): string;
 }
 
 let client: LanguageClient | undefined;
@@ -238,6 +240,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
     serverInfo: () => need().sendRequest<ServerInfo>('workspace/executeCommand', { command: ServerCommands.info, arguments: [] }),
     lastReport: () => lastReport,
     restarts: () => restarts,
+    statusText: () => statusBar.text,
   };
 }
 

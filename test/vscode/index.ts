@@ -96,6 +96,36 @@ export async function run(): Promise<void> {
     const summary = await until('document summary', () => api!.summary(draftUri!));
     assert.strictEqual(summary.verified, 1);
     assert.strictEqual(summary.issues, 3);
+    assert.match(api.statusText(), /^\$\(check\) 1 \$\(warning\) 3 · \d+ statements$/);
+  });
+
+  await test('a second draft, opened once the server is up, gets its diagnostics', async () => {
+    const second = vscode.Uri.joinPath(folder!, 'second.md');
+    fs.writeFileSync(second.fsPath, 'Miller said: “Iran will soon be allowed to obtain a nuclear weapon.”\n');
+    const t0 = Date.now();
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(second), { preview: false });
+    const d = await until('diagnostics on second.md', () => {
+      const x = vscode.languages.getDiagnostics(second);
+      return x.length ? x : undefined;
+    });
+    metrics.push(`opening a second draft to its first diagnostics (server running): ${Date.now() - t0} ms`);
+    assert.deepStrictEqual(d.map(codeOf), ['altered']);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    fs.rmSync(second.fsPath);
+    await vscode.window.showTextDocument(doc!);
+  });
+
+  await test('typing re-checks the draft after the debounce', async () => {
+    const t0 = Date.now();
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(draftUri!, new vscode.Position(8, 0), 'Late on Thursday, ');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await until('the missing quote to move', () => vscode.languages.getDiagnostics(draftUri!).some((x) => codeOf(x) === 'missing' && x.range.start.character === 23 + 18));
+    metrics.push(`an edit to re-published diagnostics: ${Date.now() - t0} ms (debounce 300 ms included)`);
+    const undo = new vscode.WorkspaceEdit();
+    undo.delete(draftUri!, new vscode.Range(8, 0, 8, 18));
+    assert.ok(await vscode.workspace.applyEdit(undo));
+    await until('the missing quote back in place', () => vscode.languages.getDiagnostics(draftUri!).some((x) => codeOf(x) === 'missing' && x.range.start.character === 23));
   });
 
   await test('hover shows the source words, speaker, title, date and a word diff', async () => {
@@ -159,6 +189,13 @@ export async function run(): Promise<void> {
     assert.match(text, /Missing/);
     assert.match(text, /briefing\.md:11/);
     assert.notStrictEqual(report.viewColumn, vscode.window.visibleTextEditors.find((e) => e.document === doc)?.viewColumn);
+  });
+
+  await test('Check Workspace reports every draft', async () => {
+    const r = await vscode.commands.executeCommand<{ files: { path: string }[]; summary: Record<string, number>; report: string }>('verbatim.checkWorkspace');
+    assert.ok(r);
+    assert.deepStrictEqual(r.files.map((f) => path.basename(f.path)), ['draft.md']);
+    assert.match(r.report, /^# Verbatim report: workspace \(1 draft\)/);
   });
 
   await test('Add Selection as Source Statement adds to the corpus and re-checks', async () => {

@@ -35,7 +35,7 @@ export function verdictHref(verdict: Verdict): string {
 
 /** Escapes text so Markdown shows it as written. */
 export function escapeMd(text: string): string {
-  return text.replace(/[\\`*_{}[\]()<>#+!|~]/g, (c) => '\\' + c).replace(/\r?\n/g, ' ');
+  return text.replace(/[\\`*_{}[\]<>#+!|~]/g, (c) => '\\' + c).replace(/\r?\n/g, ' ');
 }
 
 export function fileLink(filePath: string, line?: number, label?: string): string {
@@ -62,6 +62,10 @@ export function renderDiff(draft: string, source: string): string {
   if (after) out.push('…');
   // Merge adjacent marked words into one run: "~~a~~ ~~b~~" → "~~a b~~".
   return out.join(' ').replace(/~~ ~~/g, ' ').replace(/\*\* \*\*/g, ' ');
+}
+
+function hasDifferences(draft: string, source: string): boolean {
+  return windowedParts(diffWords(draft, source)).parts.some((p) => p.op !== 'equal');
 }
 
 function sourceLine(src: SourceRef): string {
@@ -167,7 +171,7 @@ export function renderReport(
       for (const src of sources) {
         out.push(`- **Source:** “${escapeMd(truncate(src.text, 400))}” (${sourceLine(src)})`);
       }
-      if (f.source && f.kind === 'quote' && f.verdict !== 'verified' && f.verdict !== 'stitched') {
+      if (f.source && f.kind === 'quote' && f.verdict !== 'verified' && f.verdict !== 'stitched' && hasDifferences(f.text, f.source.text)) {
         out.push(`- **Differences:** ${renderDiff(f.text, f.source.text)}`);
       }
       if (f.verdict !== 'verified' && f.verdict !== 'supported') out.push(`- ${escapeMd(f.message)}`);
