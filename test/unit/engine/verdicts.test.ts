@@ -86,7 +86,7 @@ test('altered: a changed content word is an error naming the change', () => {
 });
 
 test('altered: a changed number is an error', () => {
-  const f = only(`Miller said the Secretary praised “our 70-year-old partnership.”`);
+  const f = only(`Miller said the Secretary spoke of “our 70-year-old partnership.”`);
   assert.equal(f.verdict, 'altered');
   assert.equal(f.severity, 'error');
   assert.deepEqual(f.changes, [{ op: 'replace', draft: '70', source: '75' }]);

@@ -43,6 +43,16 @@ const TRAILING_ADJUNCT = /\s+(?:on|in|at|during|last|this|earlier|later|late|ear
 function subjectBefore(text: string, words: Word[], cueIndex: number): Span | null {
   let end = cueIndex;
   while (end > 0 && ADVERBS_BEFORE_CUE.has(words[end - 1].text.toLowerCase())) end--;
+  // "Gene Sperling, a top Clinton adviser, said": the name stands before the apposition.
+  if (end > 1 && words[end - 1].text === ',') {
+    let k = end - 2;
+    while (k >= 0 && end - k < 12 && !isPunct(words[k])) k--;
+    if (k >= 0 && words[k].text === ',' && k > 0) {
+      const name = subjectBefore(text, words, k);
+      if (name && /^\p{Lu}/u.test(text.slice(name.start, name.end))) return name;
+      return { start: words[k + 1].start, end: words[end - 2].end };
+    }
+  }
   let start = end;
   while (start > 0 && end - start < 10) {
     const w = words[start - 1];
@@ -60,8 +70,12 @@ function subjectBefore(text: string, words: Word[], cueIndex: number): Span | nu
   return span;
 }
 
+/** After "told" or "asked" comes the listener, not the speaker. */
+const LISTENER_CUES = new Set(['told', 'tells', 'tell', 'asked', 'asks', 'ask', 'telling', 'asking', 'urged', 'urges', 'assured', 'warned', 'reminded']);
+
 /** Words after a cue up to punctuation or a clause word: an inverted speaker ("said Miller"). */
 function subjectAfter(words: Word[], cueIndex: number): Span | null {
+  if (LISTENER_CUES.has(words[cueIndex].text)) return null;
   let end = cueIndex + 1;
   while (end < words.length && end - cueIndex <= 10) {
     const w = words[end];
@@ -94,7 +108,7 @@ export function attributionAfter(text: string, from: number, to: number): Attrib
   // "he said", "Miller added", "the secretary of state later said"
   for (let k = i; k < Math.min(words.length, i + 12); k++) {
     const w = words[k];
-    if (isPunct(w)) return null;
+    if (isPunct(w) && w.text !== ',') return null; // commas may set off an apposition: "Ana Ruiz, the mayor, said"
     if (isCueVerb(w.text) && k > i) {
       return { cue: { start: w.start, end: w.end }, speaker: subjectBefore(text, words, k) };
     }
@@ -115,7 +129,10 @@ export function attributionBefore(text: string, from: number, to: number): Attri
       return { cue: { start: w.start, end: words[k + 1].end }, speaker: subjectAfter(words, k + 1) };
     }
     if (!isCueVerb(w.text)) continue;
-    // A capitalised cue opening the sentence reads inverted: "Said Miller: …"
+    // "Trump lashed out, saying “…”": a participle's speaker is the subject opening the sentence.
+    if (w.text.endsWith('ing')) {
+      return { cue: { start: w.start, end: w.end }, speaker: subjectBefore(text, words, k) ?? leadingName(words) };
+    }
     const speaker = subjectBefore(text, words, k) ?? subjectAfter(words, k);
     return { cue: { start: w.start, end: w.end }, speaker };
   }
@@ -136,4 +153,12 @@ export function attributionsIn(text: string, from: number, to: number): Attribut
     }
   }
   return found;
+}
+
+/** The capitalised phrase a sentence opens with ("Sen. Ann Ortiz", "The Transport Department"). */
+function leadingName(words: Word[]): Span | null {
+  let end = 0;
+  while (end < words.length && end < 8 && (/^\p{Lu}/u.test(words[end].text) || (end > 0 && /^(?:of|the)$/.test(words[end].text)))) end++;
+  while (end > 0 && /^(?:of|the)$/.test(words[end - 1].text)) end--;
+  return end === 0 ? null : { start: words[0].start, end: words[end - 1].end };
 }

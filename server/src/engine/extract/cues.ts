@@ -13,6 +13,11 @@ export const CUE_VERBS = [
   'boasted', 'charged', 'contended', 'maintained', 'lamented', 'mused', 'shouted', 'yelled', 'exclaimed',
   'whispered', 'blasted', 'slammed', 'touted', 'assured', 'confirmed', 'denied',
   'tweet', 'write', 'add', 'ask', 'describes', 'thundered', 'opined', 'predicts', 'retorted', 'scoffed',
+  'called', 'calls', 'described', 'accused', 'accuses', 'condemned', 'praised', 'criticized', 'criticised',
+  'blamed', 'cited', 'defended', 'dismissed', 'mocked', 'attacked', 'hailed', 'questioned', 'labeled', 'labelled',
+  // Participles, whose speaker opens the sentence: "…, saying “…”".
+  'saying', 'telling', 'adding', 'writing', 'noting', 'arguing', 'insisting', 'warning', 'calling', 'describing',
+  'tweeting', 'declaring', 'explaining', 'asking', 'claiming', 'stating', 'promising', 'vowing', 'urging',
 ] as const;
 
 const CUE_SET = new Set<string>(CUE_VERBS);

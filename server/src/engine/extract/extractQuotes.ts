@@ -13,7 +13,7 @@ const MIN_WORDS_WITHOUT_CUE = 5;
 const CONTEXT_PARAGRAPHS = 3;
 
 /** Words that introduce a term or a title, not speech: "the so-called “deal”", "a film titled “…”". */
-const SCARE_MARKER = /\b(?:so-called|so called|the word|the words|the term|the phrase|dubbed|nicknamed|titled|entitled|known as|labell?ed|branded)\s*$/i;
+const SCARE_MARKER = /\b(?:so-called|so called|the word|the words|the term|the phrase|dubbed|nicknamed|titled|entitled|known as|branded)\s*$/i;
 
 interface Mention {
   phrase: SpeakerPhrase;
@@ -48,6 +48,11 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Extra
       while (end > f.start && /[.!?\s]/.test(prose[end - 1])) end--;
       for (let i = f.start; i < end; i++) if (!/[\r\n]/.test(skeletonChars[i])) skeletonChars[i] = '·';
     }
+  }
+  // Short asides are not part of a speaker phrase: "Sen. Ann Ortiz (D-Ore.) said".
+  const PARENTHETICAL = /\([^()\n·]{1,40}\)/g;
+  for (let m = PARENTHETICAL.exec(prose); m; m = PARENTHETICAL.exec(prose)) {
+    for (let i = m.index; i < m.index + m[0].length; i++) if (skeletonChars[i] !== '·') skeletonChars[i] = ' ';
   }
   const skeleton = skeletonChars.join('');
 
@@ -90,6 +95,14 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Extra
       speaker = resolveMention(phrase, speakerSpan, mentions, paragraph, text, paragraphs);
       if (speaker && !speaker.resolvedFrom) mentions.push({ phrase, span: speakerSpan, paragraph });
     } else if (!attribution) {
+      // “…,” he said. “This is all me.”: a sentence right after an attributed quote is theirs too.
+      const lead = results[results.length - 1];
+      const between = lead ? skeleton.slice(lead.span.end, q.outer.start) : '';
+      const betweenWords = between.match(/[\p{L}]+/gu) ?? [];
+      if (lead?.speaker && paragraphOf(lead.span.start) === paragraph && /^\p{Lu}/u.test(quoteText) && betweenWords.length <= 6 && betweenWords.some((w) => isCueVerb(w))) {
+        results.push({ kind: 'quote', text: quoteText, span: { start: first.start, end: last.end }, fragments: q.fragments, speaker: { ...lead.speaker }, cue: null, speakerSpan: null, ignored: lead.ignored });
+        continue;
+      }
       if (wordCount < MIN_WORDS_WITHOUT_CUE || !looksLikeSpeech(text, q)) continue;
       // A quotation standing alone continues the speaker of the paragraphs before it.
       const previous = latestMention(mentions, q.outer.start, paragraph, () => true);
@@ -152,7 +165,10 @@ function findAttribution(skeleton: string, q: QuotedSpan, sentenceAt: (offset: n
     const inside = attributionAfter(skeleton, q.fragments[i - 1].end + 1, q.fragments[i].start - 1);
     if (inside) return inside;
   }
-  const after = attributionAfter(skeleton, q.outer.end, Math.max(lastSentence.end, q.outer.end));
+  // “Is that all?” Trump said: a question or exclamation ends the quote, not the attribution.
+  const endsSentence = /[?!]$/.test(skeleton.slice(q.outer.start, q.outer.end).replace(/["”’»\s]+$/, ''));
+  const afterLimit = endsSentence ? Math.max(sentenceAt(lastSentence.end + 1).end, lastSentence.end) : lastSentence.end;
+  const after = attributionAfter(skeleton, q.outer.end, Math.max(afterLimit, q.outer.end));
   if (after) return after;
   const before = attributionBefore(skeleton, firstSentence.start, q.outer.start);
   // A cue belongs to the quote right after it: a short quoted phrase further on is a term, not speech.

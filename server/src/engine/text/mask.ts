@@ -38,6 +38,9 @@ export function maskProse(input: string, format: DocumentFormat): MaskedText {
   if (format === 'markdown') {
     maskMarkdown(input, blank, () => chars.join(''), result, noteDirective);
   } else {
+    // Plain text pasted from a CMS carries markup: tags and their attributes are not prose.
+    const tag = /<\/?[A-Za-z][\w:-]*(?:\s+[\w:-]+(?:\s*=\s*(?:"[^"\n]*"|'[^'\n]*'|[^\s>]+))?)*\s*\/?>/g;
+    for (let m = tag.exec(input); m; m = tag.exec(input)) blank(m.index, m.index + m[0].length);
     // Plain text: a line holding only "verbatim: ignore" (any comment leader) is a directive.
     const line = /^[ \t]*(?:\/\/|#|%|--|;)?[ \t]*verbatim[-:\s]*(ignore|disable|enable)\b.*$/gim;
     for (let m = line.exec(input); m; m = line.exec(input)) {
