@@ -103,12 +103,15 @@ export async function run(): Promise<void> {
     const second = vscode.Uri.joinPath(folder!, 'second.md');
     fs.writeFileSync(second.fsPath, 'Miller said: “Iran will soon be allowed to obtain a nuclear weapon.”\n');
     const t0 = Date.now();
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(second), { preview: false });
-    const d = await until('diagnostics on second.md', () => {
+    const opened = await vscode.workspace.openTextDocument(second);
+    const tOpen = Date.now() - t0;
+    const diagnosed = until('diagnostics on second.md', () => {
       const x = vscode.languages.getDiagnostics(second);
       return x.length ? x : undefined;
     });
-    metrics.push(`opening a second draft to its first diagnostics (server running): ${Date.now() - t0} ms`);
+    await vscode.window.showTextDocument(opened, { preview: false });
+    const d = await diagnosed;
+    metrics.push(`opening a second draft to its first diagnostics (server running): ${Date.now() - t0} ms (of which openTextDocument ${tOpen} ms)`);
     assert.deepStrictEqual(d.map(codeOf), ['altered']);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     fs.rmSync(second.fsPath);

@@ -134,8 +134,11 @@ export class VerbatimServer {
     }, null));
     c.onCodeAction((p) => this.guard('codeAction', () => this.codeActions(p.textDocument.uri, p.range, p.context.diagnostics), []));
     c.onExecuteCommand((p) => this.executeCommand(p.command, p.arguments ?? []));
-    this.documents.onDidOpen((e) => this.schedule(e.document.uri, 0));
-    this.documents.onDidChangeContent((e) => this.schedule(e.document.uri, this.settings.debounce));
+    // TextDocuments reports an open as a content change too: check a just-opened draft at once,
+    // and wait for the debounce only while the writer types.
+    const justOpened = new Set<string>();
+    this.documents.onDidOpen((e) => justOpened.add(e.document.uri));
+    this.documents.onDidChangeContent((e) => this.schedule(e.document.uri, justOpened.delete(e.document.uri) ? 0 : this.settings.debounce));
     this.documents.onDidClose((e) => {
       this.clearTimer(e.document.uri);
       this.checked.delete(e.document.uri);
