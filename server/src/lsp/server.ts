@@ -13,9 +13,10 @@ if (!process.argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsW
   process.argv.push('--stdio');
 }
 
-// Never let a stray exception end the session: log it and go on.
-process.on('uncaughtException', (e) => process.stderr.write(`verbatim-ls: uncaught: ${e?.stack ?? e}\n`));
-process.on('unhandledRejection', (e) => process.stderr.write(`verbatim-ls: unhandled rejection: ${(e as Error)?.stack ?? e}\n`));
-
 const connection = createConnection(ProposedFeatures.all);
 new VerbatimServer(connection).listen();
+
+// Once the session runs, a stray exception must not end it (and lose the writer's diagnostics):
+// log it and go on. A failure before this point ends the process, and the client restarts it.
+process.on('uncaughtException', (e) => process.stderr.write(`verbatim-ls: uncaught: ${e?.stack ?? e}\n`));
+process.on('unhandledRejection', (e) => process.stderr.write(`verbatim-ls: unhandled rejection: ${(e as Error)?.stack ?? e}\n`));
