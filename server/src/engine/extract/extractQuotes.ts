@@ -103,7 +103,17 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Extra
         results.push({ kind: 'quote', text: quoteText, span: { start: first.start, end: last.end }, fragments: q.fragments, speaker: { ...lead.speaker }, cue: null, speakerSpan: null, ignored: lead.ignored });
         continue;
       }
-      if (wordCount < MIN_WORDS_WITHOUT_CUE || !looksLikeSpeech(text, q)) continue;
+      if (wordCount < MIN_WORDS_WITHOUT_CUE) {
+        // "Ortiz likened the plan to “burning money”": a phrase put in the mouth of the sentence's subject.
+        const sentence = sentenceAt(q.outer.start);
+        const opening = sentenceSubjects(text.slice(sentence.start, q.outer.start))[0];
+        if (!opening || opening.start !== 0 || skeleton.slice(sentence.start, q.outer.start).includes('·') || opening.phrase.kind !== 'person' || !/^\s*\p{Ll}/u.test(text.slice(sentence.start + opening.end, q.outer.start))) continue;
+        if (!isLikelyName(opening.phrase.name ?? '', text)) continue;
+        const span = { start: sentence.start + opening.start, end: sentence.start + opening.end };
+        results.push({ kind: 'quote', text: quoteText, span: { start: first.start, end: last.end }, fragments: q.fragments, speaker: { text: opening.phrase.text, span }, cue: null, speakerSpan: span, ignored: false });
+        continue;
+      }
+      if (!looksLikeSpeech(text, q)) continue;
       // A quotation standing alone continues the speaker of the paragraphs before it.
       const previous = latestMention(mentions, q.outer.start, paragraph, () => true);
       if (previous) speaker = { text: previous.phrase.text, span: previous.span, resolvedFrom: '(context)' };
@@ -303,4 +313,18 @@ function introducedBefore(text: string, paragraphs: Span[], paragraph: number, b
     for (const s of subjects) found.push({ phrase: s.phrase, span: { start: para.start + s.start, end: para.start + s.end }, paragraph: p });
   }
   return found;
+}
+
+/**
+ * A capitalised word opening a sentence is a name when it has a first name or title before it
+ * somewhere ("Ana Ruiz", "Mr. Ruiz"), or compromise reads it as a noun ("Ruiz", "Republicans"),
+ * not as a verb or adverb ("See", "Meanwhile").
+ */
+function isLikelyName(name: string, text: string): boolean {
+  if (!name) return false;
+  if (name.includes(' ')) return true;
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  if (new RegExp(`\\p{Lu}[\\p{L}.'’-]*\\s+${escaped}\\b`, 'u').test(text)) return true;
+  const doc = nlp(name);
+  return doc.has('#Noun') && !doc.has('#Verb') && !doc.has('#Adverb') && !doc.has('#Conjunction');
 }

@@ -15,7 +15,7 @@ export interface MaskedText {
   disabled: Span[];
 }
 
-const URL = /\b(?:https?:\/\/|www\.)[^\s<>"“”]+/g;
+const URL = /\b(?:https?:\/\/|www\.)[^\s<>“”]+/g;
 const IGNORE = /verbatim[-:\s]*ignore/i;
 const DISABLE = /verbatim[-:\s]*disable/i;
 const ENABLE = /verbatim[-:\s]*enable/i;
@@ -53,7 +53,7 @@ export function maskProse(input: string, format: DocumentFormat): MaskedText {
   for (let m = URL.exec(masked); m; m = URL.exec(masked)) {
     let url = m[0];
     // Sentence punctuation after a URL is prose; a closing parenthesis is the URL's only when it opened one.
-    while (/[.,;:!?')\]]$/.test(url)) {
+    while (/[.,;:!?')\]"”’]$/.test(url)) {
       if (url.endsWith(')') && (url.match(/\(/g) ?? []).length >= (url.match(/\)/g) ?? []).length) break;
       url = url.slice(0, -1);
     }
