@@ -20,6 +20,7 @@ import {
   CorpusStatus,
   DocumentSummary,
   DocumentSummaryNotification,
+  OPEN_SOURCE_COMMAND,
   ServerCommands,
   ServerInfo,
   StatusNotification,
@@ -216,6 +217,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
     vscode.commands.registerCommand('verbatim.rebuildIndex', guarded(rebuildIndex)),
     vscode.commands.registerCommand('verbatim.addSelectionAsStatement', guarded(addSelection)),
     vscode.commands.registerCommand('verbatim.showReport', guarded(showLastReport)),
+    vscode.commands.registerCommand(OPEN_SOURCE_COMMAND, async (uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }) => {
+      const selection = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+      await vscode.window.showTextDocument(vscode.Uri.parse(uri), { selection, preview: true });
+    }),
     vscode.commands.registerCommand('verbatim.restartServer', guarded(async () => {
       await client?.restart();
     })),

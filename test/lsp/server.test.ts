@@ -113,6 +113,15 @@ describe('verbatim-ls over stdio: the fixture workspace', () => {
     assert.equal(none, null);
   });
 
+  it('puts a code lens over each verified quote, naming its source', async () => {
+    const lenses = await client.conn.sendRequest<{ range: { start: { line: number } }; command: { title: string; command: string; arguments: unknown[] } }[]>('textDocument/codeLens', { textDocument: { uri } });
+    assert.equal(lenses.length, 1);
+    assert.equal(lenses[0].range.start.line, 2);
+    assert.match(lenses[0].command.title, /^✓ Verified: Matthew Miller, /);
+    assert.equal(lenses[0].command.command, 'verbatim.openSource');
+    assert.match(String(lenses[0].command.arguments[0]), /seed-article\.txt$/);
+  });
+
   it('goes to the source statement on definition', async () => {
     const locs = await client.conn.sendRequest<Location[]>('textDocument/definition', { textDocument: { uri }, position: { line: 4, character: 50 } });
     assert.equal(locs.length, 1);

@@ -144,6 +144,18 @@ export async function run(): Promise<void> {
     assert.match(verified, /Verified quote/);
   });
 
+  await test('a code lens names the verified quote\'s source and opens it', async () => {
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', draftUri);
+    const mine = lenses.filter((l) => l.command?.command === 'verbatim.openSource');
+    assert.strictEqual(mine.length, 1);
+    assert.match(mine[0].command!.title, /^✓ Verified: Matthew Miller/);
+    await vscode.commands.executeCommand(mine[0].command!.command, ...(mine[0].command!.arguments ?? []));
+    const editor = await until('the source open', () => vscode.window.activeTextEditor?.document.uri.fsPath.endsWith('seed-article.txt') && vscode.window.activeTextEditor);
+    assert.strictEqual(editor.selection.start.line, 7);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await vscode.window.showTextDocument(doc!);
+  });
+
   await test('definition opens the source statement', async () => {
     const defs = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', draftUri, new vscode.Position(4, 50));
     assert.strictEqual(defs.length, 1);

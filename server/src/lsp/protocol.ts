@@ -17,6 +17,9 @@ export const ServerCommands = {
   info: 'verbatim.server.info',
 } as const;
 
+/** A client command the server's code lenses name: args [uri: string, range: Range]. */
+export const OPEN_SOURCE_COMMAND = 'verbatim.openSource';
+
 /** Server → client: the corpus state changed. */
 export const StatusNotification = 'verbatim/status';
 /** Server → client: a document was checked. */

@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'url';
 import {
   CodeAction,
   CodeActionKind,
+  CodeLens,
   Connection,
   Diagnostic,
   DidChangeConfigurationNotification,
@@ -37,6 +38,7 @@ import {
   DiagnosticData,
   DocumentSummary,
   DocumentSummaryNotification,
+  OPEN_SOURCE_COMMAND,
   ServerCommands,
   ServerInfo,
   StatusNotification,
@@ -52,6 +54,7 @@ export interface Settings {
   severity: Partial<Record<Verdict, Severity>>;
   languages: string[];
   debounce: number;
+  codeLens: boolean;
 }
 
 const DEFAULT_SETTINGS: Settings = {
@@ -60,6 +63,7 @@ const DEFAULT_SETTINGS: Settings = {
   severity: {},
   languages: ['markdown', 'plaintext'],
   debounce: 300,
+  codeLens: true,
 };
 
 const MAX_DRAFT_CHARS = 5_000_000;
@@ -86,6 +90,7 @@ function normalizeSettings(raw: unknown): Settings {
     severity: s.severity && typeof s.severity === 'object' ? s.severity : {},
     languages: Array.isArray(s.languages) && s.languages.length ? s.languages : DEFAULT_SETTINGS.languages,
     debounce: typeof s.debounce === 'number' && s.debounce >= 0 ? s.debounce : DEFAULT_SETTINGS.debounce,
+    codeLens: typeof s.codeLens === 'boolean' ? s.codeLens : DEFAULT_SETTINGS.codeLens,
   };
 }
 
@@ -109,7 +114,7 @@ export class VerbatimServer {
   private corpusChangeTimer: NodeJS.Timeout | null = null;
   private pendingCorpusChanges = new Map<string, FileChangeType>();
   private stats = { full: 0 };
-  private caps = { configuration: false, dynamicConfig: false, dynamicWatch: false, relativePatterns: false, progress: false };
+  private caps = { configuration: false, dynamicConfig: false, dynamicWatch: false, relativePatterns: false, progress: false, codeLensRefresh: false };
   private initOptions: unknown;
 
   constructor(private readonly connection: Connection) {}
@@ -132,6 +137,7 @@ export class VerbatimServer {
       const sources = f.source ? [f.source, ...f.otherSources] : f.otherSources;
       return sources.map((s): Location => ({ uri: pathToFileURL(s.path).toString(), range: s.range }));
     }, null));
+    c.onCodeLens((p) => this.guard('codeLens', () => this.codeLenses(p.textDocument.uri), []));
     c.onCodeAction((p) => this.guard('codeAction', () => this.codeActions(p.textDocument.uri, p.range, p.context.diagnostics), []));
     c.onExecuteCommand((p) => this.executeCommand(p.command, p.arguments ?? []));
     // TextDocuments reports an open as a content change too: check a just-opened draft at once,
@@ -161,6 +167,7 @@ export class VerbatimServer {
       dynamicWatch: !!cap.workspace?.didChangeWatchedFiles?.dynamicRegistration,
       relativePatterns: !!cap.workspace?.didChangeWatchedFiles?.relativePatternSupport,
       progress: !!cap.window?.workDoneProgress,
+      codeLensRefresh: !!cap.workspace?.codeLens?.refreshSupport,
     };
     this.initOptions = params.initializationOptions;
     return {
@@ -169,6 +176,7 @@ export class VerbatimServer {
         hoverProvider: true,
         definitionProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeLensProvider: { resolveProvider: false },
         executeCommandProvider: { commands: Object.values(ServerCommands) },
         workspace: { workspaceFolders: { supported: true } },
       },
@@ -445,6 +453,28 @@ export class VerbatimServer {
 
   private recheckAll(): void {
     for (const doc of this.documents.all()) this.schedule(doc.uri, 0);
+    if (this.caps.codeLensRefresh) void this.connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+  }
+
+  /** A lens over each verified quote (its source at a glance); issues have their diagnostics. */
+  private codeLenses(uri: string): CodeLens[] {
+    const doc = this.documents.get(uri);
+    if (!doc || !this.settings.codeLens || !this.wants(doc) || this.status.state !== 'ready') return [];
+    const lenses: CodeLens[] = [];
+    for (const f of this.findings(doc)) {
+      if (f.ignored || !f.source || (f.verdict !== 'verified' && f.verdict !== 'supported')) continue;
+      const src = f.source;
+      const where = [src.title ?? path.basename(src.path), src.date].filter(Boolean).join(', ');
+      lenses.push({
+        range: { start: f.range.start, end: f.range.start },
+        command: {
+          title: `✓ ${f.verdict === 'verified' ? 'Verified' : 'Supported'}: ${src.speaker}, ${where}`,
+          command: OPEN_SOURCE_COMMAND,
+          arguments: [pathToFileURL(src.path).toString(), src.range],
+        },
+      });
+    }
+    return lenses;
   }
 
   /** Findings for the document's current version, through the paragraph cache. */
