@@ -40,6 +40,8 @@ export interface VerbatimApi {
   restarts(): number;
   /** The status bar item's text. */
   statusText(): string;
+  /** Whether the offer to create the sources folder was made in this workspace. */
+  offeredSources(): boolean;
 }
 
 let client: LanguageClient | undefined;
@@ -99,11 +101,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
   const wireNotifications = (c: LanguageClient) => {
     context.subscriptions.push(
       c.onNotification(StatusNotification, (s: CorpusStatus) => {
-        const wasKnown = corpusStatus !== undefined;
+        const was = corpusStatus?.state;
         corpusStatus = s;
         statusBar.setCorpus(s);
         refreshStatusBar();
-        if (s.state === 'noCorpus' && !wasKnown) void offerToCreateSources(context, s);
+        if (s.state === 'noCorpus' && was !== 'noCorpus') void offerToCreateSources(context, s);
       }),
       c.onNotification(DocumentSummaryNotification, (s: DocumentSummary) => {
         summaries.set(s.uri, s);
@@ -246,6 +248,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
     lastReport: () => lastReport,
     restarts: () => restarts,
     statusText: () => statusBar.text,
+    offeredSources: () => !!context.workspaceState.get(CREATE_SOURCES_ASKED),
   };
 }
 
@@ -258,9 +261,12 @@ function describe(summary: Record<string, number>): string {
   return parts.length ? parts.join(', ') : 'no quotes found';
 }
 
+let offering = false;
+
 /** No corpus yet: offer once (per workspace) to create the sources folder. No nagging. */
 async function offerToCreateSources(context: vscode.ExtensionContext, s: CorpusStatus): Promise<void> {
-  if (context.workspaceState.get(CREATE_SOURCES_ASKED) || !s.suggestedCorpusFolder || !vscode.workspace.workspaceFolders?.length) return;
+  if (offering || context.workspaceState.get(CREATE_SOURCES_ASKED) || !s.suggestedCorpusFolder || !vscode.workspace.workspaceFolders?.length) return;
+  offering = true;
   await context.workspaceState.update(CREATE_SOURCES_ASKED, true);
   const folder = vscode.Uri.file(s.suggestedCorpusFolder);
   const rel = vscode.workspace.asRelativePath(folder);

@@ -237,6 +237,20 @@ export async function run(): Promise<void> {
     assert.strictEqual(s?.documents, 4);
   });
 
+  await test('with no corpus: no diagnostics, a quiet status, one offer to create the folder', async () => {
+    const config = vscode.workspace.getConfiguration('verbatim');
+    await config.update('corpus', ['interviews'], vscode.ConfigurationTarget.Workspace);
+    await until('no corpus', () => api!.status()?.state === 'noCorpus');
+    await until('diagnostics cleared', () => vscode.languages.getDiagnostics(draftUri!).length === 0);
+    assert.strictEqual(api!.status()?.suggestedCorpusFolder, path.join(folder!.fsPath, 'interviews'));
+    assert.match(api!.statusText(), /no sources/);
+    await until('the offer', () => api!.offeredSources());
+    await config.update('corpus', undefined, vscode.ConfigurationTarget.Workspace);
+    await until('the corpus back', () => api!.status()?.state === 'ready');
+    // Every quote is verified by now (the fixes and the added sources above).
+    await until('the draft checked again', () => api!.summary(draftUri!)?.verified === 4);
+  });
+
   await test('the client restarts the server if it dies', async () => {
     const before = await api!.serverInfo();
     process.kill(before.pid, 'SIGKILL');

@@ -345,7 +345,8 @@ export class VerbatimServer {
   }
 
   private setStatus(state: CorpusStatus['state'], extra: Partial<CorpusStatus> = {}): void {
-    const sources = this.corpusPaths.find((p) => path.basename(p) === 'sources') ?? path.join(this.root, 'sources');
+    // The folder to offer: a configured corpus folder that does not exist yet, else sources/.
+    const sources = this.corpusPaths.find((p) => !fs.existsSync(p) && !path.extname(p)) ?? path.join(this.root, 'sources');
     this.status = {
       state,
       corpusPaths: this.corpusPaths,
