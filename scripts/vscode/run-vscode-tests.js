@@ -60,6 +60,7 @@ async function canDownloadVSCode() {
     /* the suite never wrote it */
   }
   fs.rmSync(workspace, { recursive: true, force: true });
+  fs.rmSync(path.dirname(resultsFile), { recursive: true, force: true });
   console.log(`[test:vscode] done in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
   if (!results) {
     console.log('0 passed, 1 failed');

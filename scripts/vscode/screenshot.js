@@ -58,6 +58,7 @@ const OUT = path.resolve(process.argv[2] || path.join(REPO, 'docs', 'screenshot.
     process.exitCode = 1;
   } finally {
     await session.close();
+    if (!process.exitCode && !process.env.KEEP_TMP) fs.rmSync(session.tmp, { recursive: true, force: true });
     fs.rmSync(workspace, { recursive: true, force: true });
   }
 })().catch((e) => {

@@ -47,6 +47,8 @@ function packageInStaging() {
     console.error(`[vsix-smoke] ${e && e.message}`);
   } finally {
     await session.close();
+    if (ok && !process.env.KEEP_TMP) fs.rmSync(session.tmp, { recursive: true, force: true });
+    else if (!ok) console.log(`[vsix-smoke] logs kept in ${session.tmp}`);
     fs.rmSync(workspace, { recursive: true, force: true });
     fs.rmSync(extensionsDir, { recursive: true, force: true });
     if (!process.argv[2]) fs.rmSync(path.dirname(vsix), { recursive: true, force: true });

@@ -32,6 +32,7 @@ test('extension tests in a real VS Code', { timeout: 15 * 60 * 1000 }, async (t)
   const tail = log.join('').split('\n').slice(-60).join('\n');
   assert.ok(fs.existsSync(copy), `the VS Code suite wrote no results (exit ${code}):\n${tail}`);
   const results = JSON.parse(fs.readFileSync(copy, 'utf8')) as Results;
+  fs.rmSync(path.dirname(copy), { recursive: true, force: true });
   for (const m of results.metrics) t.diagnostic(m);
   for (const r of results.results) {
     await t.test(r.name, () => {
