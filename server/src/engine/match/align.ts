@@ -21,6 +21,8 @@ export interface Alignment {
   quoteWords: number;
   /** Longest quote prefix (in tokens) that aligns with no change: for stitched quotes. */
   exactPrefix: number;
+  /** Matched words written contracted on one side only ("won't" for "will not"): a minor change. */
+  contractionSwaps: number;
 }
 
 // A word added to the draft costs more than one dropped from the source, so that "is at all"
@@ -110,7 +112,12 @@ export function alignQuote(quote: Token[], source: Token[]): Alignment {
   // Deletions inside the covered range only: words before the quote's first word are not "dropped".
   const trimmed = trimEdgeDeletes(steps);
   let matched = 0;
-  for (const s of trimmed) if (s.op === 'match') matched++;
+  let contractionSwaps = 0;
+  for (const s of trimmed) {
+    if (s.op !== 'match') continue;
+    matched++;
+    if (!!quote[s.q].contracted !== !!source[s.s].contracted) contractionSwaps++;
+  }
   const quoteWords = quote.filter((t) => !t.gap && !t.bracket).length;
   const firstS = trimmed.find((s) => s.op === 'match' || s.op === 'replace');
   return {
@@ -121,6 +128,7 @@ export function alignQuote(quote: Token[], source: Token[]): Alignment {
     matched,
     quoteWords,
     exactPrefix,
+    contractionSwaps,
   };
 }
 

@@ -17,13 +17,20 @@ export function describeChanges(alignment: Alignment, quote: Token[], quoteText:
   let current: { draftTokens: Token[]; sourceTokens: Token[] } | null = null;
   const flush = () => {
     if (!current) return;
-    const draft = current.draftTokens.map((t) => quoteText.slice(t.start, t.end)).join(' ');
-    const src = current.sourceTokens.map((t) => sourceText.slice(t.start, t.end)).join(' ');
+    const draft = surface(current.draftTokens, quoteText);
+    const src = surface(current.sourceTokens, sourceText);
     const op = !draft ? 'delete' : !src ? 'insert' : 'replace';
     changes.push({ op, draft, source: src, ...current });
     current = null;
   };
   for (const step of alignment.steps) {
+    if (step.op === 'match' && !!quote[step.q].contracted !== !!source[step.s].contracted) {
+      // "won't" for "will not": the same words, written another way.
+      current ??= { draftTokens: [], sourceTokens: [] };
+      current.draftTokens.push(quote[step.q]);
+      current.sourceTokens.push(source[step.s]);
+      continue;
+    }
     if (step.op === 'match' || step.op === 'skip') {
       flush();
       continue;
@@ -59,7 +66,7 @@ function changeSeverity(draft: Token[], source: Token[], sourceText: string, quo
   const all = [...d, ...s];
   if (all.some(isNegation) && expandContractions(d) !== expandContractions(s)) return { severity: 'error', why: 'negation' };
   if (all.some(isNumberWord)) return { severity: 'error', why: 'number' };
-  const capital = (t: Token, text: string) => /^\p{Lu}/u.test(text.slice(t.start, t.end));
+  const capital = (t: Token, text: string) => /^\p{Lu}/u.test(text.slice(t.start, t.end)) && !isFunctionWord(t.norm);
   if (source.some((t) => capital(t, sourceText)) || draft.some((t) => capital(t, quoteText) && t.start > 0)) {
     if (expandContractions(d) !== expandContractions(s)) return { severity: 'error', why: 'name' };
   }
@@ -75,4 +82,16 @@ function summarizeChange(c: Change, why: string): string {
   if (c.op === 'delete') return `draft drops “${c.source}”${kind}`;
   if (c.op === 'insert') return `draft adds “${c.draft}”${kind}`;
   return `draft has “${c.draft}” where the source has “${c.source}”${kind}`;
+}
+
+/** The words as written; the two tokens of a contraction share one surface word. */
+function surface(tokens: Token[], text: string): string {
+  const words: string[] = [];
+  let lastStart = -1;
+  for (const t of tokens) {
+    if (t.start === lastStart) continue;
+    lastStart = t.start;
+    words.push(text.slice(t.start, t.end));
+  }
+  return words.join(' ');
 }

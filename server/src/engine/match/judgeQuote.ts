@@ -45,7 +45,7 @@ export function judgeQuote(corpus: Corpus, quote: Token[], quoteText: string, sp
   const ranked = corpus.candidates(quote, WIDE_CANDIDATES);
   const speakerOwn = speakerId == null ? [] : ranked.slice(CANDIDATES).filter((id) => corpus.speakers.same(corpus.statement(id).speakerId, speakerId)).slice(0, CANDIDATES);
   const scored: Scored[] = [...ranked.slice(0, CANDIDATES), ...speakerOwn].map((id) => ({ id, alignment: alignQuote(quote, corpus.tokensOf(id)) }));
-  const exact = (s: Scored) => s.alignment.cost === 0 && s.alignment.matched > 0;
+  const exact = (s: Scored) => s.alignment.cost === 0 && s.alignment.contractionSwaps === 0 && s.alignment.matched > 0;
   const isOwn = (s: Scored) => speakerId !== null && speakerId !== undefined && corpus.speakers.same(corpus.statement(s.id).speakerId, speakerId);
   const close = (s: Scored) => !short && s.alignment.matched / Math.max(1, s.alignment.quoteWords) >= 0.6;
   const byCost = (a: Scored, b: Scored) => a.alignment.cost - b.alignment.cost || b.alignment.matched - a.alignment.matched || a.id - b.id;
@@ -69,7 +69,10 @@ export function judgeQuote(corpus: Corpus, quote: Token[], quoteText: string, sp
     return { ...base, verdict: 'misattributed', severity: 'error', statementId: otherExact.id, realSpeakerId: corpus.statement(otherExact.id).speakerId };
   }
 
-  const stitched = findStitch(corpus, quote, scored);
+  // One statement that explains the quote but for a word or two is an alteration, not a stitch:
+  // a changed word in the middle leaves a front and a back that each match somewhere.
+  const nearlyOne = scored.some((s) => close(s) && s.alignment.quoteWords - s.alignment.matched <= 2);
+  const stitched = nearlyOne ? null : findStitch(corpus, quote, scored);
   if (stitched) {
     const ids = [stitched.first, stitched.second];
     const own = ids.every((id) => speakerId !== null && corpus.speakers.same(corpus.statement(id).speakerId, speakerId));

@@ -1,5 +1,7 @@
 // Word classes that decide how serious a change is (SPEC §5).
 
+import { CONTRACTIONS } from '../text/contractions';
+
 const NEGATIONS = new Set([
   'not', 'no', 'never', 'nor', 'neither', 'none', 'nothing', 'nobody', 'cannot', "can't", "won't", "don't",
   "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "hadn't", "wouldn't",
@@ -23,16 +25,7 @@ const NUMBER_WORDS = new Set([
 
 const MODALS = new Set(['will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must']);
 
-const CONTRACTIONS: Record<string, string> = {
-  "won't": 'will not', "can't": 'can not', cannot: 'can not', "don't": 'do not', "doesn't": 'does not',
-  "didn't": 'did not', "isn't": 'is not', "aren't": 'are not', "wasn't": 'was not', "weren't": 'were not',
-  "hasn't": 'has not', "haven't": 'have not', "hadn't": 'had not', "wouldn't": 'would not',
-  "shouldn't": 'should not', "couldn't": 'could not', "it's": 'it is', "that's": 'that is', "we're": 'we are',
-  "they're": 'they are', "you're": 'you are', "i'm": 'i am', "we've": 'we have', "i've": 'i have',
-  "they've": 'they have', "we'll": 'we will', "i'll": 'i will', "they'll": 'they will', "he's": 'he is',
-  "she's": 'she is', "let's": 'let us', "there's": 'there is', "what's": 'what is', "i'd": 'i would',
-  "we'd": 'we would', "you'll": 'you will', "you've": 'you have', "he'll": 'he will', "she'll": 'she will',
-};
+
 
 export const isNegation = (w: string) => NEGATIONS.has(w);
 export const isFunctionWord = (w: string) => FUNCTION_WORDS.has(w);

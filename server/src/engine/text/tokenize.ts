@@ -1,4 +1,5 @@
 import type { Span } from '../types';
+import { CONTRACTIONS } from './contractions';
 
 /**
  * A word of text, with its place in the original string and the form used for matching.
@@ -12,6 +13,8 @@ export interface Token {
   gap?: boolean;
   /** A square-bracketed insertion or replacement ("[Blinken]"): stands for zero or more source words. */
   bracket?: boolean;
+  /** One of the words a contraction stands for ("will" and "not" of "won't"); both span the whole word. */
+  contracted?: boolean;
 }
 
 // Letters and digits of any script, with internal apostrophes ("don't", "Israel's")
@@ -35,7 +38,12 @@ export function tokenize(text: string, offset = 0): Token[] {
   const tokens: Token[] = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    tokens.push({ norm: normalizeWord(m[0]), start: offset + m.index, end: offset + m.index + m[0].length });
+    const norm = normalizeWord(m[0]);
+    const start = offset + m.index;
+    const end = start + m[0].length;
+    const expanded = CONTRACTIONS[norm];
+    if (expanded) for (const word of expanded.split(' ')) tokens.push({ norm: word, start, end, contracted: true });
+    else tokens.push({ norm, start, end });
   }
   return tokens;
 }
