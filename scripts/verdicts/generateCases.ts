@@ -73,14 +73,22 @@ export function generateCases(corpus: Corpus, inventions: string[], count: numbe
     const canonical = corpus.speakers.canonical(statement.speakerId);
     let name = nameOf.get(canonical);
     if (name === undefined) {
+      // Name the speaker as a reporter would, in a form the corpus resolves back to them.
       const display = corpus.speakers.speaker(canonical).name;
-      name = /^[\p{Lu}][\p{Ll}]/u.test(display) && corpus.speakers.resolve(display) === canonical ? display : '';
+      const forms = [display, display.split(' ').pop() ?? ''].filter((f) => /^\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)*$/u.test(f));
+      name = forms.find((f) => corpus.speakers.resolve(f) === canonical) ?? '';
       nameOf.set(canonical, name);
     }
     if (!name) continue;
     sources.push({ id, text: statement.text, tokens, speakerId: canonical, speakerName: name });
     if (sources.length >= 20000) break;
   }
+  // Speakers with a handful of statements are mostly typos in transcripts ("QMS. PSAKI:"): quote the regulars.
+  const perSpeaker = new Map<number, number>();
+  for (const s of sources) perSpeaker.set(s.speakerId, (perSpeaker.get(s.speakerId) ?? 0) + 1);
+  const regular = sources.filter((s) => (perSpeaker.get(s.speakerId) ?? 0) >= 10);
+  sources.length = 0;
+  sources.push(...regular);
   if (sources.length < 20) throw new Error(`only ${sources.length} statements to quote from`);
   const speakers = [...new Set(sources.map((s) => s.speakerId))];
   const vocabulary = [...new Set(sources.flatMap((s) => contentWordIndexes(s, 0, s.tokens.length).map((i) => s.tokens[i].norm)))];
