@@ -1,6 +1,7 @@
 import type { Span } from '../types';
 import { ADVERBS_BEFORE_CUE, CLAUSE_WORDS, isCueVerb } from './cues';
 import { ABBREVIATIONS } from './sentences';
+import { ROLE_NOUNS, TITLE_WORDS } from './speakerPhrase';
 
 /** An attribution read from the words around a quote: the cue and the speaker phrase. */
 export interface Attribution {
@@ -43,15 +44,10 @@ const TRAILING_ADJUNCT = /\s+(?:on|in|at|during|last|this|earlier|later|late|ear
 function subjectBefore(text: string, words: Word[], cueIndex: number): Span | null {
   let end = cueIndex;
   while (end > 0 && ADVERBS_BEFORE_CUE.has(words[end - 1].text.toLowerCase())) end--;
-  // "Gene Sperling, a top Clinton adviser, said": the name stands before the apposition.
+  // "Gene Sperling, a top Clinton adviser, said": the name stands before the apposition(s).
   if (end > 1 && words[end - 1].text === ',') {
-    let k = end - 2;
-    while (k >= 0 && end - k < 12 && !isPunct(words[k])) k--;
-    if (k >= 0 && words[k].text === ',' && k > 0) {
-      const name = subjectBefore(text, words, k);
-      if (name && /^\p{Lu}/u.test(text.slice(name.start, name.end))) return name;
-      return { start: words[k + 1].start, end: words[end - 2].end };
-    }
+    const named = appositionSubject(text, words, end - 1);
+    if (named) return named;
   }
   let start = end;
   while (start > 0 && end - start < 10) {
@@ -68,6 +64,129 @@ function subjectBefore(text: string, words: Word[], cueIndex: number): Span | nu
   const lead = /^(?:in|on|at|during)\s+(?:a|an|the)\s+\w+\s+/i.exec(text.slice(span.start, span.end));
   if (lead && span.end - span.start > lead[0].length) span.start += lead[0].length;
   return span;
+}
+
+/** Sentence adverbs that open a comma group without naming anyone ("Meanwhile, Ruiz, the mayor, said"). */
+const SENTENCE_ADVERBS = new Set([
+  'meanwhile', 'however', 'still', 'instead', 'now', 'yet', 'also', 'then', 'later', 'earlier', 'indeed', 'separately',
+  'similarly', 'moreover', 'furthermore', 'nevertheless', 'nonetheless', 'thus', 'so', 'but', 'and', 'last', 'yesterday',
+  'today', 'tonight', 'instead', 'afterward', 'afterwards', 'finally', 'first', 'second', 'again', 'there', 'here',
+]);
+
+/**
+ * Comma groups before the comma at `comma` ("Ana Ruiz, the mayor of Lyon, a city of …,"): the
+ * last group that reads as a name (opens and ends with a capital), else the nearest group.
+ */
+function appositionSubject(text: string, words: Word[], comma: number): Span | null {
+  const groups: Array<{ s: number; e: number }> = [];
+  let e = comma;
+  while (groups.length < 4) {
+    let s = e;
+    while (s > 0 && e - s < 14 && !isPunct(words[s - 1])) s--;
+    // a clause word opens the group: "and Ana Ruiz, the mayor," → "Ana Ruiz"
+    for (let k = e - 1; k >= s; k--) if (CLAUSE_WORDS.has(words[k].text.toLowerCase()) && k > s) { s = k + 1; break; }
+    if (s === e) break;
+    groups.unshift({ s, e });
+    if (s > 0 && words[s - 1].text === ',') {
+      e = s - 1;
+      continue;
+    }
+    break;
+  }
+  if (groups.length === 0) return null;
+  const isName = (g: { s: number; e: number }) => {
+    const first = words[g.s].text;
+    const last = words[g.e - 1].text.replace(/['’]s$/, '');
+    return /^\p{Lu}/u.test(first) && /^\p{Lu}/u.test(last) && !SENTENCE_ADVERBS.has(first.toLowerCase()) && !/^(?:who|which|whose)$/i.test(first);
+  };
+  const span = (g: { s: number; e: number }) => ({ start: words[g.s].start, end: words[g.e - 1].end });
+  for (let i = groups.length - 1; i >= 0; i--) if (isName(groups[i])) return span(groups[i]);
+  // no name: "a spokeswoman for the agency, Ana Ruiz," already handled; the group nearest the cue
+  const nearest = groups[groups.length - 1];
+  if (/^(?:who|which|whose)$/i.test(words[nearest.s].text) && groups.length > 1) return span(groups[groups.length - 2]);
+  return span(nearest);
+}
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'some', 'many', 'several', 'two', 'three', 'four', 'both', 'other', 'one', 'most', 'few', 'no', 'all', 'these', 'those', 'this', 'that', 'each', 'every', 'another', 'any', 'such']);
+const PRONOUN_SUBJECTS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who']);
+
+/**
+ * Whether a phrase read as a cue's subject can name a speaker: "Ruiz", "the mayor", "aides",
+ * "senior officials" can; "stopped short of", "going", "early Friday" cannot.
+ */
+export function isPlausibleSpeaker(phrase: string): boolean {
+  const words = phrase.split(/\s+/).filter(Boolean);
+  if (words.length === 0) return false;
+  const first = words[0];
+  if (/^[\p{Lu}\p{N}]/u.test(first)) return true;
+  const lower = first.toLowerCase();
+  if (PRONOUN_SUBJECTS.has(lower) || DETERMINERS.has(lower)) return true;
+  if (ROLE_NOUNS.has(lower) || TITLE_WORDS.has(lower)) return words.length <= 6;
+  // "aides", "senior officials", "critics": plural nouns, maybe with an adjective
+  const last = words[words.length - 1].toLowerCase();
+  return words.length <= 3 && /[^s]s$/.test(last) && !/(?:ed|ing|ly)$/.test(lower) && !/^(?:is|was|has|does|says|as|this|thus|us)$/.test(last);
+}
+
+/** Cue words that are also nouns: "a Trump tweet", "flurry of late-night tweets", "Republican claims". */
+const NOUN_CUES = new Set(['tweet', 'tweets', 'claims', 'calls', 'posts', 'reports', 'notes', 'states', 'promises', 'vows', 'remarks', 'says', 'write', 'ask', 'add', 'charged', 'cited']);
+
+function isNounUse(words: Word[], k: number): boolean {
+  const w = words[k].text;
+  if (!NOUN_CUES.has(w)) return false;
+  const prev = words[k - 1]?.text ?? '';
+  const lower = prev.toLowerCase();
+  if (/^(?:tweet|tweets|claims|calls|posts|reports|notes|states|promises|vows|remarks)$/.test(w)) {
+    // "his late-night tweets", "flurry of midnight tweets", "a Donald Trump tweet", "the United States"
+    for (let j = k - 1; j >= Math.max(0, k - 3); j--) {
+      const t = words[j].text;
+      const l = t.toLowerCase();
+      if (DETERMINERS.has(l) || l === 'of' || /['’]s$/.test(t)) return true;
+      if (/^\p{Lu}/u.test(t) || /^\p{Ll}[\p{L}]*-[\p{L}-]+$/u.test(t) || /^(?:late|new|latest|earlier|recent|false|similar|numerous|repeated|midnight|angry|many|few|several|own|campaign|news|media|press|twitter|facebook)$/.test(l)) continue;
+      break;
+    }
+  }
+  if (/^(?:write|ask|add)$/.test(w)) return !/^(?:to|will|would|could|can|did|didn't|might|should|may|must|i|we|you|they)$/i.test(prev);
+  if (w === 'says') return lower === 'what' && false;
+  if (w === 'charged' || w === 'cited') return /^(?:was|were|been|be|is|are|being)$/.test(lower);
+  return false;
+}
+
+/** Opening words of a clause that set a scene rather than name a subject ("During the debate, …"). */
+const LEADING_ADJUNCT = /^(?:in|on|at|during|after|before|when|while|as|following|speaking|asked|since|though|although|if|because|with|without|for|from|despite|like|unlike|meanwhile|but|and|yet|so|still|also|earlier|later|then|now|however|last|this|by|under|over|through|amid|upon|instead|once|until|writing|appearing|addressing|responding|pressed|interviewed|separately|similarly|indeed|overall|already|elsewhere|here|there|today|yesterday|tonight)$/i;
+
+/**
+ * The subject of a sentence's main clause, read from its start: a scene-setting phrase up to a
+ * comma is skipped ("During the debate, Trump …"), then a run of capitalised and title words
+ * ("Hillary Clinton’s campaign manager Robby Mook"), a pronoun, or "the" + a role noun.
+ */
+function mainSubject(words: Word[], until: number): Span | null {
+  let i = 0;
+  while (i < until && words[i].text === '·') i++;
+  if (i < until && LEADING_ADJUNCT.test(words[i].text)) {
+    let j = i;
+    while (j < until && j - i < 25 && words[j].text !== ',') j++;
+    if (j < until && words[j].text === ',') i = j + 1;
+    else return null;
+  }
+  if (i >= until) return null;
+  const first = words[i].text;
+  if (PRONOUN_SUBJECTS.has(first.toLowerCase()) && first.toLowerCase() !== 'who') return { start: words[i].start, end: words[i].end };
+  let end = i;
+  let lastCapital = -1;
+  while (end < until && end - i < 10) {
+    const t = words[end].text;
+    const lower = t.toLowerCase().replace(/['’]s$/, '');
+    if (isPunct(words[end])) break;
+    if (/^\p{Lu}/u.test(t)) lastCapital = end;
+    else if (!(TITLE_WORDS.has(lower) || ROLE_NOUNS.has(lower) || (end === i && DETERMINERS.has(lower)))) break;
+    end++;
+  }
+  if (end === i) return null;
+  // "the senator" may end with a role noun; a name run ends with its last capitalised word
+  let stop = end - 1;
+  if (lastCapital >= i && !ROLE_NOUNS.has(words[stop].text.toLowerCase())) stop = lastCapital;
+  if (lastCapital < i && !ROLE_NOUNS.has(words[stop].text.toLowerCase())) return null;
+  return { start: words[i].start, end: words[stop].end };
 }
 
 /** After "told" or "asked" comes the listener, not the speaker. */
@@ -106,11 +225,15 @@ export function attributionAfter(text: string, from: number, to: number): Attrib
     return { cue: { start: head[0].start, end: head[0].end }, speaker: subjectAfter(words, i) };
   }
   // "he said", "Miller added", "the secretary of state later said"
-  for (let k = i; k < Math.min(words.length, i + 12); k++) {
+  for (let k = i; k < Math.min(words.length, i + 24); k++) {
     const w = words[k];
-    if (isPunct(w) && w.text !== ',') return null; // commas may set off an apposition: "Ana Ruiz, the mayor, said"
-    if (isCueVerb(w.text) && k > i) {
-      return { cue: { start: w.start, end: w.end }, speaker: subjectBefore(text, words, k) };
+    if (isPunct(w) && w.text !== ',' && w.text !== '(' && w.text !== ')') return null; // commas may set off an apposition: "Ana Ruiz, the mayor, said"
+    // "…,” but stopped short of calling it …": another clause, not an attribution
+    if (k === i && /^(?:and|but|or|so|yet|while|because|as|if|when|since|though|although|than)$/i.test(w.text)) return null;
+    if (isCueVerb(w.text) && k > i && !isNounUse(words, k)) {
+      const speaker = subjectBefore(text, words, k);
+      if (w.text.endsWith('ing') && !(speaker && /^\p{Lu}/u.test(text.slice(speaker.start, speaker.end)))) return null;
+      return { cue: { start: w.start, end: w.end }, speaker };
     }
   }
   return null;
@@ -120,7 +243,7 @@ export function attributionAfter(text: string, from: number, to: number): Attrib
  * Attribution before a quote, within its sentence: `Miller said the two “…”`,
  * `In a statement, X said: “…”`, `According to X, “…”`. The cue nearest the quote wins.
  */
-export function attributionBefore(text: string, from: number, to: number): Attribution | null {
+export function attributionBefore(text: string, from: number, to: number, isCue: (word: string) => boolean = isCueVerb): Attribution | null {
   const words = wordsIn(text, from, to);
   for (let k = words.length - 1; k >= 0; k--) {
     const w = words[k];
@@ -128,13 +251,20 @@ export function attributionBefore(text: string, from: number, to: number): Attri
     if (/^according$/i.test(w.text) && words[k + 1] && /^to$/i.test(words[k + 1].text)) {
       return { cue: { start: w.start, end: words[k + 1].end }, speaker: subjectAfter(words, k + 1) };
     }
-    if (!isCueVerb(w.text)) continue;
+    if (!isCue(w.text) || isNounUse(words, k)) continue;
+    const cue = { start: w.start, end: w.end };
     // "Trump lashed out, saying “…”": a participle's speaker is the subject opening the sentence.
     if (w.text.endsWith('ing')) {
-      return { cue: { start: w.start, end: w.end }, speaker: subjectBefore(text, words, k) ?? leadingName(words) };
+      const prev = words[k - 1]?.text.toLowerCase() ?? '';
+      // "with Ruiz saying": the participle's own subject; otherwise the main clause's
+      const own = prev === 'with' ? subjectBefore(text, words, k) : null;
+      const plausible = own && isPlausibleSpeaker(text.slice(own.start, own.end)) ? own : null;
+      const speaker = plausible ?? mainSubject(words, k) ?? subjectBefore(text, words, k) ?? leadingName(words);
+      return { cue, speaker };
     }
-    const speaker = subjectBefore(text, words, k) ?? subjectAfter(words, k);
-    return { cue: { start: w.start, end: w.end }, speaker };
+    let speaker = subjectBefore(text, words, k);
+    if (speaker && !isPlausibleSpeaker(text.slice(speaker.start, speaker.end))) speaker = mainSubject(words, k) ?? speaker;
+    return { cue, speaker: speaker ?? subjectAfter(words, k) };
   }
   return null;
 }
@@ -147,9 +277,9 @@ export function attributionsIn(text: string, from: number, to: number): Attribut
     const w = words[k];
     if (/^according$/i.test(w.text) && words[k + 1] && /^to$/i.test(words[k + 1].text)) {
       found.push({ cue: { start: w.start, end: words[k + 1].end }, speaker: subjectAfter(words, k + 1) });
-    } else if (isCueVerb(w.text)) {
+    } else if (isCueVerb(w.text) && !isNounUse(words, k)) {
       const speaker = subjectBefore(text, words, k);
-      if (speaker) found.push({ cue: { start: w.start, end: w.end }, speaker });
+      if (speaker && isPlausibleSpeaker(text.slice(speaker.start, speaker.end))) found.push({ cue: { start: w.start, end: w.end }, speaker });
     }
   }
   return found;

@@ -42,3 +42,29 @@ export const CLAUSE_WORDS = new Set([
   'that', 'and', 'but', 'which', 'when', 'while', 'as', 'because', 'where', 'who', 'whom', 'after', 'before',
   'if', 'though', 'although', 'since', 'so', 'or', 'what', 'how', 'why', 'until', 'than',
 ]);
+
+/**
+ * Verbs that put a short quoted phrase in someone's mouth without being cues of speech on
+ * their own: "called him a “con man”", "likened the plan to “burning money”".
+ */
+const LOOSE_CUES = new Set([
+  'call', 'calling', 'describe', 'describing', 'compared', 'compares', 'comparing', 'likened', 'likens', 'referred',
+  'refers', 'referring', 'labels', 'labeling', 'labelling', 'dubbed', 'dubs', 'branded', 'brands', 'termed', 'terms',
+  'deemed', 'proclaimed', 'proclaims', 'chanted', 'chanting', 'chant', 'decried', 'decries', 'denounced', 'denounces',
+  'pledged', 'pledges', 'blasted', 'blasts', 'slammed', 'slams', 'encouraged', 'encourages', 'praises', 'cites', 'citing',
+  'mocks', 'mocking', 'ridiculed', 'dismisses', 'characterized', 'characterizes', 'characterised', 'touts', 'demanded',
+  'demands', 'alleged', 'alleges', 'lamented', 'laments', 'complains', 'criticizes', 'condemns', 'rated', 'rates', 'ruled',
+  'rules', 'concluded', 'concludes', 'announcing', 'accusing', 'sings', 'sang', 'singing', 'invoked', 'invokes', 'echoed',
+  'echoes', 'quoted', 'quotes', 'quoting', 'recounted', 'pointed', 'points', 'hailed', 'hails', 'derided', 'derides',
+  'lambasted', 'scolded', 'attacked', 'attacks', 'assailed', 'ripped', 'rips', 'bashed', 'bashes', 'trashed', 'hammered',
+  'vowing', 'pledging', 'promising', 'boasts', 'bragged', 'brags', 'joking', 'suggesting', 'urging', 'admitting',
+  'acknowledging', 'conceding', 'predicting', 'insisting', 'referencing', 'referenced', 'highlighted', 'highlights',
+  'stressing', 'emphasizing', 'reminded', 'exhorted', 'implored', 'begged', 'thanked', 'apologized', 'apologised',
+  'went', 'goes', 'put', 'puts', 'wants', 'wanted', 'believes', 'believed', 'thinks', 'thought', 'feels', 'felt',
+  'hopes', 'hoped', 'fears', 'feared', 'worries', 'worried', 'agreed', 'agrees', 'disagreed', 'pushed', 'sought',
+  'seeks', 'offered', 'offers', 'proposed', 'proposes', 'wrote', 'writes', 'tweeted', 'tweets', 'posted',
+]);
+
+export function isLooseCue(word: string): boolean {
+  return CUE_SET.has(word) || LOOSE_CUES.has(word);
+}

@@ -5,7 +5,7 @@ import { findQuotedSpans, paragraphsOf, type QuotedSpan } from './quoteMarks';
 import { sentencesOf } from './sentences';
 import { attributionAfter, attributionBefore, attributionsIn, type Attribution } from './attribution';
 import { isBackReference, readSpeakerPhrase, type SpeakerPhrase } from './speakerPhrase';
-import { isCueVerb } from './cues';
+import { isCueVerb, isLooseCue } from './cues';
 
 /** Quotes with fewer words and no cue are scare quotes or titles, not quotations. */
 const MIN_WORDS_WITHOUT_CUE = 5;
@@ -84,9 +84,30 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Extra
     const wordCount = quoteText.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
     if (wordCount === 0) continue;
 
-    if (SCARE_MARKER.test(prose.slice(Math.max(0, q.outer.start - 24), q.outer.start)) && wordCount < MIN_WORDS_WITHOUT_CUE) continue;
-    const attribution = q.block ? blockAttribution(skeleton, paragraphs, q) : findAttribution(skeleton, q, sentenceAt);
+    const scare = SCARE_MARKER.test(prose.slice(Math.max(0, q.outer.start - 24), q.outer.start)) && wordCount < MIN_WORDS_WITHOUT_CUE;
+    let attribution = q.block ? blockAttribution(skeleton, paragraphs, q) : findAttribution(skeleton, q, sentenceAt);
     const paragraph = paragraphOf(q.outer.start);
+    if (!attribution && !q.block && wordCount < MIN_WORDS_WITHOUT_CUE) {
+      // “Trump called the senator a “nasty guy,” an “anchor baby” and “unstable”": a short phrase
+      // after a verb of saying or naming in its sentence is put in the subject's mouth.
+      const sentence = sentenceAt(q.outer.start);
+      attribution = attributionBefore(skeleton, sentence.start, q.outer.start, isLooseCue);
+      // Another quote between the cue and this one: only a list of phrases carries the cue on
+      // ("a “bully” and a “narcissist”"), not a new clause ("…,” a date the “experts” doubt).
+      if (attribution && skeleton.slice(attribution.cue.end, q.outer.start).includes('·')) {
+        const between = skeleton.slice(skeleton.lastIndexOf('·', q.outer.start) + 1, q.outer.start);
+        const joining = between.match(/[\p{L}]+/gu) ?? [];
+        if (!(joining.length <= 2 || (joining.length <= 4 && joining.some((w) => /^(?:and|or|as|nor)$/.test(w))))) attribution = null;
+      }
+      if (!attribution && paragraph === 0 && paragraphs.length > 1 && isHeadline(prose, paragraphs[0])) {
+        attribution = headlineAttribution(text, paragraphs[0], q);
+        if (!attribution) {
+          results.push({ kind: 'quote', text: quoteText, span: { start: first.start, end: last.end }, fragments: q.fragments, speaker: null, cue: null, speakerSpan: null, ignored: false });
+          continue;
+        }
+      }
+    }
+    if (scare && !attribution) continue;
     let speaker: SpeakerMention | null = null;
     let speakerSpan: Span | null = null;
     if (attribution?.speaker) {
@@ -163,6 +184,38 @@ function mergeSplitQuotes(prose: string, quotes: QuotedSpan[]): QuotedSpan[] {
   return merged;
 }
 
+/** A first paragraph of a few words with no sentence inside: a headline. */
+function isHeadline(prose: string, para: Span): boolean {
+  const body = prose.slice(para.start, para.end).trim();
+  const words = body.split(/\s+/);
+  if (words.length > 25 || /[.!?]["”’']?\s+\p{Lu}/u.test(body.replace(/[.!?]["”’']?$/, ''))) return false;
+  // Title Case, a "Name:" lead, or a Markdown heading
+  const long = words.filter((w) => /\p{L}{4,}/u.test(w));
+  const capitalised = long.filter((w) => /^["“‘']?\p{Lu}/u.test(w)).length;
+  return /^#{1,6}\s/.test(body) || /^(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*:/u.test(body) || (long.length >= 3 && capitalised / long.length >= 0.7);
+}
+
+/** "Ruiz: City ‘Will Not Pay’", "Ruiz Calls Plan ‘A Disgrace’": the headline's speaker. */
+function headlineAttribution(text: string, para: Span, q: QuotedSpan): Attribution | null {
+  const before = text.slice(para.start, q.outer.start);
+  const colon = /^\s*((?:\p{Lu}[\p{L}.'’-]*\s+){0,4}\p{Lu}[\p{L}.'’-]*)\s*:/u.exec(before);
+  if (colon) {
+    const start = para.start + colon[0].indexOf(colon[1]);
+    return { cue: { start: para.start + colon[0].length - 1, end: para.start + colon[0].length }, speaker: { start, end: start + colon[1].length } };
+  }
+  // the capitalised words before the first verb: "Retired General Reveals ‘…’"
+  const terms = nlp(before).terms().json({ offset: true }) as Array<{ text: string; offset: { start: number; length: number }; terms: Array<{ tags: string[] }> }>;
+  const verb = terms.findIndex((t) => t.terms[0]?.tags.includes('Verb'));
+  if (verb <= 0) return null;
+  const cue = terms[verb].offset;
+  const lastName = terms[verb - 1].offset;
+  if (!/^\p{Lu}/u.test(terms[0].text)) return null;
+  return { cue: { start: para.start + cue.start, end: para.start + cue.start + cue.length }, speaker: { start: para.start + terms[0].offset.start, end: para.start + lastName.start + lastName.length } };
+}
+
+/** A dash and a name closing the paragraph after a quote: “…” ― Ana Ruiz. */
+const SIGNATURE = /^[\s,.]*(?:[―—–]|--?)\s*((?:\p{Lu}[\p{L}.'’-]*\s+){0,5}\p{Lu}[\p{L}'’-]*)[\s.]*(?:[\r\n]|$)/u;
+
 function isShort(q: QuotedSpan): boolean {
   return q.fragments.length === 1 && q.fragments[0].end - q.fragments[0].start < 40;
 }
@@ -174,6 +227,12 @@ function findAttribution(skeleton: string, q: QuotedSpan, sentenceAt: (offset: n
   for (let i = 1; i < q.fragments.length; i++) {
     const inside = attributionAfter(skeleton, q.fragments[i - 1].end + 1, q.fragments[i].start - 1);
     if (inside) return inside;
+  }
+  // “…” ― Ana Ruiz: a name after a dash, ending the paragraph, signs the quote.
+  const signed = SIGNATURE.exec(skeleton.slice(q.outer.end, q.outer.end + 120));
+  if (signed) {
+    const at = q.outer.end + signed.index + signed[0].indexOf(signed[1]);
+    return { cue: { start: q.outer.end + signed[0].search(/[―—–-]/), end: at }, speaker: { start: at, end: at + signed[1].trimEnd().length } };
   }
   // “Is that all?” Trump said: a question or exclamation ends the quote, not the attribution.
   const endsSentence = /[?!]$/.test(skeleton.slice(q.outer.start, q.outer.end).replace(/["”’»\s]+$/, ''));

@@ -21,7 +21,8 @@ export function sentencesOf(text: string, para: Span): Span[] {
     if (m[0][0] === '.') {
       const wordBefore = /([\p{L}.]+)$/u.exec(text.slice(Math.max(para.start, m.index - 12), m.index));
       const w = wordBefore ? wordBefore[1].toLowerCase() : '';
-      if (ABBREVIATIONS.has(w) || /^\p{L}$/u.test(w)) continue;
+      // An abbreviation, an initial ("J.") or initials ("G.K.") do not end a sentence.
+      if (ABBREVIATIONS.has(w) || /^\p{L}$/u.test(w) || /^(?:\p{L}\.)+\p{L}$/u.test(w)) continue;
     }
     const stop = m.index + m[0].length;
     spans.push({ start, end: stop });

@@ -1,6 +1,7 @@
 // Reading a speaker phrase: what kind of speaker it names, and a clean form of it.
 
-const TITLE_WORDS = new Set([
+export const TITLE_WORDS = new Set([
+  'presidential', 'vice-presidential', 'running', 'mate', 'gubernatorial', 'congressional',
   'president', 'vice', 'secretary', 'state', 'prime', 'minister', 'spokesperson', 'spokesman', 'spokeswoman',
   'press', 'senator', 'sen', 'sen.', 'rep', 'rep.', 'representative', 'congressman', 'congresswoman', 'governor',
   'gov', 'gov.', 'mayor', 'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'us', 'u.s.', 'department',
@@ -16,7 +17,7 @@ const TITLE_WORDS = new Set([
   'european', 'union', 'commission', 'special', 'envoy', 'counsel', 'sheriff', 'police', 'officer',
 ]);
 
-const ROLE_NOUNS = new Set([
+export const ROLE_NOUNS = new Set([
   'president', 'secretary', 'minister', 'spokesperson', 'spokesman', 'spokeswoman', 'senator', 'governor',
   'mayor', 'ambassador', 'chairman', 'chairwoman', 'official', 'officials', 'adviser', 'advisor', 'director',
   'candidate', 'nominee', 'leader', 'speaker', 'chancellor', 'judge', 'representative', 'congressman',

@@ -1,0 +1,48 @@
+// Speaker causes found in the PolNeAR error analysis (issue 5), each on a sentence of our own.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractQuotes } from '../../../server/src/engine';
+
+const speakerOf = (text: string, quote?: string) => {
+  const all = extractQuotes(text, { format: 'plaintext' }).filter((q) => q.kind === 'quote');
+  const q = quote ? all.find((x) => x.text.includes(quote)) : all[0];
+  assert.ok(q, `no quote found in ${text}`);
+  return q.speaker?.text ?? null;
+};
+
+test('a name after a dash closing the paragraph signs the quote', () => {
+  assert.equal(speakerOf('“The buses never come on time and nobody at the depot answers the phone.” ― Lena Marsh'), 'Lena Marsh');
+  assert.equal(speakerOf('"We waited three hours in the rain for a ferry that never came." — Tomas R. Ebbe.'), 'Tomas R. Ebbe');
+});
+
+test('initials inside a name do not end the sentence', () => {
+  assert.match(speakerOf('“This budget is a broken promise,” said Rep. J.D. Orwell (D-Ore.), who leads the caucus.') ?? '', /Orwell/);
+});
+
+test('a name with several appositions before the cue', () => {
+  assert.match(
+    speakerOf('“The levy is unlawful,” Marta Quill, the attorney general of Idaho, one of the states suing the agency, said on Monday.') ?? '',
+    /Marta Quill/,
+  );
+  assert.match(
+    speakerOf('Dev Arora, head of the tenants union, which represents 4,000 renters, said the rent rise was “simply indefensible for families.”') ?? '',
+    /Dev Arora/,
+  );
+  assert.match(
+    speakerOf('Treasurer Ann Bloch (R), Ortega’s rival in the coming race, said the fund was “running on fumes and hope.”') ?? '',
+    /Bloch/,
+  );
+});
+
+test('a participle cue takes the subject of the main clause', () => {
+  assert.match(speakerOf('During a rally earlier in the week, Ortega attacked the mayor for the closures, saying, “He has failed every family here.”') ?? '', /Ortega/);
+  assert.match(speakerOf('Ortega posted a string of messages late Friday saying that the mayor had shown “appalling judgment.”') ?? '', /Ortega/);
+});
+
+test('a cue word used as a noun is not a cue', () => {
+  assert.match(speakerOf('Mayor Kim Dahl says Ortega’s flurry of midnight tweets about the port was “reckless, even for him.”') ?? '', /Dahl/);
+});
+
+test('a clause after the quote is not its attribution', () => {
+  assert.notEqual(speakerOf('Ortega called the closure a “grave mistake,” but stopped short of calling the mayor dishonest.'), 'stopped short of');
+});
