@@ -116,7 +116,7 @@ export function alignQuote(quote: Token[], source: Token[]): Alignment {
   for (const s of trimmed) {
     if (s.op !== 'match') continue;
     matched++;
-    if (!!quote[s.q].contracted !== !!source[s.s].contracted) contractionSwaps++;
+    if (quote[s.q].contracted !== source[s.s].contracted) contractionSwaps++;
   }
   const quoteWords = quote.filter((t) => !t.gap && !t.bracket).length;
   const firstS = trimmed.find((s) => s.op === 'match' || s.op === 'replace');

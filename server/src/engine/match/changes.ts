@@ -24,7 +24,7 @@ export function describeChanges(alignment: Alignment, quote: Token[], quoteText:
     current = null;
   };
   for (const step of alignment.steps) {
-    if (step.op === 'match' && !!quote[step.q].contracted !== !!source[step.s].contracted) {
+    if (step.op === 'match' && quote[step.q].contracted !== source[step.s].contracted) {
       // "won't" for "will not": the same words, written another way.
       current ??= { draftTokens: [], sourceTokens: [] };
       current.draftTokens.push(quote[step.q]);
@@ -64,6 +64,10 @@ function changeSeverity(draft: Token[], source: Token[], sourceText: string, quo
   const d = draft.map((t) => t.norm);
   const s = source.map((t) => t.norm);
   const all = [...d, ...s];
+  // The same words in another form: a contraction ("won't"), a US/UK spelling ("defence").
+  if (d.length > 0 && d.length === s.length && d.every((w, i) => w === s[i] || isSpellingVariant(w, s[i]))) {
+    return { severity: 'warning', why: d.some((w, i) => w !== s[i]) ? 'spelling' : 'contraction' };
+  }
   if (all.some(isNegation) && expandContractions(d) !== expandContractions(s)) return { severity: 'error', why: 'negation' };
   if (all.some(isNumberWord)) return { severity: 'error', why: 'number' };
   const capital = (t: Token, text: string) => /^\p{Lu}/u.test(text.slice(t.start, t.end)) && !isFunctionWord(t.norm);

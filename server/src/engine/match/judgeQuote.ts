@@ -26,6 +26,7 @@ const SHORT_QUOTE_WORDS = 3;
 /** Statements aligned per quote, and the wider net searched for the named speaker's own. */
 const CANDIDATES = 24;
 const WIDE_CANDIDATES = 400;
+const CLOSE_SHARE = 0.67;
 
 interface Scored {
   id: number;
@@ -47,7 +48,8 @@ export function judgeQuote(corpus: Corpus, quote: Token[], quoteText: string, sp
   const scored: Scored[] = [...ranked.slice(0, CANDIDATES), ...speakerOwn].map((id) => ({ id, alignment: alignQuote(quote, corpus.tokensOf(id)) }));
   const exact = (s: Scored) => s.alignment.cost === 0 && s.alignment.contractionSwaps === 0 && s.alignment.matched > 0;
   const isOwn = (s: Scored) => speakerId !== null && speakerId !== undefined && corpus.speakers.same(corpus.statement(s.id).speakerId, speakerId);
-  const close = (s: Scored) => !short && s.alignment.matched / Math.max(1, s.alignment.quoteWords) >= 0.6;
+  // Two words in three must stand in the source for a quote to be a changed version of it.
+  const close = (s: Scored) => !short && s.alignment.matched / Math.max(1, s.alignment.quoteWords) >= CLOSE_SHARE;
   const byCost = (a: Scored, b: Scored) => a.alignment.cost - b.alignment.cost || b.alignment.matched - a.alignment.matched || a.id - b.id;
   scored.sort(byCost);
 

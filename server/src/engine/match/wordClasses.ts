@@ -40,6 +40,15 @@ export function expandContractions(words: string[]): string {
 /** US and UK spellings of one word ("honor"/"honour", "organize"/"organise", "center"/"centre"). */
 export function isSpellingVariant(a: string, b: string): boolean {
   if (a === b) return false;
-  const fold = (w: string) => w.replace(/our/g, 'or').replace(/is(e|ed|es|ing|ation)$/, 'iz$1').replace(/tre$/, 'ter').replace(/ll(ed|ing)$/, 'l$1').replace(/ogue$/, 'og');
+  const fold = (w: string) =>
+    w
+      .replace(/our/g, 'or')
+      .replace(/is(e|ed|es|ing|ation|ations)$/, 'iz$1')
+      .replace(/ys(e|ed|es|ing)$/, 'yz$1')
+      .replace(/tre(s?)$/, 'ter$1')
+      .replace(/ll(ed|ing|er)$/, 'l$1')
+      .replace(/ogue(s?)$/, 'og$1')
+      .replace(/ence(s?)$/, 'ense$1')
+      .replace(/ae/g, 'e');
   return fold(a) === fold(b);
 }

@@ -13,8 +13,8 @@ export interface Token {
   gap?: boolean;
   /** A square-bracketed insertion or replacement ("[Blinken]"): stands for zero or more source words. */
   bracket?: boolean;
-  /** One of the words a contraction stands for ("will" and "not" of "won't"); both span the whole word. */
-  contracted?: boolean;
+  /** The contraction this word was read from ("won't" for "will" and "not"); both span the whole word. */
+  contracted?: string;
 }
 
 // Letters and digits of any script, with internal apostrophes ("don't", "Israel's")
@@ -42,7 +42,7 @@ export function tokenize(text: string, offset = 0): Token[] {
     const start = offset + m.index;
     const end = start + m[0].length;
     const expanded = CONTRACTIONS[norm];
-    if (expanded) for (const word of expanded.split(' ')) tokens.push({ norm: word, start, end, contracted: true });
+    if (expanded) for (const word of expanded.split(' ')) tokens.push({ norm: word, start, end, contracted: norm });
     else tokens.push({ norm, start, end });
   }
   return tokens;
