@@ -44,19 +44,21 @@ export function describeChanges(alignment: Alignment, quote: Token[], quoteText:
   }
   flush();
 
+  // The message names the most serious change; the list keeps them all.
+  const rank = { error: 2, warning: 1 } as Record<string, number>;
   let severity: Severity = 'none';
-  let worst = '';
-  for (const c of changes) {
-    const s = changeSeverity(c.draftTokens, c.sourceTokens, sourceText, quoteText);
-    if (s.severity === 'error' && severity !== 'error') {
-      severity = 'error';
-      worst = s.why;
-    } else if (s.severity === 'warning' && severity === 'none') {
-      severity = 'warning';
-      worst = s.why;
+  let worst = -1;
+  let worstWhy = '';
+  changes.forEach((c, i) => {
+    const graded = changeSeverity(c.draftTokens, c.sourceTokens, sourceText, quoteText);
+    if ((rank[graded.severity] ?? 0) > (rank[severity] ?? 0)) {
+      severity = graded.severity;
+      worst = i;
+      worstWhy = graded.why;
     }
-  }
-  const summary = changes.length === 0 ? '' : summarizeChange(changes[0], worst);
+  });
+  let summary = worst >= 0 ? summarizeChange(changes[worst], worstWhy) : '';
+  if (changes.length > 1) summary += ` (and ${changes.length - 1} more change${changes.length > 2 ? 's' : ''})`;
   return { changes: changes.map(({ op, draft, source: src }) => ({ op, draft, source: src })), severity, summary };
 }
 
@@ -81,10 +83,22 @@ function changeSeverity(draft: Token[], source: Token[], sourceText: string, quo
   return { severity: 'error', why: 'words' };
 }
 
+const WHY: Record<string, string> = {
+  negation: ' (negation)',
+  number: ' (number)',
+  name: ' (name)',
+  modal: ' (tense or modal)',
+  contraction: ' (contraction)',
+  spelling: ' (spelling)',
+  'function word': ' (minor word)',
+};
+
 function summarizeChange(c: Change, why: string): string {
-  const kind = why === 'negation' ? ' (negation)' : why === 'number' ? ' (number)' : why === 'name' ? ' (name)' : '';
+  const kind = WHY[why] ?? '';
   if (c.op === 'delete') return `draft drops “${c.source}”${kind}`;
   if (c.op === 'insert') return `draft adds “${c.draft}”${kind}`;
+  const sorted = (text: string) => text.toLowerCase().split(/\s+/).sort().join(' ');
+  if (c.draft.includes(' ') && sorted(c.draft) === sorted(c.source)) return `draft reorders “${c.source}” as “${c.draft}”`;
   return `draft has “${c.draft}” where the source has “${c.source}”${kind}`;
 }
 
