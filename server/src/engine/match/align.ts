@@ -26,10 +26,11 @@ export interface Alignment {
 }
 
 // A word added to the draft costs more than one dropped from the source, so that "is at all"
-// against "is not at all" reads as a dropped "not", not as an added "is" before a partial quote.
-const REPLACE = 3;
-const INSERT = 4;
-const DELETE = 2;
+// against "is not at all" reads as a dropped "not", not as an added "is" before a partial quote;
+// two swapped words cost less as two replacements than as a drop and an add, so they read as a reorder.
+const REPLACE = 5;
+const INSERT = 7;
+const DELETE = 4;
 
 /**
  * Aligns a quote inside a statement: the whole quote against any stretch of the statement
