@@ -83,6 +83,8 @@ test('not quotes: scare quotes, short terms with no cue, titles, a later phrase 
   assert.deepEqual(quotes('It was a “bridge to nowhere” for years.'), []);
   assert.deepEqual(quotes('She watched “The Bridge on the River Kwai” again.'), []);
   assert.deepEqual(quotes('Ruiz said the bridge “opens in May,” a date the “experts” doubt.'), [{ text: 'opens in May,', speaker: 'Ruiz' }]);
+  // A scare-quote marker wins over a cue earlier in the sentence.
+  assert.deepEqual(quotes('The bridge has “hit a snag,” a city engineer said, and the so-called\n“relief road” is not built.'), [{ text: 'hit a snag,', speaker: 'a city engineer' }]);
 });
 
 test('unbalanced marks yield no quote and no error', () => {
