@@ -35,6 +35,8 @@ const builds = [
     return;
   }
   await Promise.all(builds.map((b) => esbuild.build(b)));
+  // The claim checker's synonym table sits beside the server bundle.
+  require('child_process').execFileSync(process.execPath, [path.join(__dirname, 'buildSynonyms.js'), path.join(root, 'dist', 'synonyms.txt')], { stdio: 'inherit' });
   console.log(`[bundle] dist/client.js, dist/server.js (${production ? 'production' : 'development'}) in ${Date.now() - t0} ms`);
 })().catch((e) => {
   console.error(e);

@@ -4,27 +4,30 @@ import { extractQuotes } from './extract/extractQuotes';
 import { LineIndex } from './text/lineIndex';
 import { tokenizeQuote, type Token } from './text/tokenize';
 import { judgeQuote, type Judgement } from './match/judgeQuote';
+import { judgeClaim, type ClaimJudgement } from './claims/judgeClaim';
 
 export interface CheckOptions {
   format?: DocumentFormat;
   /** Severity per verdict, where the writer's settings override the verdict's own. */
   severities?: Partial<Record<Verdict, Severity>>;
+  /** Check attributed claims (indirect speech) too; on unless turned off. */
+  claims?: boolean;
 }
 
 const VERDICTS: Verdict[] = ['verified', 'altered', 'misattributed', 'missing', 'unattributed', 'stitched', 'supported'];
 
 /** Judgements per corpus, reset when the corpus changes: retyping one paragraph re-judges only its quotes. */
-const judgementCache = new WeakMap<Corpus, { generation: number; entries: Map<string, Judgement> }>();
+const judgementCache = new WeakMap<Corpus, { generation: number; entries: Map<string, Judgement | ClaimJudgement> }>();
 const CACHE_LIMIT = 20000;
 
-function cachedJudgement(corpus: Corpus, key: string, judge: () => Judgement): Judgement {
+function cachedJudgement<T extends Judgement | ClaimJudgement>(corpus: Corpus, key: string, judge: () => T): T {
   let cache = judgementCache.get(corpus);
   if (!cache || cache.generation !== corpus.generation) {
     cache = { generation: corpus.generation, entries: new Map() };
     judgementCache.set(corpus, cache);
   }
   const hit = cache.entries.get(key);
-  if (hit) return hit;
+  if (hit) return hit as T;
   const value = judge();
   if (cache.entries.size >= CACHE_LIMIT) cache.entries.clear();
   cache.entries.set(key, value);
@@ -46,13 +49,34 @@ export function checkText(text: string, filePath: string, corpus: Corpus, option
   const format = options.format ?? (/\.(txt|text)$/i.test(filePath) ? 'plaintext' : 'markdown');
   const lines = new LineIndex(text);
   const findings: Finding[] = [];
-  for (const quote of extractQuotes(text, { format })) {
-    const tokens = quoteTokens(text, quote.fragments);
+  for (const quote of extractQuotes(text, { format, claims: options.claims ?? true })) {
     const speakerId = quote.speaker ? corpus.speakers.resolve(quote.speaker.text) : undefined;
+    const speakerName = quote.speaker ? (speakerId != null ? corpus.speakers.speaker(speakerId).name : quote.speaker.text) : null;
+    if (quote.kind === 'claim') {
+      const key = `claim|${speakerId === undefined ? 'none' : speakerId}|${quote.text}`;
+      const judgement = cachedJudgement(corpus, key, () => judgeClaim(corpus, quote.text, speakerId));
+      const supporting = judgement.verdict === 'supported' || judgement.verdict === 'misattributed';
+      findings.push({
+        kind: 'claim',
+        text: quote.text,
+        span: quote.span,
+        range: lines.range(quote.span),
+        speaker: speakerName,
+        verdict: judgement.verdict,
+        severity: options.severities?.[judgement.verdict] ?? judgement.severity,
+        message: claimMessage(judgement, speakerName, corpus),
+        source: supporting && judgement.statementId !== null ? sourceRef(corpus, judgement.statementId) : null,
+        otherSources: [...(supporting || judgement.statementId === null ? [] : [judgement.statementId]), ...judgement.closestIds].slice(0, 3).map((id) => sourceRef(corpus, id)),
+        changes: [],
+        speakerSpan: quote.speakerSpan,
+        ...(quote.ignored ? { ignored: true } : {}),
+      });
+      continue;
+    }
+    const tokens = quoteTokens(text, quote.fragments);
     const key = `${speakerId === undefined ? 'none' : speakerId}|${quote.fragments.map((f) => text.slice(f.start, f.end)).join('\u0000')}`;
     const judgement = cachedJudgement(corpus, key, () => judgeQuote(corpus, tokens, text, speakerId));
     const source = judgement.statementId === null ? null : sourceRef(corpus, judgement.statementId);
-    const speakerName = quote.speaker ? (speakerId != null ? corpus.speakers.speaker(speakerId).name : quote.speaker.text) : null;
     const severity = options.severities?.[judgement.verdict] ?? judgement.severity;
     findings.push({
       kind: quote.kind,
@@ -116,6 +140,21 @@ function messageFor(j: Judgement, quoteText: string, speaker: string | null, sou
       return 'Quote has no speaker Verbatim could resolve: name who said it';
     case 'supported':
       return `Supported by ${source?.speaker}`;
+  }
+}
+
+function claimMessage(j: ClaimJudgement, speaker: string | null, corpus: Corpus): string {
+  const name = (id: number) => corpus.speakers.speaker(corpus.speakers.canonical(id)).name;
+  const statement = j.statementId === null ? null : corpus.statement(j.statementId);
+  switch (j.verdict) {
+    case 'supported':
+      return `Claim supported by ${statement ? name(statement.speakerId) : speaker}: “${excerpt(statement?.text ?? '', 100)}”`;
+    case 'misattributed':
+      return `Claim matches what ${j.realSpeakerId !== null ? name(j.realSpeakerId) : 'someone else'} said${speaker ? `, not ${speaker}` : ''}: “${excerpt(statement?.text ?? '', 100)}”`;
+    case 'unattributed':
+      return 'Claim has no speaker Verbatim could resolve';
+    case 'missing':
+      return `Claim not found in ${speaker ? `${speaker}'s` : 'the'} statements${j.unsupported.length ? ` (nothing says “${j.unsupported.slice(0, 4).join(', ')}”)` : ''}`;
   }
 }
 
