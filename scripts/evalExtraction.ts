@@ -116,6 +116,8 @@ interface SplitResult {
   goldIndirectFragments: number;
   goldQuotes: number;
   mixedWithoutRun: number;
+  retyped: number;
+  claimsGold: number;
   predictedQuotes: number;
   predictedClaims: number;
   quotes: PRF & { precisionDirectOnly: number; f1DirectOnly: number; found: number; trueVsAll: number; trueVsDirect: number };
@@ -123,7 +125,7 @@ interface SplitResult {
   splitGold: number;
   mergedPredictions: number;
   speaker: { named: number; correct: number; accuracy: number; goldKinds: Record<string, number> };
-  claims: (PRF & { found: number; named: number; correct: number; accuracy: number }) | null;
+  claims: (PRF & { found: number; named: number; correct: number; accuracy: number; chars: PRF }) | null;
   seconds: number;
   wordsPerSecond: number;
   cpuSeconds: number;
@@ -258,7 +260,7 @@ function evaluateSplit(name: string, file: string, errorsWanted: number): SplitR
 
   // Warm up (compromise's lexicon, the JIT) outside the timed calls, so that a small split
   // measures the steady state too: without it the dev figure is mostly warm-up.
-  for (const a of articles.slice(0, WARM_UP_ARTICLES)) extractQuotes(a.text, { format: 'plaintext' });
+  for (const a of articles.slice(0, WARM_UP_ARTICLES)) extractQuotes(a.text, { format: 'plaintext', claims: true });
 
   const causes = new Map<string, ErrorExample[]>();
   const note = (cause: string, lines: string[]) => {
@@ -279,6 +281,7 @@ function evaluateSplit(name: string, file: string, errorsWanted: number): SplitR
   let splitGold = 0;
   let mergedPredictions = 0;
   let mixedWithoutRun = 0;
+  let retyped = 0;
   let charsShared = 0;
   let charsGold = 0;
   let charsPred = 0;
@@ -287,7 +290,7 @@ function evaluateSplit(name: string, file: string, errorsWanted: number): SplitR
   let named = 0;
   let namedCorrect = 0;
   const missCues = new Map<string, number>();
-  const claimStats = { gold: 0, predicted: 0, found: 0, trueVsAll: 0, named: 0, correct: 0 };
+  const claimStats = { gold: 0, predicted: 0, found: 0, trueVsAll: 0, named: 0, correct: 0, charsShared: 0, charsGold: 0, charsPred: 0 };
 
   for (const article of articles) {
     words += wordsOf(article.text);
@@ -295,7 +298,7 @@ function evaluateSplit(name: string, file: string, errorsWanted: number): SplitR
 
     const c0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
-    const extracted = extractQuotes(article.text, { format: 'plaintext' });
+    const extracted = extractQuotes(article.text, { format: 'plaintext', claims: true });
     nanos += process.hrtime.bigint() - t0;
     const c1 = process.cpuUsage(c0);
     cpuMicros += c1.user + c1.system;
@@ -304,6 +307,7 @@ function evaluateSplit(name: string, file: string, errorsWanted: number): SplitR
     const claims = extracted.filter((q) => q.kind === 'claim');
     const gold = goldOf(article);
     mixedWithoutRun += gold.mixedWithoutRun;
+    retyped += gold.retyped;
     goldQuotes += gold.quotes.length;
     predictedQuotes += quotes.length;
     predictedClaims += claims.length;
@@ -384,6 +388,12 @@ function evaluateSplit(name: string, file: string, errorsWanted: number): SplitR
         if (sharesSurname(g.speaker, best.speaker?.text ?? null)) claimStats.correct++;
       }
       for (const c of claims) if (gold.all.some((g) => overlapsSubstantially(c.fragments, g.recordSpan))) claimStats.trueVsAll++;
+      // Content characters: a stricter figure than the half-overlap match (boundary quality).
+      const goldClaimChars = coveredChars(article.text, gold.claims.map((g) => g.span));
+      const predClaimChars = coveredChars(article.text, claims.flatMap((c) => c.fragments));
+      claimStats.charsGold += goldClaimChars.size;
+      claimStats.charsPred += predClaimChars.size;
+      for (const ch of predClaimChars) if (goldClaimChars.has(ch)) claimStats.charsShared++;
     }
   }
 
@@ -402,7 +412,7 @@ function evaluateSplit(name: string, file: string, errorsWanted: number): SplitR
   let claimsResult: SplitResult['claims'] = null;
   if (claimStats.predicted > 0) {
     const c = prf(claimStats.trueVsAll, claimStats.predicted, claimStats.found, claimStats.gold);
-    claimsResult = { ...c, found: claimStats.found, named: claimStats.named, correct: claimStats.correct, accuracy: ratio(claimStats.correct, claimStats.named) };
+    claimsResult = { ...c, found: claimStats.found, named: claimStats.named, correct: claimStats.correct, accuracy: ratio(claimStats.correct, claimStats.named), chars: prf(claimStats.charsShared, claimStats.charsPred, claimStats.charsShared, claimStats.charsGold) };
   }
   return {
     split: name,
@@ -415,6 +425,8 @@ function evaluateSplit(name: string, file: string, errorsWanted: number): SplitR
     goldIndirectFragments: fragmentCounts.indirect,
     goldQuotes,
     mixedWithoutRun,
+    retyped,
+    claimsGold: claimStats.gold,
     predictedQuotes,
     predictedClaims,
     quotes: { ...vsAll, precisionDirectOnly: vsDirect.precision, f1DirectOnly: vsDirect.f1, found, trueVsAll, trueVsDirect },
@@ -446,7 +458,8 @@ function print(r: SplitResult): void {
   out.push(
     `  gold: ${int(r.goldDirectFragments)} direct + ${int(r.goldMixedFragments)} mixed fragments → ${int(r.goldQuotes)} quoted runs` +
       (r.mixedWithoutRun ? ` (${r.mixedWithoutRun} mixed with no quoted run left out)` : '') +
-      `; ${int(r.goldIndirectFragments)} indirect`,
+      `; ${int(r.goldIndirectFragments)} indirect` +
+      (r.retyped ? ` (${r.retyped} of them in '' … '' marks, scored as quotes)` : ''),
   );
   out.push(`  predicted: ${int(r.predictedQuotes)} quotes, ${int(r.predictedClaims)} claims`);
   out.push(
@@ -463,7 +476,11 @@ function print(r: SplitResult): void {
   );
   if (r.claims) {
     const c = r.claims;
-    out.push(`  claims          P ${f3(c.precision)}  R ${f3(c.recall)}  F1 ${f3(c.f1)}  source ${f3(c.accuracy)} (${c.correct}/${c.named})`);
+    out.push(
+      `  claims          P ${f3(c.precision)}  R ${f3(c.recall)}  F1 ${f3(c.f1)}  source ${f3(c.accuracy)} (${c.correct}/${c.named} found claims with a named gold source)   ` +
+        `(P vs every attribution; R: ${c.found}/${r.claimsGold} indirect fragments)`,
+    );
+    out.push(`  claim chars     P ${f3(c.chars.precision)}  R ${f3(c.chars.recall)}  F1 ${f3(c.chars.f1)}   (letters/digits of the content; boundary quality)`);
   } else {
     out.push(`  claims          none predicted (engine yields quotes only)`);
   }
@@ -512,7 +529,7 @@ function machineLine(r: SplitResult, engine: string): string {
       charF1: round(r.chars.f1),
       namedSpeakers: r.speaker.named,
       namedSpeakerAccuracy: round(r.speaker.accuracy),
-      claims: r.claims ? { precision: round(r.claims.precision), recall: round(r.claims.recall), f1: round(r.claims.f1), sourceAccuracy: round(r.claims.accuracy) } : null,
+      claims: r.claims ? { precision: round(r.claims.precision), recall: round(r.claims.recall), f1: round(r.claims.f1), charF1: round(r.claims.chars.f1), sourceAccuracy: round(r.claims.accuracy) } : null,
       wordsPerSecond: Math.round(r.wordsPerSecond),
       wordsPerCpuSecond: Math.round(r.wordsPerCpuSecond),
       causes: r.causes,

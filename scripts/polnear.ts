@@ -215,6 +215,19 @@ export function quotedRegions(p: string): Span[] {
   return regions.map((r) => trimSpan(p, r)).filter((r) => r.end > r.start && /[\p{L}\p{N}]/u.test(p.slice(r.start, r.end)));
 }
 
+/**
+ * Two apostrophes used as a double mark (''It is,'' she said) rewritten as one straight mark and a
+ * space, offsets unchanged (the same reading as the engine's, kept separate so scoring does not
+ * depend on engine code).
+ */
+export function doubledApostrophesAsMarks(text: string): string {
+  if (!text.includes("''")) return text;
+  return text.replace(/(?<!['’\p{L}])''(?=[\p{L}\p{N}‘'(\[$])|(?<=[^\s'])''(?!')/gu, (m, offset: number) => {
+    const before = text[offset - 1];
+    return before === undefined || /[\s(\[{—–\-/:"“]/.test(before) ? ' "' : '" ';
+  });
+}
+
 function marksBefore(p: string, at: number): boolean {
   return marksOf(p.slice(0, at)).length > 0;
 }
@@ -266,10 +279,12 @@ export interface ArticleGold {
   all: GoldUnit[];
   /** Mixed fragments where no quoted run could be found (left out of `quotes`). */
   mixedWithoutRun: number;
+  /** Fragments typed indirect whose content stands in '' … '' marks: scored as quotes. */
+  retyped: number;
 }
 
 export function goldOf(article: Article): ArticleGold {
-  const gold: ArticleGold = { quotes: [], claims: [], all: [], mixedWithoutRun: 0 };
+  const gold: ArticleGold = { quotes: [], claims: [], all: [], mixedWithoutRun: 0, retyped: 0 };
   const paragraphsOfAttribution = new Map<string, Set<number>>();
   for (const p of article.paragraphs) {
     for (const q of p.record.quotes) {
@@ -298,11 +313,19 @@ export function goldOf(article: Article): ArticleGold {
       };
       gold.all.push({ ...base, span: recordSpan });
       if (q.type === 'indirect') {
-        const s = trimSpan(article.text, recordSpan);
-        gold.claims.push({ ...base, span: s });
+        // The converter typed fragments by their marks and did not read '' … '' (newspaper archive
+        // style) as marks: such a fragment is quoted, so it is scored as a quote, not a claim.
+        const doubled = p.record.text.slice(Math.max(0, q.start - 2), q.end + 2).includes("''");
+        const runs = doubled ? quotedRunsWithin(doubledApostrophesAsMarks(p.record.text), q) : [];
+        if (runs.length === 0) {
+          gold.claims.push({ ...base, span: trimSpan(article.text, recordSpan) });
+          continue;
+        }
+        gold.retyped++;
+        for (const r of runs) gold.quotes.push({ ...base, type: 'mixed', span: { start: p.start + r.start, end: p.start + r.end } });
         continue;
       }
-      const runs = goldQuotedRuns(p.record.text, q);
+      const runs = goldQuotedRuns(doubledApostrophesAsMarks(p.record.text), q);
       if (runs.length === 0) gold.mixedWithoutRun++;
       for (const r of runs) gold.quotes.push({ ...base, span: { start: p.start + r.start, end: p.start + r.end } });
     }

@@ -139,3 +139,18 @@ test('shared folder: found by walking up to a "shared" folder holding SPEC.md', 
     fs.rmSync(root, { recursive: true, force: true });
   }
 });
+
+test("indirect fragments in '' … '' marks are scored as quotes; plain indirect ones as claims", () => {
+  const p = "''The dam will hold,'' the engineer said. The council said the dam would be inspected.";
+  const articles = buildArticles([
+    record('d2', 0, p, [
+      quote(p, "''The dam will hold,''", 'indirect', 'the engineer', 'E1'),
+      quote(p, 'the dam would be inspected', 'indirect', 'The council', 'E2'),
+    ]),
+  ]);
+  const gold = goldOf(articles[0]);
+  assert.equal(gold.retyped, 1);
+  assert.deepEqual(gold.quotes.map((g) => p.slice(g.span.start, g.span.end)), ['The dam will hold,']);
+  assert.deepEqual(gold.claims.map((g) => p.slice(g.span.start, g.span.end)), ['the dam would be inspected']);
+  assert.equal(gold.all.length, 2);
+});

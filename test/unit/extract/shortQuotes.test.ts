@@ -27,3 +27,7 @@ test('quoted words in a headline are quotes; a "Name:" lead names the speaker', 
 test('a new clause after a quote does not carry the cue to a later scare quote', () => {
   assert.deepEqual(quotes('Ortega said the port “opens in June,” a date the “insiders” doubt.').map((q) => q.text), ['opens in June,']);
 });
+
+test("two apostrophes used as a double mark make a quote (newspaper archive style)", () => {
+  assert.deepEqual(quotes("''The ferry is safe,'' Ruiz said. The sailors' union disagreed."), [{ text: 'The ferry is safe,', speaker: 'Ruiz' }]);
+});

@@ -127,6 +127,16 @@ export function isPlausibleSpeaker(phrase: string): boolean {
   return words.length <= 3 && /[^s]s$/.test(last) && !/(?:ed|ing|ly)$/.test(lower) && !/^(?:is|was|has|does|says|as|this|thus|us)$/.test(last);
 }
 
+/** A speaker phrase made of names, titles and role words only ("Ana Ruiz", "the city's mayor"). */
+function isNameLike(phrase: string): boolean {
+  const words = phrase.split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 8) return false;
+  return words.every((w, i) => {
+    const l = w.toLowerCase().replace(/['’]s$/, '');
+    return /^[\p{Lu}\p{N}]/u.test(w) || TITLE_WORDS.has(l) || ROLE_NOUNS.has(l) || (i === 0 && DETERMINERS.has(l)) || /^(?:of|the|and|for|a|an|at|from|in|on)$/.test(l);
+  });
+}
+
 /** Cue words that are also nouns: "a Trump tweet", "flurry of late-night tweets", "Republican claims". */
 const NOUN_CUES = new Set(['tweet', 'tweets', 'claims', 'calls', 'posts', 'reports', 'notes', 'states', 'promises', 'vows', 'remarks', 'says', 'write', 'ask', 'add', 'charged', 'cited']);
 
@@ -291,4 +301,129 @@ function leadingName(words: Word[]): Span | null {
   while (end < words.length && end < 8 && (/^\p{Lu}/u.test(words[end].text) || (end > 0 && /^(?:of|the)$/.test(words[end].text)))) end++;
   while (end > 0 && /^(?:of|the)$/.test(words[end - 1].text)) end--;
   return end === 0 ? null : { start: words[0].start, end: words[end - 1].end };
+}
+
+/** An attributed claim read from one sentence: the cue, the speaker phrase and the content span. */
+export interface ClaimReading extends Attribution {
+  /** The content: the last fragment, or the only one. */
+  content: Span;
+  /** Content split around a parenthetical attribution ("The museum, Ruiz said, will open …"). */
+  fragments?: Span[];
+}
+
+/** Verbs that report what someone said, thinks or found, for indirect speech (finite forms). */
+const CLAIM_VERBS = new Set([
+  'said', 'says', 'say', 'told', 'tells', 'tell', 'wrote', 'writes', 'tweeted', 'added', 'adds', 'explained', 'explains',
+  'stated', 'states', 'noted', 'notes', 'argued', 'argues', 'argue', 'insisted', 'insists', 'insist', 'declared', 'announced',
+  'announces', 'claimed', 'claims', 'claim', 'acknowledged', 'acknowledges', 'admitted', 'admits', 'recalled', 'reported',
+  'reports', 'reiterated', 'emphasized', 'stressed', 'conceded', 'concluded', 'predicted', 'predicts', 'promised', 'promises',
+  'vowed', 'vows', 'warned', 'warns', 'suggested', 'suggests', 'suggest', 'testified', 'contended', 'maintained', 'maintains',
+  'confirmed', 'confirms', 'denied', 'denies', 'believe', 'believes', 'believed', 'think', 'thinks', 'thought', 'found',
+  'finds', 'showed', 'shows', 'show', 'revealed', 'reveals', 'estimated', 'estimates', 'alleged', 'alleges', 'complained',
+  'assured', 'pledged', 'agreed', 'asserted', 'asserts', 'indicated', 'indicates', 'speculated', 'hinted', 'boasted',
+  'bragged', 'countered', 'replied', 'responded', 'observed', 'cautioned', 'lamented', 'worried', 'hoped', 'hopes', 'feared',
+  'fears', 'charged', 'accused', 'accuses', 'learned', 'disclosed', 'projected', 'projects', 'forecast', 'expects', 'expected',
+  'know', 'knows', 'knew', 'feel', 'feels', 'felt', 'fear', 'hope', 'expect', 'wonder', 'wondered', 'implied', 'signaled',
+  'asked', 'asks', 'urged', 'urges', 'called', 'calls', 'described', 'describes', 'praised', 'praises', 'criticized',
+  'criticizes', 'criticised', 'defended', 'defends', 'endorsed', 'endorses', 'endorsing', 'supports', 'supported', 'opposes',
+  'opposed', 'wants', 'wanted', 'proposed', 'proposes', 'blamed', 'blames', 'questioned', 'questions', 'dismissed',
+  'rejected', 'rejects', 'condemned', 'condemns', 'welcomed', 'welcomes', 'demanded', 'demands', 'recommended',
+  'recommends', 'cited', 'cites', 'highlighted', 'mentioned', 'mentions', 'discussed', 'discusses', 'addressed',
+  'invoked', 'touted', 'touts', 'attacked', 'attacks', 'slammed', 'slams', 'blasted', 'blasts', 'mocked', 'mocks',
+  'seemed', 'seems', 'appeared', 'appears', 'considers', 'considered', 'sees', 'saw', 'see', 'doubt', 'doubts',
+  'doubted', 'understand', 'understands', 'understood', 'recognized', 'recognizes', 'realized', 'plans', 'planned',
+  'signalled', 'ruled', 'determined', 'decided', 'assumed', 'guessed', 'acknowledge', 'admit', 'agree', 'agrees', 'deny',
+]);
+const WORDS_BEFORE_CONTENT = /^(?:that)$/i;
+
+/**
+ * Indirect speech in one sentence of the skeleton: "Ruiz said (that) the bridge opens in May",
+ * "The bridge opens in May, Ruiz said", "According to Ruiz, …", "…, according to Ruiz".
+ */
+export function claimIn(text: string, from: number, to: number): ClaimReading | null {
+  const words = wordsIn(text, from, to);
+  if (words.length < 4) return null;
+  let last = words.length;
+  while (last > 0 && /^[.!?]$/.test(words[last - 1].text)) last--;
+  if (last < 4) return null;
+  const span = (a: number, b: number): Span => ({ start: words[a].start, end: words[b - 1].end });
+  // According to X, CONTENT.
+  if (/^according$/i.test(words[0].text) && /^to$/i.test(words[1]?.text ?? '')) {
+    const comma = words.findIndex((w, i) => i > 2 && w.text === ',');
+    if (comma > 2 && comma < last - 2) return { cue: span(0, 2), speaker: span(2, comma), content: span(comma + 1, last) };
+    return null;
+  }
+  // CONTENT, according to X.
+  for (let k = 2; k < last - 1; k++) {
+    if (words[k].text === ',' && /^according$/i.test(words[k + 1].text) && /^to$/i.test(words[k + 2]?.text ?? '')) {
+      let end = k + 3;
+      while (end < last && !isPunct(words[end])) end++;
+      if (end === k + 3) return null;
+      return { cue: span(k + 1, k + 3), speaker: span(k + 3, end), content: span(0, k) };
+    }
+  }
+  // CONTENT, X said. / CONTENT, said X. / The museum, Ruiz said, will open …
+  for (let k = 2; k < last - 1; k++) {
+    if (words[k].text !== ',') continue;
+    const c = k + 1 + words.slice(k + 1, Math.min(last, k + 16)).findIndex((w) => isCueVerb(w.text) && CLAIM_VERBS.has(w.text));
+    if (c <= k) continue;
+    if (words.slice(k + 1, c).some((w) => isPunct(w) && w.text !== ',' && w.text !== '(' && w.text !== ')')) continue;
+    let speaker: Span | null = null;
+    let after: number;
+    if (c === k + 1) {
+      speaker = subjectAfter(words, c);
+      // "…, said Ana Ruiz, the mayor": a name, not a clause ("…, said Ruiz had lied")
+      if (!speaker || !isNameLike(text.slice(speaker.start, speaker.end))) continue;
+      after = words.findIndex((w) => w.start >= speaker!.end);
+    } else {
+      speaker = subjectBefore(text, words, c);
+      if (!speaker || speaker.start < words[k + 1].start || !isPlausibleSpeaker(text.slice(speaker.start, speaker.end))) continue;
+      after = c + 1;
+    }
+    if (after < 0) after = last;
+    // what follows the attribution: time and place ("in a statement on Monday"), or the rest of the content after a comma
+    let e = after;
+    while (e < last && !isPunct(words[e])) e++;
+    const fragments: Span[] = [span(0, k)];
+    // "…, said Ana Ruiz, the mayor.": an apposition after an inverted speaker, not more content
+    if (c === k + 1 && e < last && words[e].text === ',' && /^(?:the|a|an|who|which)$/i.test(words[e + 1]?.text ?? '')) e = last;
+    if (e < last && words[e].text === ',' && e + 1 < last - 1 && e - after <= 6) {
+      fragments.push(span(e + 1, last));
+    } else if (e < last || e - after > 6) {
+      continue;
+    }
+    return { cue: span(c, c + 1), speaker, content: fragments[fragments.length - 1], fragments };
+  }
+  // X said (that) CONTENT.
+  for (let k = 1; k < last - 2; k++) {
+    const w = words[k];
+    if (isPunct(w)) continue;
+    if (!CLAIM_VERBS.has(w.text) || isNounUse(words, k)) continue;
+    let speaker = subjectBefore(text, words, k);
+    // "critics who say …": the speaker stands before "who"
+    if (!speaker && /^who$/i.test(words[k - 1]?.text ?? '') && k > 1) speaker = subjectBefore(text, words, words[k - 2].text === ',' ? k - 2 : k - 1);
+    if (!speaker || !isPlausibleSpeaker(text.slice(speaker.start, speaker.end))) speaker = null;
+    if (!speaker) continue;
+    let c = k + 1;
+    // the listener: "told reporters (on Monday) that …", "told CNN the …"
+    if (LISTENER_CUES.has(w.text)) {
+      const that = words.findIndex((x, i) => i > c && i < c + 8 && /^that$/i.test(x.text));
+      if (that > 0) c = that;
+      else {
+        while (c < last && c < k + 4 && (/^\p{Lu}/u.test(words[c].text) || /^(?:the|a|an|him|her|them|us|me|reporters|supporters|voters|journalists|people|an|audience|crowd|and)$/i.test(words[c].text) || /['’]s$/.test(words[c].text))) c++;
+      }
+    }
+    // "said on Monday that", "said in a statement that"
+    const that = words.findIndex((x, i) => i >= c && i < c + 7 && /^that$/i.test(x.text));
+    if (that > c && !words.slice(c, that).some((x) => isPunct(x) && x.text !== ',')) c = that;
+    if (c < last && words[c].text === ',') c++;
+    if (c >= last || /^[:·"“]$/.test(words[c].text)) return null;
+    if (WORDS_BEFORE_CONTENT.test(words[c].text) && c + 1 >= last) return null;
+    if (last - c < 3) return null;
+    // not a prepositional phrase; an infinitive only after a listener ("urged voters to …")
+    if (/^(?:for|of|about|with|in|on|at|by|as|from|into|so)$/i.test(words[c].text)) continue;
+    if (/^to$/i.test(words[c].text) && !(LISTENER_CUES.has(w.text) && c > k + 1)) continue;
+    return { cue: span(k, k + 1), speaker, content: span(c, last) };
+  }
+  return null;
 }

@@ -3,7 +3,7 @@ import type { DocumentFormat, ExtractedQuote, Span, SpeakerMention } from '../ty
 import { maskProse, isInside } from '../text/mask';
 import { findQuotedSpans, paragraphsOf, type QuotedSpan } from './quoteMarks';
 import { sentencesOf } from './sentences';
-import { attributionAfter, attributionBefore, attributionsIn, type Attribution } from './attribution';
+import { attributionAfter, attributionBefore, attributionsIn, claimIn, type Attribution } from './attribution';
 import { isBackReference, readSpeakerPhrase, type SpeakerPhrase } from './speakerPhrase';
 import { isCueVerb, isLooseCue } from './cues';
 
@@ -23,6 +23,11 @@ interface Mention {
 
 export interface ExtractOptions {
   format?: DocumentFormat;
+  /**
+   * Also yield attributed claims (indirect speech: "Ruiz said the bridge opens in May") as
+   * `kind: 'claim'`, with the content words as `text`/`span`. Off by default.
+   */
+  claims?: boolean;
 }
 
 /** A quote with its ignore state, for the checker. */
@@ -107,7 +112,8 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Extra
         }
       }
     }
-    if (scare && !attribution) continue;
+    // A scare-quote marker wins over a cue earlier in the sentence ("…, Ruiz said, and the so-called “deal”").
+    if (scare) continue;
     let speaker: SpeakerMention | null = null;
     let speakerSpan: Span | null = null;
     if (attribution?.speaker) {
@@ -153,6 +159,30 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Extra
       block: q.block,
       ignored,
     });
+  }
+  if (options.claims) {
+    const claims: ExtractedQuoteWithState[] = [];
+    for (const s of sentences) {
+      const reading = claimIn(skeleton, s.start, s.end);
+      if (!reading) continue;
+      const fragments = (reading.fragments ?? [reading.content]).map((f) => trimSpan(text, f)).filter((f) => f.end > f.start);
+      if (fragments.length === 0) continue;
+      const content = { start: fragments[0].start, end: fragments[fragments.length - 1].end };
+      if (content.end - content.start < 8) continue;
+      // Mostly quoted: a quote already, not a claim.
+      const quotedChars = skeleton.slice(content.start, content.end).split('·').length - 1;
+      if (quotedChars >= 0.5 * (content.end - content.start)) continue;
+      let speaker: SpeakerMention | null = null;
+      let speakerSpan: Span | null = null;
+      if (reading.speaker) {
+        speakerSpan = trimSpan(text, reading.speaker);
+        const phrase = readSpeakerPhrase(text.slice(speakerSpan.start, speakerSpan.end));
+        speaker = resolveMention(phrase, speakerSpan, mentions, paragraphOf(s.start), text, paragraphs);
+      }
+      const ignored = masked.ignoreNext.some((at) => at <= s.start && !prose.slice(at, s.start).split(/\r?\n\s*\r?\n/).slice(1).some((p) => p.trim())) || isInside(s.start, masked.disabled);
+      claims.push({ kind: 'claim', text: fragments.map((f) => text.slice(f.start, f.end)).join(' '), span: content, fragments, speaker, cue: reading.cue, speakerSpan, ignored });
+    }
+    return [...results, ...claims].sort((a, b) => a.span.start - b.span.start);
   }
   return results;
 }

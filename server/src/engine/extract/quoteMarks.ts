@@ -113,7 +113,8 @@ function pairMarks(marks: Mark[]): { pairs: Array<[number, number]>; unclosed: n
  * elsewhere they are apostrophes or quotes within quotes. A quote left open at a paragraph's
  * end continues when the next paragraph opens with a mark, as news style writes it.
  */
-export function findQuotedSpans(text: string, blockQuotes: Span[] = []): QuotedSpan[] {
+export function findQuotedSpans(source: string, blockQuotes: Span[] = []): QuotedSpan[] {
+  const text = readDoubledApostrophes(source);
   const quotes: QuotedSpan[] = [];
   let carried: QuotedSpan | null = null;
   for (const para of paragraphsOf(text)) {
@@ -164,4 +165,18 @@ export function findQuotedSpans(text: string, blockQuotes: Span[] = []): QuotedS
 function trimEnd(text: string, end: number): number {
   while (end > 0 && /\s/.test(text[end - 1])) end--;
   return end;
+}
+
+/**
+ * Two apostrophes standing for a double mark (''It is,'' she said — typewriter and newspaper
+ * archive style) read as one straight double mark, the other apostrophe as a space, so that
+ * every offset stays where it was: an opening pair becomes ` "`, a closing pair `" `.
+ */
+export function readDoubledApostrophes(text: string): string {
+  if (!text.includes("''")) return text;
+  return text.replace(/(?<!['’\p{L}])''(?=[\p{L}\p{N}‘'(\[$])|(?<=[^\s'])''(?!')/gu, (m, offset: number) => {
+    const before = text[offset - 1];
+    const opens = before === undefined || /[\s(\[{—–\-/:"“]/.test(before);
+    return opens ? ' "' : '" ';
+  });
 }
