@@ -49,7 +49,8 @@ export function checkText(text: string, filePath: string, corpus: Corpus, option
   const format = options.format ?? (/\.(txt|text)$/i.test(filePath) ? 'plaintext' : 'markdown');
   const lines = new LineIndex(text);
   const findings: Finding[] = [];
-  for (const quote of extractQuotes(text, { format, claims: options.claims ?? true })) {
+  const extractOptions = { format, claims: options.claims ?? true };
+  for (const quote of extractQuotes(text, extractOptions)) {
     const speakerId = quote.speaker ? corpus.speakers.resolve(quote.speaker.text) : undefined;
     const speakerName = quote.speaker ? (speakerId != null ? corpus.speakers.speaker(speakerId).name : quote.speaker.text) : null;
     if (quote.kind === 'claim') {
