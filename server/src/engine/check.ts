@@ -50,7 +50,11 @@ export function checkText(text: string, filePath: string, corpus: Corpus, option
   const lines = new LineIndex(text);
   const findings: Finding[] = [];
   const extractOptions = { format, claims: options.claims ?? true };
-  for (const quote of extractQuotes(text, extractOptions)) {
+  const extracted = extractQuotes(text, extractOptions);
+  const quoteSpans = extracted.filter((q) => q.kind === 'quote').map((q) => q.span);
+  for (const quote of extracted) {
+    // A claim that holds quoted words is checked through its quote; one next to a stray mark is no claim.
+    if (quote.kind === 'claim' && (quoteSpans.some((s) => s.start < quote.span.end && quote.span.start < s.end) || /["“”„«»]/.test(text.slice(Math.max(0, quote.span.start - 1), quote.span.end + 1)))) continue;
     const speakerId = quote.speaker ? corpus.speakers.resolve(quote.speaker.text) : undefined;
     const speakerName = quote.speaker ? (speakerId != null ? corpus.speakers.speaker(speakerId).name : quote.speaker.text) : null;
     if (quote.kind === 'claim') {
