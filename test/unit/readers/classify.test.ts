@@ -143,7 +143,10 @@ test('titleHint: White House titles', () => {
   assert.deepEqual(titleHint('Background Press Call by Senior Administration Officials'), { kind: 'transcript' });
   assert.deepEqual(titleHint('Statement from President Joe Biden Three Years Since the Attack'), { kind: 'statement', speaker: 'Joe Biden' });
   assert.deepEqual(titleHint('Statement by Jake Sullivan Congratulating Inaugural Quad Fellows'), { kind: 'statement', speaker: 'Jake Sullivan' });
-  assert.equal(titleHint('Nominations Sent to the Senate'), null);
+  // Releases speak for the issuing office (issue 4).
+  assert.deepEqual(titleHint('Nominations Sent to the Senate'), { kind: 'statement', speaker: 'the White House' });
+  assert.deepEqual(titleHint('Readout of President Joseph R. Biden, Jr. Call with Prime Minister Trudeau'), { kind: 'statement', speaker: 'the White House' });
+  assert.deepEqual(titleHint('Remarks as Prepared for Delivery by First Lady Jill Biden at a Summer Nutrition Event'), { kind: 'statement', speaker: 'First Lady Jill Biden' });
   assert.equal(titleHint('Remarks by President Biden'), null);
 });
 
@@ -236,14 +239,24 @@ test('White House: remarks with several speakers and stage directions; a backgro
   assertSpansExact(fsText, f.statements);
 });
 
-test('White House: a release with no speaker in its title falls back to the article reader', (t) => {
+test('White House: a release with no speaker in its title speaks for the issuing office', (t) => {
   const name = '2021-04-12-nominations-sent-to-the-senate-9.md';
   const text = whitehouse(name);
   if (!text) return t.skip('shared sample not found');
   const { extract, calls } = fakeArticle();
   const r = readSourceText(name, text, extract);
-  assert.equal(r.kind, 'article');
-  assert.equal(calls.length, 1);
+  assert.equal(r.kind, 'statement');
+  assert.equal(calls.length, 0);
+  assert.ok(r.statements.length > 0);
+  assert.ok(r.statements.every((s) => s.speakerText === 'the White House'));
+  assertSpansExact(text, r.statements as RawStatement[]);
+});
+
+test('White House: a release on whitehouse.gov whose title names no one is the White House’s', () => {
+  const text = '---\ntitle: President Biden Announces Key Nominees\nsource_url: https://www.whitehouse.gov/briefing-room/x/\n---\nWASHINGTON – Today, President Biden announced his intent to nominate the following.\n';
+  const r = readSourceText('x.md', text, noArticle);
+  assert.equal(r.kind, 'statement');
+  assert.deepEqual(r.statements.map((s) => s.speakerText), ['the White House']);
 });
 
 test('White House: every sample file reads without a throw and with exact spans', (t) => {

@@ -1,63 +1,182 @@
+import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { CorpusProblem, SourceDocument, Statement, StatementKind } from '../types';
+import type { CorpusProblem, Range, SourceDocument, Statement, StatementKind } from '../types';
 import { LineIndex } from '../text/lineIndex';
 import { tokenize, type Token } from '../text/tokenize';
 import { StatementIndex } from '../match/statementIndex';
 import { SpeakerRegistry } from '../speakers/speakerRegistry';
+import { SpeakerContext } from '../speakers/roles';
 import { extractQuotes } from '../extract/extractQuotes';
 import { walkFiles } from '../files';
 import { decodeText, isProbablyBinary, readSourceText } from './readers/classify';
 import type { RawStatement } from './readers/transcript';
+import { GrowF64, GrowU32 } from './growable';
+import { TextStore } from './texts';
+import { Vocabulary } from './words';
+import { loadCache, saveCache } from './cache';
 
 export interface CorpusOptions {
   /** Aliases from the config: canonical name → other names. */
   speakers?: Record<string, string[]>;
+  /** Called as files are read (at most every 50 ms, and once at the end). */
   onProgress?: (done: number, total: number) => void;
   /** Files larger than this are reported, not read. */
   maxFileBytes?: number;
+  /**
+   * A folder for the persisted index (a workspace's `.verbatim/`, an extension's storage).
+   * `loadCorpus` reloads it, re-reads only the files that changed, and saves it back; a
+   * stale or corrupt cache is rebuilt. Without it everything is read and kept in memory.
+   */
+  cacheDir?: string;
 }
 
-const SOURCE_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.json', '.jsonl', '.csv']);
+export const SOURCE_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.json', '.jsonl', '.csv', '.vtt', '.srt']);
 const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 
-interface FileEntry {
+/** A source file as the corpus knows it: its statements are ids [first, first + count). */
+export interface FileEntry {
+  path: string;
+  /** -1 when the file could not be read (its problem is recorded). */
   documentId: number;
-  statementIds: number[];
+  first: number;
+  count: number;
+  size: number;
+  mtimeMs: number;
+  /** SHA-1 of the bytes, '' when not known. */
+  hash: string;
+}
+
+/** What `loadCorpus` did with the cache, for progress lines and the bench. */
+export interface CacheReport {
+  /** 'none' without a cache folder; 'cold' when nothing usable was there; 'warm' when it was used. */
+  state: 'none' | 'cold' | 'warm';
+  /** Why a cache was not used (missing, version, corrupt: …). */
+  reason?: string;
+  reused: number;
+  reread: number;
+  removed: number;
+  saved: boolean;
+}
+
+/** Per-statement columns, one typed array each (an object per statement does not scale to a million). */
+export class Columns {
+  documentId = new GrowU32();
+  speakerId = new GrowU32();
+  labelId = new GrowU32();
+  spanStart = new GrowU32();
+  spanEnd = new GrowU32();
+  startLine = new GrowU32();
+  startChar = new GrowU32();
+  endLine = new GrowU32();
+  endChar = new GrowU32();
+  textBytes = new GrowU32();
+  textAt = new GrowF64();
+  /** Statement id's word ids are words[wordStart[id] .. wordStart[id + 1]). */
+  wordStart = new GrowU32(1024);
+  words = new GrowU32(1 << 16);
+  live = new GrowU32();
+  constructor() {
+    this.wordStart.push(0);
+  }
 }
 
 /**
  * The reporter's sources, read into statements and indexed for lookup. Built once, then kept
  * current file by file (`updateFile`, `removeFile`); `generation` changes with every update so
  * callers know when results they cached are stale.
+ *
+ * Statements are stored column-wise in typed arrays, their words as integer ids; a
+ * `Statement` object is made only when asked for, and its text read on demand (from a
+ * cache segment file when there is a cache folder).
  */
 export class Corpus {
   readonly speakers: SpeakerRegistry;
   readonly problems: CorpusProblem[] = [];
-  private readonly docs: Array<SourceDocument | undefined> = [];
-  private readonly statementList: Array<Statement | undefined> = [];
-  private readonly tokenList: Array<Token[] | undefined> = [];
-  private readonly index = new StatementIndex();
-  private readonly files = new Map<string, FileEntry>();
+  /** @internal */ docs: Array<SourceDocument | undefined> = [];
+  /** @internal */ cols = new Columns();
+  /** @internal */ vocab = new Vocabulary();
+  /** @internal */ labels: string[] = [];
+  private labelIds = new Map<string, number>();
+  /** @internal */ readonly texts: TextStore;
+  /** @internal */ readonly index: StatementIndex;
+  /** @internal */ files = new Map<string, FileEntry>();
   private liveStatements = 0;
+  private documentList: SourceDocument[] | null = null;
   generation = 0;
 
-  constructor(private readonly options: CorpusOptions = {}) {
-    this.speakers = new SpeakerRegistry(options.speakers);
+  constructor(
+    readonly options: CorpusOptions = {},
+    restored?: SpeakerRegistry,
+  ) {
+    this.speakers = restored ?? new SpeakerRegistry(options.speakers);
+    this.texts = new TextStore(options.cacheDir ? path.resolve(options.cacheDir) : null);
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const self = this;
+    this.index = new StatementIndex({
+      get count() {
+        return self.cols.live.length;
+      },
+      get words() {
+        return self.cols.words.data;
+      },
+      wordStart: (id) => self.cols.wordStart.data[id],
+      isLive: (id) => self.cols.live.data[id] === 1,
+      lookup: (norm) => self.vocab.lookup(norm),
+    });
+  }
+
+  /** @internal After a cache load: the label table's lookup map. */
+  restoreLabels(): void {
+    this.labelIds = new Map(this.labels.map((l, i) => [l, i]));
   }
 
   get documents(): SourceDocument[] {
-    return this.docs.filter((d): d is SourceDocument => d !== undefined);
+    this.documentList ??= this.docs.filter((d): d is SourceDocument => d !== undefined);
+    return this.documentList;
   }
 
   get statementCount(): number {
     return this.liveStatements;
   }
 
+  /** @internal set by the cache loader. */
+  setLiveCount(n: number): void {
+    this.liveStatements = n;
+  }
+
+  private checkId(id: number): void {
+    if (!(id >= 0 && id < this.cols.live.length && this.cols.live.data[id] === 1)) throw new Error(`statement ${id} is not in the corpus`);
+  }
+
   statement(id: number): Statement {
-    const s = this.statementList[id];
-    if (!s) throw new Error(`statement ${id} is not in the corpus`);
-    return s;
+    this.checkId(id);
+    const c = this.cols;
+    const range: Range = {
+      start: { line: c.startLine.data[id], character: c.startChar.data[id] },
+      end: { line: c.endLine.data[id], character: c.endChar.data[id] },
+    };
+    const at = c.textAt.data[id];
+    const bytes = c.textBytes.data[id];
+    const texts = this.texts;
+    let text: string | undefined;
+    return {
+      id,
+      speakerText: this.labels[c.labelId.data[id]],
+      speakerId: c.speakerId.data[id],
+      get text() {
+        return (text ??= texts.get(at, bytes));
+      },
+      documentId: c.documentId.data[id],
+      span: { start: c.spanStart.data[id], end: c.spanEnd.data[id] },
+      range,
+    };
+  }
+
+  /** The canonical speaker id of a statement, without making a `Statement`. */
+  speakerOf(id: number): number {
+    this.checkId(id);
+    return this.cols.speakerId.data[id];
   }
 
   document(id: number): SourceDocument {
@@ -67,7 +186,8 @@ export class Corpus {
   }
 
   tokensOf(id: number): Token[] {
-    return this.tokenList[id] ?? [];
+    if (!(id >= 0 && id < this.cols.live.length && this.cols.live.data[id] === 1)) return [];
+    return tokenize(this.texts.get(this.cols.textAt.data[id], this.cols.textBytes.data[id]));
   }
 
   candidates(quote: Token[], limit?: number): number[] {
@@ -79,27 +199,43 @@ export class Corpus {
     const abs = path.resolve(filePath);
     this.removeFile(abs);
     this.generation++;
+    const entry: FileEntry = { path: abs, documentId: -1, first: this.cols.live.length, count: 0, size: -1, mtimeMs: -1, hash: '' };
+    this.files.set(abs, entry);
     let buffer: Buffer;
     try {
       const stat = fs.statSync(abs);
       if (!stat.isFile()) return this.problem(abs, 'not a regular file');
+      entry.size = stat.size;
+      entry.mtimeMs = stat.mtimeMs;
       const max = this.options.maxFileBytes ?? DEFAULT_MAX_BYTES;
       if (stat.size > max) return this.problem(abs, `file is too large to read (${formatBytes(stat.size)}; the limit is ${formatBytes(max)})`);
       buffer = fs.readFileSync(abs);
     } catch (error) {
       return this.problem(abs, `cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
+    this.readBuffer(abs, buffer, entry);
+  }
+
+  /** @internal Reads a file's bytes (already read by the caller) into `entry`. */
+  readBuffer(abs: string, buffer: Buffer, entry: FileEntry): void {
+    entry.hash = hashOf(buffer);
     if (isProbablyBinary(buffer)) return this.problem(abs, 'binary file, not text: skipped');
     const decoded = decodeText(buffer);
     if ('problem' in decoded) return this.problem(abs, decoded.problem);
-    this.addText(abs, decoded.text);
+    this.addParsed(abs, decoded.text, entry);
   }
 
   /** Adds a source from text already in memory (an unsaved editor, a test). */
   addText(filePath: string, text: string): void {
     const abs = path.resolve(filePath);
-    if (this.files.has(abs)) this.removeFile(abs);
+    this.removeFile(abs);
     this.generation++;
+    const entry: FileEntry = { path: abs, documentId: -1, first: this.cols.live.length, count: 0, size: -1, mtimeMs: -1, hash: '' };
+    this.files.set(abs, entry);
+    this.addParsed(abs, text, entry);
+  }
+
+  private addParsed(abs: string, text: string, entry: FileEntry): void {
     const format = /\.(md|markdown)$/i.test(abs) ? 'markdown' : 'plaintext';
     const extractArticle = (body: string, bodyStart: number): RawStatement[] =>
       extractQuotes(body, { format })
@@ -113,21 +249,48 @@ export class Corpus {
     }
     for (const message of parsed.problems) this.problems.push({ path: abs, message });
     const documentId = this.docs.length;
-    this.docs.push({ id: documentId, path: abs, kind: parsed.kind as StatementKind, title: parsed.title, url: parsed.url, date: parsed.date });
-    const lines = new LineIndex(text);
-    const entry: FileEntry = { documentId, statementIds: [] };
+    const doc: SourceDocument = { id: documentId, path: abs, kind: parsed.kind as StatementKind };
+    if (parsed.title !== undefined) doc.title = parsed.title;
+    if (parsed.url !== undefined) doc.url = parsed.url;
+    if (parsed.date !== undefined) doc.date = parsed.date;
+    this.docs.push(doc);
+    this.documentList = null;
+    entry.documentId = documentId;
+    entry.first = this.cols.live.length;
+    const context = new SpeakerContext(doc, text);
+    const c = this.cols;
+    let lines: LineIndex | null = null;
     for (const raw of parsed.statements) {
-      const tokens = tokenize(raw.text);
-      if (tokens.length === 0 || !raw.speakerText.trim()) continue;
-      const id = this.statementList.length;
-      const speakerId = this.speakers.register(raw.speakerText);
-      this.statementList.push({ id, speakerText: raw.speakerText, speakerId, text: raw.text, documentId, span: raw.span, range: lines.range(raw.span) });
-      this.tokenList.push(tokens);
-      this.index.add(id, tokens);
-      entry.statementIds.push(id);
+      if (!raw.speakerText.trim()) continue;
+      const wordsBefore = c.words.length;
+      this.vocab.scan(raw.text, (w) => c.words.push(w));
+      if (c.words.length === wordsBefore) continue;
+      c.wordStart.push(c.words.length);
+      const label = raw.speakerText;
+      let labelId = this.labelIds.get(label);
+      if (labelId === undefined) {
+        labelId = this.labels.length;
+        this.labels.push(label);
+        this.labelIds.set(label, labelId);
+      }
+      c.labelId.push(labelId);
+      c.speakerId.push(this.speakers.register(context.resolve(label)));
+      c.documentId.push(documentId);
+      c.spanStart.push(raw.span.start);
+      c.spanEnd.push(raw.span.end);
+      lines ??= new LineIndex(text);
+      const r = lines.range(raw.span);
+      c.startLine.push(r.start.line);
+      c.startChar.push(r.start.character);
+      c.endLine.push(r.end.line);
+      c.endChar.push(r.end.character);
+      const t = this.texts.put(raw.text);
+      c.textAt.push(t.at);
+      c.textBytes.push(t.bytes);
+      c.live.push(1);
       this.liveStatements++;
     }
-    this.files.set(abs, entry);
+    entry.count = c.live.length - entry.first;
   }
 
   removeFile(filePath: string): void {
@@ -136,18 +299,27 @@ export class Corpus {
     const entry = this.files.get(abs);
     if (!entry) return;
     this.generation++;
-    for (const id of entry.statementIds) {
-      this.index.remove(id);
-      this.statementList[id] = undefined;
-      this.tokenList[id] = undefined;
+    for (let id = entry.first; id < entry.first + entry.count; id++) {
+      if (this.cols.live.data[id] !== 1) continue;
+      this.cols.live.data[id] = 0;
+      this.index.removed();
       this.liveStatements--;
     }
-    this.docs[entry.documentId] = undefined;
+    if (entry.documentId >= 0) {
+      this.docs[entry.documentId] = undefined;
+      this.documentList = null;
+    }
     this.files.delete(abs);
   }
 
   hasFile(filePath: string): boolean {
-    return this.files.has(path.resolve(filePath));
+    const entry = this.files.get(path.resolve(filePath));
+    return entry !== undefined && entry.documentId >= 0;
+  }
+
+  /** Closes the files the texts are read from. The corpus must not be used afterwards. */
+  close(): void {
+    this.texts.close();
   }
 
   private problem(abs: string, message: string): void {
@@ -155,20 +327,107 @@ export class Corpus {
   }
 }
 
+export function hashOf(buffer: Buffer): string {
+  return crypto.createHash('sha1').update(buffer).digest('hex');
+}
+
 /** Source files under the given paths: folders are walked (hidden folders and node_modules skipped). */
 export function listSourceFiles(paths: string[], problems: CorpusProblem[] = []): string[] {
   return walkFiles(paths, SOURCE_EXTENSIONS, problems);
 }
 
-/** Reads every source file under `paths` into a new corpus. */
+/** Reads every source file under `paths` into a new corpus (through the cache when `options.cacheDir` is set). */
 export function loadCorpus(paths: string[], options: CorpusOptions = {}): Corpus {
-  const corpus = new Corpus(options);
-  const files = listSourceFiles(paths, corpus.problems);
+  return loadCorpusReport(paths, options).corpus;
+}
+
+/** `loadCorpus`, telling what it did with the cache. */
+export function loadCorpusReport(paths: string[], options: CorpusOptions = {}): { corpus: Corpus; cache: CacheReport } {
+  const walkProblems: CorpusProblem[] = [];
+  const files = listSourceFiles(paths, walkProblems);
+  const report: CacheReport = { state: options.cacheDir ? 'cold' : 'none', reused: 0, reread: 0, removed: 0, saved: false };
+  let corpus: Corpus | null = null;
+  if (options.cacheDir) {
+    const loaded = loadCache(options.cacheDir, options);
+    if ('corpus' in loaded) {
+      corpus = loaded.corpus;
+      report.state = 'warm';
+    } else report.reason = loaded.reason;
+  }
+  corpus ??= new Corpus(options);
+  const cold = report.state !== 'warm';
+  if (cold) corpus.texts.beginSegment();
+  const progress = throttle(options.onProgress);
+  const listed = new Set(files);
+  let changed = cold;
   files.forEach((file, i) => {
-    corpus.updateFile(file);
-    options.onProgress?.(i + 1, files.length);
+    const entry = corpus!.files.get(file);
+    if (entry && !cold) {
+      let stat: fs.Stats | null = null;
+      try {
+        stat = fs.statSync(file);
+      } catch {
+        stat = null;
+      }
+      if (stat && stat.isFile() && stat.size === entry.size && stat.mtimeMs === entry.mtimeMs) {
+        report.reused++;
+        progress(i + 1, files.length);
+        return;
+      }
+      // Touched but maybe not changed: the content hash decides.
+      if (stat && stat.isFile() && stat.size === entry.size && entry.hash) {
+        try {
+          const buffer = fs.readFileSync(file);
+          if (hashOf(buffer) === entry.hash) {
+            entry.mtimeMs = stat.mtimeMs;
+            report.reused++;
+            changed = true;
+            progress(i + 1, files.length);
+            return;
+          }
+        } catch {
+          /* re-read below reports it */
+        }
+      }
+    }
+    if (!cold) report.reread++;
+    changed = true;
+    corpus!.updateFile(file);
+    progress(i + 1, files.length);
   });
-  return corpus;
+  for (const file of [...corpus.files.keys()]) {
+    if (!listed.has(file)) {
+      corpus.removeFile(file);
+      report.removed++;
+      changed = true;
+    }
+  }
+  corpus.texts.endSegment();
+  corpus.problems.unshift(...walkProblems);
+  progress(files.length, files.length, true);
+  if (options.cacheDir && changed) {
+    try {
+      saveCache(corpus, options.cacheDir, options);
+      report.saved = true;
+    } catch (error) {
+      corpus.problems.push({ path: path.resolve(options.cacheDir), message: `could not save the index cache: ${(error as Error).message}` });
+    }
+  }
+  return { corpus, cache: report };
+}
+
+function throttle(onProgress: CorpusOptions['onProgress']): (done: number, total: number, final?: boolean) => void {
+  let last = 0;
+  let finished = false;
+  return (done, total, final = false) => {
+    if (!onProgress || finished) return;
+    const now = Date.now();
+    if (final || done === total || now - last >= 50) {
+      last = now;
+      if (done === total) finished = true;
+      onProgress(done, total);
+    }
+  };
 }
 
 function formatBytes(n: number): string {

@@ -1,67 +1,258 @@
 import type { Token } from '../text/tokenize';
 
-/** Word pairs and single words of a quote, the keys the index is searched by. */
-function keysOf(tokens: Token[]): string[] {
-  const keys: string[] = [];
-  let run: string[] = [];
-  const flush = () => {
-    if (run.length === 1) keys.push(run[0]);
-    for (let i = 0; i + 1 < run.length; i++) keys.push(`${run[i]} ${run[i + 1]}`);
-    run = [];
-  };
-  for (const t of tokens) {
-    if (t.gap || t.bracket) flush();
-    else run.push(t.norm);
-  }
-  flush();
-  return keys;
+/**
+ * What the index reads statements from: the corpus keeps every statement's word ids in one
+ * `Uint32Array` (`words`), statement `id`'s from `wordStart(id)` to `wordStart(id + 1)`.
+ */
+export interface WordSource {
+  /** Statement ids handed out so far (live or removed). */
+  readonly count: number;
+  readonly words: Uint32Array;
+  wordStart(id: number): number;
+  isLive(id: number): boolean;
+  /** Word id of a matching key, -1 when no statement has that word. */
+  lookup(norm: string): number;
+}
+
+/** The arrays of a built index: what the cache saves and loads. */
+export interface IndexArrays {
+  /** Statements [0, built) are in the arrays; later ones are pending. */
+  built: number;
+  /** Pair keys hash into this many buckets (a power of two). */
+  buckets: number;
+  /** Word id w's statements: `wordIds[wordOffsets[w] .. wordOffsets[w + 1])`, ascending. */
+  wordOffsets: Uint32Array;
+  wordIds: Uint32Array;
+  /** Pair bucket b's statements: `pairIds[pairOffsets[b] .. pairOffsets[b + 1])`. */
+  pairOffsets: Uint32Array;
+  pairIds: Uint32Array;
 }
 
 /** Posting lists longer than this are too common to rank by ("of the", "we are"). */
 const COMMON = 20000;
+/** Pending statements (added after the build) are indexed in small maps until there are this many. */
+const PENDING_LIMIT = 50000;
+
+function pairKey(a: number, b: number, mask: number): number {
+  let h = Math.imul(a + 1, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca77);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  h ^= h >>> 12;
+  return (h >>> 0) & mask;
+}
+
+function bucketsFor(words: number): number {
+  let b = 1 << 12;
+  while (b < words / 2 && b < 1 << 22) b <<= 1;
+  return b;
+}
 
 /**
  * Finds the statements worth aligning a quote against: an inverted index from word pairs
  * (and, for one-word quotes, words) to statement ids, ranked by how many of the quote's pairs
- * each statement shares. No quote is ever compared with every statement.
+ * each statement shares, rare pairs weighing more. No quote is compared with every statement.
+ *
+ * Compact: words are integer ids, a pair is a hash bucket of its two ids (a collision only
+ * adds a candidate that alignment then rejects), and the posting lists are two flat
+ * `Uint32Array`s with offsets (CSR), built in two passes over the corpus's word ids.
+ * Statements added after the build sit in small maps until enough of them (or of removed
+ * statements) make a rebuild worth it; removed statements are skipped when read.
  */
 export class StatementIndex {
-  private readonly postings = new Map<string, number[]>();
-  private readonly live = new Set<number>();
+  private arrays: IndexArrays | null = null;
+  private pendingFrom = 0;
+  private pendingUpTo = 0;
+  private readonly pendingWords = new Map<number, number[]>();
+  private readonly pendingPairs = new Map<number, number[]>();
+  private removedSinceBuild = 0;
+  private scores = new Float64Array(0);
 
-  add(id: number, tokens: Token[]): void {
-    this.live.add(id);
-    const seen = new Set<string>();
-    for (let i = 0; i < tokens.length; i++) {
-      const one = tokens[i].norm;
-      const two = i + 1 < tokens.length ? `${one} ${tokens[i + 1].norm}` : null;
-      for (const key of two ? [one, two] : [one]) {
-        if (seen.has(key)) continue;
-        seen.add(key);
-        let list = this.postings.get(key);
-        if (!list) this.postings.set(key, (list = []));
-        list.push(id);
-      }
-    }
+  constructor(private readonly source: WordSource) {}
+
+  /** The built arrays (building them if statements are pending), for the cache. */
+  built(): IndexArrays {
+    if (!this.arrays || this.arrays.built < this.source.count || this.removedSinceBuild > 0) this.build();
+    return this.arrays!;
   }
 
-  /** Removed statements drop out of results at once; their postings are skipped. */
-  remove(id: number): void {
-    this.live.delete(id);
+  /** Uses arrays loaded from the cache. */
+  adopt(arrays: IndexArrays): void {
+    this.arrays = arrays;
+    this.resetPending(arrays.built);
+  }
+
+  /** Called when a statement is removed: its postings are skipped from now on. */
+  removed(): void {
+    this.removedSinceBuild++;
+  }
+
+  private resetPending(from: number): void {
+    this.pendingFrom = from;
+    this.pendingUpTo = from;
+    this.pendingWords.clear();
+    this.pendingPairs.clear();
+  }
+
+  /** Builds the arrays over every live statement. */
+  build(): void {
+    const src = this.source;
+    const n = src.count;
+    const words = src.words;
+    let vocab = 0;
+    for (let i = 0, end = src.wordStart(n); i < end; i++) if (words[i] >= vocab) vocab = words[i] + 1;
+    const buckets = bucketsFor(src.wordStart(n));
+    const mask = buckets - 1;
+    const wordCounts = new Uint32Array(vocab + 1);
+    const pairCounts = new Uint32Array(buckets + 1);
+    const wordSeen = new Int32Array(vocab).fill(-1);
+    const pairSeen = new Int32Array(buckets).fill(-1);
+    const each = (onWord: (w: number, id: number) => void, onPair: (b: number, id: number) => void) => {
+      for (let id = 0; id < n; id++) {
+        if (!src.isLive(id)) continue;
+        const s = src.wordStart(id);
+        const e = src.wordStart(id + 1);
+        for (let i = s; i < e; i++) {
+          const w = words[i];
+          if (wordSeen[w] !== id) {
+            wordSeen[w] = id;
+            onWord(w, id);
+          }
+          if (i + 1 < e) {
+            const b = pairKey(w, words[i + 1], mask);
+            if (pairSeen[b] !== id) {
+              pairSeen[b] = id;
+              onPair(b, id);
+            }
+          }
+        }
+      }
+    };
+    each(
+      (w) => wordCounts[w]++,
+      (b) => pairCounts[b]++,
+    );
+    const toOffsets = (counts: Uint32Array) => {
+      let sum = 0;
+      for (let k = 0; k < counts.length; k++) {
+        const c = counts[k];
+        counts[k] = sum;
+        sum += c;
+      }
+      return sum;
+    };
+    const wordTotal = toOffsets(wordCounts);
+    const pairTotal = toOffsets(pairCounts);
+    const wordIds = new Uint32Array(wordTotal);
+    const pairIds = new Uint32Array(pairTotal);
+    const wordFill = wordCounts.slice();
+    const pairFill = pairCounts.slice();
+    wordSeen.fill(-1);
+    pairSeen.fill(-1);
+    each(
+      (w, id) => (wordIds[wordFill[w]++] = id),
+      (b, id) => (pairIds[pairFill[b]++] = id),
+    );
+    wordCounts[vocab] = wordTotal;
+    pairCounts[buckets] = pairTotal;
+    this.arrays = { built: n, buckets, wordOffsets: wordCounts, wordIds, pairOffsets: pairCounts, pairIds };
+    this.removedSinceBuild = 0;
+    this.resetPending(n);
+  }
+
+  /** Indexes statements added since the build into the pending maps (or rebuilds when there are many). */
+  private catchUp(): void {
+    const src = this.source;
+    const a = this.arrays;
+    if (!a || src.count - a.built > PENDING_LIMIT || this.removedSinceBuild > Math.max(PENDING_LIMIT, a.built / 4)) {
+      this.build();
+      return;
+    }
+    const mask = a.buckets - 1;
+    for (let id = this.pendingUpTo; id < src.count; id++) {
+      const s = src.wordStart(id);
+      const e = src.wordStart(id + 1);
+      const seenW = new Set<number>();
+      const seenP = new Set<number>();
+      for (let i = s; i < e; i++) {
+        const w = src.words[i];
+        if (!seenW.has(w)) {
+          seenW.add(w);
+          push(this.pendingWords, w, id);
+        }
+        if (i + 1 < e) {
+          const b = pairKey(w, src.words[i + 1], mask);
+          if (!seenP.has(b)) {
+            seenP.add(b);
+            push(this.pendingPairs, b, id);
+          }
+        }
+      }
+    }
+    this.pendingUpTo = src.count;
   }
 
   candidates(quote: Token[], limit = 24): number[] {
-    const keys = keysOf(quote);
-    const scores = new Map<number, number>();
-    const lists = keys.map((k) => this.postings.get(k) ?? []).filter((l) => l.length > 0);
-    const usable = lists.filter((l) => l.length <= COMMON);
-    for (const list of usable.length > 0 ? usable : lists.slice(0, 1)) {
-      const weight = 1 / Math.log2(2 + list.length);
-      for (const id of list) if (this.live.has(id)) scores.set(id, (scores.get(id) ?? 0) + weight);
+    this.catchUp();
+    const a = this.arrays!;
+    const src = this.source;
+    const mask = a.buckets - 1;
+    // The quote's keys: word pairs inside each run between editing marks; a one-word run is its word.
+    const lists: Array<{ base: Uint32Array; pending: number[] | undefined; length: number }> = [];
+    let run: number[] = [];
+    let unknown = false;
+    const addList = (base: Uint32Array, pending: number[] | undefined) => {
+      const length = base.length + (pending?.length ?? 0);
+      if (length > 0) lists.push({ base, pending, length });
+    };
+    const flush = () => {
+      if (run.length === 1 && run[0] >= 0) {
+        const w = run[0];
+        const inBase = w + 1 < a.wordOffsets.length;
+        addList(inBase ? a.wordIds.subarray(a.wordOffsets[w], a.wordOffsets[w + 1]) : new Uint32Array(0), this.pendingWords.get(w));
+      }
+      for (let i = 0; i + 1 < run.length; i++) {
+        if (run[i] < 0 || run[i + 1] < 0) continue;
+        const b = pairKey(run[i], run[i + 1], mask);
+        addList(a.pairIds.subarray(a.pairOffsets[b], a.pairOffsets[b + 1]), this.pendingPairs.get(b));
+      }
+      run = [];
+    };
+    for (const t of quote) {
+      if (t.gap || t.bracket) flush();
+      else {
+        const w = src.lookup(t.norm);
+        if (w < 0) unknown = true;
+        run.push(w);
+      }
     }
-    return [...scores.entries()]
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, limit)
-      .map(([id]) => id);
+    flush();
+    void unknown;
+    if (lists.length === 0) return [];
+    let usable = lists.filter((l) => l.length <= COMMON);
+    if (usable.length === 0) usable = [lists.reduce((x, y) => (y.length < x.length ? y : x))];
+
+    if (this.scores.length < src.count) this.scores = new Float64Array(Math.max(src.count, Math.ceil(this.scores.length * 1.5)));
+    const scores = this.scores;
+    const touched: number[] = [];
+    const add = (id: number, weight: number) => {
+      if (scores[id] === 0) touched.push(id);
+      scores[id] += weight;
+    };
+    for (const l of usable) {
+      const weight = 1 / Math.log2(2 + l.length);
+      for (let k = 0; k < l.base.length; k++) add(l.base[k], weight);
+      if (l.pending) for (const id of l.pending) add(id, weight);
+    }
+    const live = touched.filter((id) => src.isLive(id));
+    live.sort((x, y) => scores[y] - scores[x] || x - y);
+    const out = live.slice(0, limit);
+    for (const id of touched) scores[id] = 0;
+    return out;
   }
+}
+
+function push(map: Map<number, number[]>, key: number, id: number): void {
+  const list = map.get(key);
+  if (list) list.push(id);
+  else map.set(key, [id]);
 }

@@ -42,6 +42,8 @@ export class SpeakerRegistry {
   private readonly byKey = new Map<string, number>();
   private readonly aliases = new Map<string, string>();
   private readonly peopleBySurname = new Map<string, number[]>();
+  /** Speaker text as written → id: a corpus registers the same label hundreds of thousands of times. */
+  private readonly registered = new Map<string, number>();
 
   /** `speakers` from the config: canonical name → aliases ("Tony Blinken", "State Department spokesperson"). */
   constructor(aliasTable: Record<string, string[]> = {}) {
@@ -60,6 +62,35 @@ export class SpeakerRegistry {
 
   /** Adds (or finds) the speaker of a source statement. */
   register(text: string): number {
+    let id = this.registered.get(text);
+    if (id === undefined) {
+      id = this.registerPhrase(text);
+      this.registered.set(text, id);
+    }
+    return id;
+  }
+
+  /** The speakers, for a persisted index. */
+  toJSON(): Array<[string, string]> {
+    return this.speakers.map((s) => [s.name, s.key]);
+  }
+
+  /** A registry with the speakers a persisted index saved (same ids), and the config's aliases. */
+  static fromJSON(saved: Array<[string, string]>, aliasTable: Record<string, string[]> = {}): SpeakerRegistry {
+    const r = new SpeakerRegistry(aliasTable);
+    for (const [name, key] of saved) {
+      const id = r.speakers.length;
+      r.speakers.push({ id, name, key });
+      r.byKey.set(key, id);
+      if (key.startsWith('person:')) {
+        const surname = key.split(' ').pop()!;
+        r.peopleBySurname.set(surname, [...(r.peopleBySurname.get(surname) ?? []), id]);
+      }
+    }
+    return r;
+  }
+
+  private registerPhrase(text: string): number {
     const phrase = readSpeakerPhrase(this.aliases.get(normalizeText(text)) ?? text);
     const key = identityKey(phrase);
     const existing = this.byKey.get(key);

@@ -78,7 +78,12 @@ export function readSourceText(path: string, text: string, extractArticle: Artic
     else problems.push(`unknown \`kind: ${declared}\` (expected ${KINDS.join(', ')}); guessed the kind from the text`);
   }
   if (!kind) {
-    const hint = title ? titleHint(title) : null;
+    let hint = title ? titleHint(title) : null;
+    // A White House release that is neither a transcript nor a signed statement ("Readout of …",
+    // "President Biden Announces …") speaks for its issuing office.
+    if (!hint && url && /^https?:\/\/[\w.-]*whitehouse\.(?:gov|archives\.gov)\//i.test(url) && !looksLikeTranscriptAt(text, fm.bodyStart)) {
+      hint = { kind: 'statement', speaker: 'the White House' };
+    }
     if (hint?.kind === 'statement' && !looksLikeTranscriptAt(text, fm.bodyStart)) {
       kind = 'statement';
       speaker = speaker ?? hint.speaker;
@@ -165,6 +170,13 @@ export interface TitleHint {
 export function titleHint(rawTitle: string): TitleHint | null {
   const title = collapseWhitespace(rawTitle);
   if (/^fact\s*sheet\b/i.test(title)) return { kind: 'statement', speaker: 'the White House' };
+  if (/^(?:readout\b|joint statement\b|press release\b|nominations sent\b)/i.test(title)) return { kind: 'statement', speaker: 'the White House' };
+  if (/^presidential message\b/i.test(title)) return { kind: 'statement', speaker: 'the President' };
+  const prepared = /^remarks as prepared for delivery by (.+)$/i.exec(title);
+  if (prepared) {
+    const who = prepared[1].replace(TITLE_CUT_RE, '').trim();
+    if (who) return { kind: 'statement', speaker: who };
+  }
   if (/^(?:press briefing|press gaggle|press call|background (?:press )?(?:call|briefing)|on-the-record press (?:call|gaggle|briefing))\b/i.test(title)) {
     return { kind: 'transcript' };
   }

@@ -1,0 +1,155 @@
+// The corpus's word scanner: the same words as `text/tokenize.ts` (a unit test holds them
+// equal on real files), found without a regular expression per word, and turned into
+// integer word ids. Indexing a million statements spends much of its time here.
+
+import { tokenize } from '../text/tokenize';
+
+const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+const NUMBER_CHAR = /\p{N}/u;
+
+// Per code unit below 128: 1 letter, 2 digit.
+const ASCII = new Uint8Array(128);
+for (let c = 65; c <= 90; c++) ASCII[c] = 1;
+for (let c = 97; c <= 122; c++) ASCII[c] = 1;
+for (let c = 48; c <= 57; c++) ASCII[c] = 2;
+
+function cpLen(cp: number): number {
+  return cp > 0xffff ? 2 : 1;
+}
+
+/** Length of the word character at `i` (0 when it is none): letters, marks and numbers of any script. */
+function wordCharAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return ASCII[c] !== 0 ? 1 : 0;
+  const cp = text.codePointAt(i)!;
+  return WORD_CHAR.test(String.fromCodePoint(cp)) ? cpLen(cp) : 0;
+}
+
+function letterAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return ASCII[c] === 1 ? 1 : 0;
+  if (Number.isNaN(c)) return 0;
+  const cp = text.codePointAt(i)!;
+  return LETTER_OR_MARK.test(String.fromCodePoint(cp)) ? cpLen(cp) : 0;
+}
+
+function digitAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return ASCII[c] === 2 ? 1 : 0;
+  if (Number.isNaN(c)) return 0;
+  const cp = text.codePointAt(i)!;
+  return NUMBER_CHAR.test(String.fromCodePoint(cp)) ? cpLen(cp) : 0;
+}
+
+/**
+ * Calls `onWord(start, end)` for the span of every word of `text` as `tokenize`'s word
+ * pattern finds them (letters, marks and digits, inner apostrophes, number separators).
+ */
+export function forEachWordSpan(text: string, onWord: (start: number, end: number) => void): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    let len = c < 128 ? (ASCII[c] !== 0 ? 1 : 0) : wordCharAt(text, i);
+    if (len === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i += len;
+    // [\p{L}\p{M}\p{N}]+
+    while (i < n) {
+      const d = text.charCodeAt(i);
+      if (d < 128) {
+        if (ASCII[d] === 0) break;
+        i++;
+      } else {
+        len = wordCharAt(text, i);
+        if (len === 0) break;
+        i += len;
+      }
+    }
+    // (?:['’ʼ][\p{L}\p{M}]+)*
+    for (;;) {
+      const a = text.charCodeAt(i);
+      if (a !== 39 && a !== 0x2019 && a !== 0x2bc) break;
+      let j = i + 1;
+      let l = letterAt(text, j);
+      if (l === 0) break;
+      while (l > 0) {
+        j += l;
+        l = letterAt(text, j);
+      }
+      i = j;
+    }
+    // (?:[.,]\p{N}+)*
+    for (;;) {
+      const p = text.charCodeAt(i);
+      if (p !== 46 && p !== 44) break;
+      let j = i + 1;
+      let l = digitAt(text, j);
+      if (l === 0) break;
+      while (l > 0) {
+        j += l;
+        l = digitAt(text, j);
+      }
+      i = j;
+    }
+    onWord(start, i);
+  }
+}
+
+/**
+ * Word ids for the corpus: every distinct matching key (`Token.norm`) gets a small integer.
+ * A word as written is turned into keys once, by `tokenize` itself (so contractions and any
+ * other rule of the matcher apply), and remembered.
+ */
+export class Vocabulary {
+  private readonly ids = new Map<string, number>();
+  readonly words: string[] = [];
+  /** Word as written → its key ids (one, or several for "won't" → will not). */
+  private readonly written = new Map<string, number | number[]>();
+
+  get size(): number {
+    return this.words.length;
+  }
+
+  id(norm: string): number {
+    let id = this.ids.get(norm);
+    if (id === undefined) {
+      id = this.words.length;
+      this.words.push(norm);
+      this.ids.set(norm, id);
+    }
+    return id;
+  }
+
+  /** The id of a key, or -1 when no statement has it. */
+  lookup(norm: string): number {
+    return this.ids.get(norm) ?? -1;
+  }
+
+  /** Calls `onWord(wordId)` for each key of `text`, in order. */
+  scan(text: string, onWord: (id: number) => void): void {
+    forEachWordSpan(text, (start, end) => {
+      const raw = text.slice(start, end);
+      let ids = this.written.get(raw);
+      if (ids === undefined) {
+        const norms = tokenize(raw).map((t) => t.norm);
+        ids = norms.length === 1 ? this.id(norms[0]) : norms.map((w) => this.id(w));
+        if (this.written.size > 2_000_000) this.written.clear();
+        this.written.set(raw, ids);
+      }
+      if (typeof ids === 'number') onWord(ids);
+      else for (const id of ids) onWord(id);
+    });
+  }
+
+  /** Restores the ids saved by a cache (`words` in id order). */
+  static from(words: string[]): Vocabulary {
+    const v = new Vocabulary();
+    for (const w of words) v.id(w);
+    return v;
+  }
+}
