@@ -29,7 +29,8 @@ function build(dir) {
       const count = parseInt(parts[3], 16);
       const words = [];
       for (let i = 0; i < count; i++) words.push(parts[4 + i * 2].replace(/\(.*\)$/, '').toLowerCase());
-      return words.filter((w) => /^[a-z]+$/.test(w));
+      // "talk_about" is "talk" for matching: a verb with its particle stands for the verb.
+      return words.map((w) => w.replace(/_(?:about|over|of|on|up|out|with|for|into)$/, '')).filter((w) => /^[a-z]+$/.test(w));
     };
     for (const line of fs.readFileSync(path.join(dir, `index.${pos}`), 'utf8').split('\n')) {
       if (!line || line.startsWith(' ')) continue;
@@ -54,6 +55,6 @@ if (!dir) {
   process.exit(0);
 }
 fs.mkdirSync(path.dirname(OUT), { recursive: true });
-if (!fs.existsSync(OUT) || fs.statSync(OUT).mtimeMs < fs.statSync(path.join(dir, 'index.noun')).mtimeMs) {
+if (!fs.existsSync(OUT) || fs.statSync(OUT).mtimeMs < fs.statSync(__filename).mtimeMs) {
   fs.writeFileSync(OUT, build(dir));
 }

@@ -61,7 +61,8 @@ test('--format json: one object with the SPEC §7 shape, field by field', () => 
     }
     verdicts.add(q.verdict);
   }
-  assert.deepEqual([...verdicts].sort(), ['altered', 'misattributed', 'missing', 'stitched', 'unattributed', 'verified']);
+  assert.deepEqual([...verdicts].sort(), ['altered', 'misattributed', 'missing', 'stitched', 'supported', 'unattributed', 'verified']);
+  assert.ok(out.files[0].quotes.some((q: { kind: string }) => q.kind === 'claim'));
   for (const v of verdicts) assert.ok(out.summary[v] > 0, `summary counts ${v}`);
   const total = Object.values(out.summary as Record<string, number>).reduce((a, b) => a + b, 0);
   assert.equal(total, out.files[0].quotes.filter((q: { ignored?: boolean }) => !q.ignored).length);

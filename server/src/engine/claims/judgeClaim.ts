@@ -1,7 +1,7 @@
 import type { Verdict, Severity } from '../types';
 import type { Corpus } from '../corpus/corpus';
 import { tokenize, type Token } from '../text/tokenize';
-import { isFunctionWord, isNegation, isNumberWord } from '../match/wordClasses';
+import { isFunctionWord, isNegation } from '../match/wordClasses';
 import { isCueVerb } from '../extract/cues';
 import { stem } from './stem';
 import { areSynonyms, synonymsOf } from './synonyms';
@@ -23,6 +23,11 @@ export interface ClaimJudgement {
 const SUPPORT_SHARE = 0.6;
 const CANDIDATES = 60;
 
+/** Figures that must agree: "40", "3.5", "million", "percent" (not "the two" who met). */
+function isQuantity(word: string): boolean {
+  return /\d/.test(word) || /^(?:hundred|thousand|million|billion|trillion|percent)$/.test(word);
+}
+
 interface ClaimWord {
   norm: string;
   stem: string;
@@ -33,7 +38,7 @@ interface ClaimWord {
 function contentWords(text: string): ClaimWord[] {
   return tokenize(text)
     .filter((t) => !isFunctionWord(t.norm) && !isNegation(t.norm) && !isCueVerb(t.norm) && t.norm.length > 1)
-    .map((t) => ({ norm: t.norm, stem: stem(t.norm), name: /^\p{Lu}/u.test(text.slice(t.start, t.end)) && t.start > 0, number: isNumberWord(t.norm) }));
+    .map((t) => ({ norm: t.norm, stem: stem(t.norm), name: /^\p{Lu}/u.test(text.slice(t.start, t.end)) && t.start > 0, number: isQuantity(t.norm) }));
 }
 
 interface Support {
