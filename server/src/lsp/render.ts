@@ -103,7 +103,9 @@ export function renderHover(f: Finding): string {
   }
   const sources = f.source ? [f.source, ...f.otherSources] : f.otherSources;
   for (const src of sources) {
-    lines.push(`Source: ${sourceLine(src)}`);
+    // A claim's other statements are the closest ones, not sources of its words.
+    const label = f.kind === 'claim' && src !== f.source ? 'Closest statement' : 'Source';
+    lines.push(`${label}: ${sourceLine(src)}`);
     lines.push('');
     lines.push(`> ${escapeMd(truncate(src.text, 600))}`);
     lines.push('');
@@ -111,7 +113,9 @@ export function renderHover(f: Finding): string {
   if (diff) {
     lines.push('*~~struck~~: in the source, not in the draft · **bold**: in the draft, not in the source*');
   } else if (!f.source) {
-    lines.push(f.verdict === 'unattributed' ? '*No speaker could be resolved for this quote.*' : '*No statement in the corpus matches these words.*');
+    if (f.verdict === 'unattributed') lines.push(`*No speaker could be resolved for this ${what}.*`);
+    else if (f.kind === 'claim') lines.push('*No statement of this speaker bears the claim out.*');
+    else lines.push('*No statement in the corpus matches these words.*');
   }
   return lines.join('\n').trimEnd();
 }
