@@ -220,8 +220,12 @@ function subjectAfter(words: Word[], cueIndex: number): Span | null {
  * Attribution after a quote: `…,” he said`, `…,” said Miller`, `…,” according to X`.
  * Reads from `from` (right after the closing mark) to `to` (the sentence's end).
  */
+/** How far from a quote its attribution is looked for: a cue further off is not its cue, and a
+ * sentence that never ends (a pasted log, a run-on) must not make every quote read all of it. */
+const ATTRIBUTION_REACH = 800;
+
 export function attributionAfter(text: string, from: number, to: number): Attribution | null {
-  const words = wordsIn(text, from, to);
+  const words = wordsIn(text, from, Math.min(to, from + ATTRIBUTION_REACH));
   let i = 0;
   while (i < words.length && isPunct(words[i]) && words[i].text !== '·') i++;
   const head = words.slice(i, i + 12);
@@ -254,7 +258,7 @@ export function attributionAfter(text: string, from: number, to: number): Attrib
  * `In a statement, X said: “…”`, `According to X, “…”`. The cue nearest the quote wins.
  */
 export function attributionBefore(text: string, from: number, to: number, isCue: (word: string) => boolean = isCueVerb): Attribution | null {
-  const words = wordsIn(text, from, to);
+  const words = wordsIn(text, Math.max(from, to - ATTRIBUTION_REACH), to);
   for (let k = words.length - 1; k >= 0; k--) {
     const w = words[k];
     if (w.text === '·') continue;

@@ -11,6 +11,10 @@ import { isCueVerb, isLooseCue } from './cues';
 const MIN_WORDS_WITHOUT_CUE = 5;
 /** How many paragraphs back a pronoun or a cue-less quote may look for its speaker. */
 const CONTEXT_PARAGRAPHS = 3;
+/** Characters before a quote read for a pronoun's antecedent: enough for any real paragraph. */
+const CONTEXT_WINDOW = 2000;
+/** Characters before a quote searched for a surname's first mention with its first name. */
+const NAME_LOOKBACK = 20000;
 
 /** Words that introduce a term or a title, not speech: "the so-called “deal”", "a film titled “…”". */
 const SCARE_MARKER = /\b(?:so-called|so called|the word|the words|the term|the phrase|dubbed|nicknamed|titled|entitled|known as|branded)\s*$/i;
@@ -135,7 +139,7 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Extra
         const sentence = sentenceAt(q.outer.start);
         const opening = sentenceSubjects(text.slice(sentence.start, q.outer.start))[0];
         if (!opening || opening.start !== 0 || skeleton.slice(sentence.start, q.outer.start).includes('·') || opening.phrase.kind !== 'person' || !/^\s*\p{Ll}/u.test(text.slice(sentence.start + opening.end, q.outer.start))) continue;
-        if (!isLikelyName(opening.phrase.name ?? '', text)) continue;
+        if (!isLikelyName(opening.phrase.name ?? '', text.slice(Math.max(0, q.outer.start - NAME_LOOKBACK), q.outer.start))) continue;
         const span = { start: sentence.start + opening.start, end: sentence.start + opening.end };
         results.push({ kind: 'quote', text: quoteText, span: { start: first.start, end: last.end }, fragments: q.fragments, speaker: { text: opening.phrase.text, span }, cue: null, speakerSpan: span, ignored: false });
         continue;
@@ -367,14 +371,16 @@ function personNamedBefore(text: string, paragraphs: Span[], paragraph: number, 
     const para = paragraphs[p];
     const end = Math.min(para.end, before);
     if (end <= para.start) continue;
-    const window = text.slice(para.start, end);
+    // compromise reads at most the last stretch before the quote, however long the paragraph.
+    const from = Math.max(para.start, end - CONTEXT_WINDOW);
+    const window = text.slice(from, end);
     const subject = sentenceSubjects(window).reverse().find((s) => s.phrase.kind === 'person');
-    if (subject) return { text: subject.phrase.text, span: { start: para.start + subject.start, end: para.start + subject.end } };
+    if (subject) return { text: subject.phrase.text, span: { start: from + subject.start, end: from + subject.end } };
     const people = nlp(window).people().json({ offset: true }) as Array<{ text: string; offset: { start: number; length: number } }>;
     if (people.length > 0) {
       const first = people[0];
       const name = first.text.replace(/[\s,.;:]+$/, '');
-      return { text: name, span: { start: para.start + first.offset.start, end: para.start + first.offset.start + name.length } };
+      return { text: name, span: { start: from + first.offset.start, end: from + first.offset.start + name.length } };
     }
   }
   return null;
@@ -398,8 +404,9 @@ function introducedBefore(text: string, paragraphs: Span[], paragraph: number, b
     const para = paragraphs[p];
     const end = Math.min(para.end, before);
     if (end <= para.start) continue;
-    const subjects = sentenceSubjects(text.slice(para.start, end)).reverse();
-    for (const s of subjects) found.push({ phrase: s.phrase, span: { start: para.start + s.start, end: para.start + s.end }, paragraph: p });
+    const from = Math.max(para.start, end - CONTEXT_WINDOW);
+    const subjects = sentenceSubjects(text.slice(from, end)).reverse();
+    for (const s of subjects) found.push({ phrase: s.phrase, span: { start: from + s.start, end: from + s.end }, paragraph: p });
   }
   return found;
 }

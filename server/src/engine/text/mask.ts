@@ -144,16 +144,22 @@ function maskMarkdown(
 
   // Inline: code spans, HTML comments and tags, link and image targets, autolinks,
   // read from what the line pass left, so a backtick inside a code block pairs with nothing.
-  const text = current();
-  const inline = /(`+)[\s\S]*?\1|<!--[\s\S]*?-->|<\/?[A-Za-z][^<>\n]*>|\]\([^()\s]*(?:\([^()\s]*\))?[^()\s]*(?:\s+"[^"\n]*")?\)|<(?:https?|mailto):[^<>\s]+>/g;
+  let text = current();
+  // Comments first, by plain search: a lazy regex would rescan to the end for every unclosed "<!--".
+  for (let open = text.indexOf('<!--', bodyStart); open >= 0; ) {
+    const close = text.indexOf('-->', open + 4);
+    if (close < 0) break; // unclosed: left as text, as browsers would show nothing after it anyway
+    noteDirective(text.slice(open, close + 3), open, close + 3);
+    blank(open, close + 3);
+    open = text.indexOf('<!--', close + 3);
+  }
+  text = current();
+  const inline = /(`+)[^`]{0,2000}?\1|<\/?[A-Za-z][^<>\n]{0,2000}>|\]\([^()\s]*(?:\([^()\s]*\))?[^()\s]*(?:\s+"[^"\n]*")?\)|<(?:https?|mailto):[^<>\s]+>/g;
   inline.lastIndex = bodyStart;
   for (let m = inline.exec(text); m; m = inline.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (m[0].startsWith('<!--')) {
-      noteDirective(m[0], start, end);
-      blank(start, end);
-    } else if (m[0].startsWith('](')) {
+    if (m[0].startsWith('](')) {
       // Keep the link text, drop its brackets and target: "[the statement](https://…)".
       blank(start, end);
       const open = text.lastIndexOf('[', start);
