@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { CorpusProblem, Range, SourceDocument, Statement, StatementKind } from '../types';
 import { LineIndex } from '../text/lineIndex';
-import { tokenize, type Token } from '../text/tokenize';
+import type { Token } from '../text/tokenize';
 import { StatementIndex } from '../match/statementIndex';
 import { SpeakerRegistry } from '../speakers/speakerRegistry';
 import { SpeakerContext } from '../speakers/roles';
@@ -13,7 +13,7 @@ import { decodeText, isProbablyBinary, readSourceText } from './readers/classify
 import type { RawStatement } from './readers/transcript';
 import { GrowF64, GrowU32 } from './growable';
 import { TextStore } from './texts';
-import { Vocabulary } from './words';
+import { Vocabulary, tokenizeFast } from './words';
 import { loadCache, saveCache } from './cache';
 
 export interface CorpusOptions {
@@ -187,7 +187,7 @@ export class Corpus {
 
   tokensOf(id: number): Token[] {
     if (!(id >= 0 && id < this.cols.live.length && this.cols.live.data[id] === 1)) return [];
-    return tokenize(this.texts.get(this.cols.textAt.data[id], this.cols.textBytes.data[id]));
+    return tokenizeFast(this.texts.get(this.cols.textAt.data[id], this.cols.textBytes.data[id]));
   }
 
   candidates(quote: Token[], limit?: number): number[] {

@@ -30,6 +30,8 @@ export interface IndexArrays {
 
 /** Posting lists longer than this are too common to rank by ("of the", "we are"). */
 const COMMON = 20000;
+/** Posting lists this short identify a phrase well; with enough of them the longer ones are not read. */
+const RARE = 2000;
 /** Pending statements (added after the build) are indexed in small maps until there are this many. */
 const PENDING_LIMIT = 50000;
 
@@ -199,7 +201,6 @@ export class StatementIndex {
     // The quote's keys: word pairs inside each run between editing marks; a one-word run is its word.
     const lists: Array<{ base: Uint32Array; pending: number[] | undefined; length: number }> = [];
     let run: number[] = [];
-    let unknown = false;
     const addList = (base: Uint32Array, pending: number[] | undefined) => {
       const length = base.length + (pending?.length ?? 0);
       if (length > 0) lists.push({ base, pending, length });
@@ -221,15 +222,15 @@ export class StatementIndex {
       if (t.gap || t.bracket) flush();
       else {
         const w = src.lookup(t.norm);
-        if (w < 0) unknown = true;
         run.push(w);
       }
     }
     flush();
-    void unknown;
     if (lists.length === 0) return [];
     let usable = lists.filter((l) => l.length <= COMMON);
     if (usable.length === 0) usable = [lists.reduce((x, y) => (y.length < x.length ? y : x))];
+    // With three or more rare keys to rank by, common ones add only noise (and most of the time).
+    if (usable.filter((l) => l.length <= RARE).length >= 3) usable = usable.filter((l) => l.length <= RARE);
 
     if (this.scores.length < src.count) this.scores = new Float64Array(Math.max(src.count, Math.ceil(this.scores.length * 1.5)));
     const scores = this.scores;
@@ -243,12 +244,58 @@ export class StatementIndex {
       for (let k = 0; k < l.base.length; k++) add(l.base[k], weight);
       if (l.pending) for (const id of l.pending) add(id, weight);
     }
-    const live = touched.filter((id) => src.isLive(id));
-    live.sort((x, y) => scores[y] - scores[x] || x - y);
-    const out = live.slice(0, limit);
+    const out = topK(touched, scores, limit, (id) => src.isLive(id));
     for (const id of touched) scores[id] = 0;
     return out;
   }
+}
+
+/** The `limit` best-scored live ids, best first (ties: lower id first), without sorting them all. */
+function topK(ids: number[], scores: Float64Array, limit: number, isLive: (id: number) => boolean): number[] {
+  let pool = ids;
+  if (ids.length > limit * 4) {
+    // The limit-th best score, by selection over a copy; only ids at or above it are sorted.
+    const values = new Float64Array(ids.length);
+    for (let k = 0; k < ids.length; k++) values[k] = scores[ids[k]];
+    const threshold = kthLargest(values, limit);
+    pool = ids.filter((id) => scores[id] >= threshold);
+  }
+  const live = pool.filter(isLive);
+  live.sort((x, y) => scores[y] - scores[x] || x - y);
+  if (live.length < limit && pool !== ids) {
+    // Removed statements were among the best: fall back to the whole list.
+    const all = ids.filter(isLive);
+    all.sort((x, y) => scores[y] - scores[x] || x - y);
+    return all.slice(0, limit);
+  }
+  return live.slice(0, limit);
+}
+
+/** The k-th largest value (1-based) of `a` (reordered), by quickselect. */
+function kthLargest(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  const target = k - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] > pivot) i++;
+      while (a[j] < pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else break;
+  }
+  return a[target];
 }
 
 function push(map: Map<number, number[]>, key: number, id: number): void {
