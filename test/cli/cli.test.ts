@@ -102,7 +102,7 @@ test('exit status 2: bad usage, a missing draft, a bad config', () => {
   assert.match(noArgs.stderr, /no draft to check/);
   const badFlag = verbatim(['check', 'draft.md', '--format', 'xml'], dir);
   assert.equal(badFlag.code, 2);
-  assert.match(badFlag.stderr, /--format must be text or json/);
+  assert.match(badFlag.stderr, /--format must be text, json or sarif/);
   const missing = verbatim(['check', 'nowhere.md'], dir);
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /nowhere\.md: no such file or folder/);

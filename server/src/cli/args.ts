@@ -4,7 +4,7 @@ export interface CliArgs {
   paths: string[];
   corpus: string[];
   config: string | null;
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'sarif';
 }
 
 export class UsageError extends Error {}
@@ -15,7 +15,12 @@ Checks the quotes in drafts (Markdown or plain text files, or folders of them) a
 corpus of source statements (default: the "corpus" of verbatim.json, else ./sources).
 
 Exit status: 0 no finding at error severity, 1 some finding at error severity,
-2 bad usage or an unreadable draft or config.`;
+2 bad usage or an unreadable draft or config.
+
+--format sarif prints a SARIF 2.1.0 log for code-scanning tools. A quote after an
+<!-- verbatim-ignore --> comment (or a "verbatim: ignore" line in plain text), or between
+<!-- verbatim-disable --> and <!-- verbatim-enable -->, is checked by hand: listed as
+ignored (a suppressed result in SARIF), never an error.`;
 
 export function parseArgs(argv: string[]): CliArgs {
   const args: CliArgs = { command: 'check', paths: [], corpus: [], config: null, format: 'text' };
@@ -40,7 +45,7 @@ export function parseArgs(argv: string[]): CliArgs {
         break;
       case '--format': {
         const f = value();
-        if (f !== 'text' && f !== 'json') throw new UsageError(`--format must be text or json, not "${f}"`);
+        if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${f}"`);
         args.format = f;
         break;
       }

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { checkText, DEFAULT_SEVERITIES, listDrafts, loadConfig, loadCorpus, summarize, type FileReport, type Severity, type Verdict } from '../engine';
 import { parseArgs, UsageError, USAGE } from './args';
 import { renderJson, renderText } from './render';
+import { renderSarif } from './sarif';
 
 const EXIT_OK = 0;
 const EXIT_FINDINGS = 1;
@@ -29,8 +30,7 @@ function run(argv: string[]): number {
     return EXIT_OK;
   }
   if (args.command === 'version') {
-    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../../package.json'), 'utf8')) as { version: string };
-    process.stdout.write(`verbatim ${pkg.version}\n`);
+    process.stdout.write(`verbatim ${version()}\n`);
     return EXIT_OK;
   }
   const { config, problems: configProblems } = loadConfig(process.cwd(), args.config ?? undefined);
@@ -71,9 +71,14 @@ function run(argv: string[]): number {
   const summary = summarize(reports);
   const corpusInfo = { documents: corpus.documents.length, statements: corpus.statementCount, problems: corpus.problems.map((p) => ({ path: p.path, message: p.message })) };
   if (args.format === 'json') process.stdout.write(`${renderJson(reports, corpusInfo, summary)}\n`);
+  else if (args.format === 'sarif') process.stdout.write(`${renderSarif(reports, corpusInfo, summary, version())}\n`);
   else process.stdout.write(`${renderText(reports, corpus.problems, summary, corpus.statementCount)}\n`);
   const anyError = reports.some((r) => r.findings.some((f) => !f.ignored && f.severity === 'error'));
   return anyError ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function version(): string {
+  return (JSON.parse(fs.readFileSync(path.join(__dirname, '../../../../package.json'), 'utf8')) as { version: string }).version;
 }
 
 /** Severities the config changed from the defaults: only those override a verdict's own. */

@@ -47,7 +47,11 @@ export function renderText(reports: FileReport[], problems: CorpusProblem[], sum
   const counts = (Object.entries(summary) as Array<[Verdict, number]>).filter(([, n]) => n > 0).map(([v, n]) => `${n} ${v}`);
   const quotes = Object.values(summary).reduce((a, b) => a + b, 0);
   out.push('');
-  out.push(`${quotes} quote${quotes === 1 ? '' : 's'} checked against ${statements} statement${statements === 1 ? '' : 's'}${counts.length ? `: ${counts.join(', ')}` : ''}`);
+  const ignored = reports.reduce((n, r) => n + r.findings.filter((f) => f.ignored).length, 0);
+  out.push(
+    `${quotes} quote${quotes === 1 ? '' : 's'} checked against ${statements} statement${statements === 1 ? '' : 's'}${counts.length ? `: ${counts.join(', ')}` : ''}` +
+      (ignored ? `; ${ignored} ignored (checked by hand)` : ''),
+  );
   return out.join('\n');
 }
 

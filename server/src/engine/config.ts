@@ -23,6 +23,8 @@ export const DEFAULT_SEVERITIES: Record<Verdict, Severity> = {
 
 export const CONFIG_FILE = 'verbatim.json';
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'none']);
+/** The top-level fields of verbatim.json (`severities` is an older spelling of `severity`). */
+const CONFIG_KEYS = new Set(['$schema', 'corpus', 'speakers', 'severity', 'severities']);
 
 /**
  * Reads the config file (`configFile`, else `<root>/verbatim.json` when present). A bad
@@ -49,28 +51,40 @@ export function loadConfig(root: string, configFile?: string): { config: Verbati
   }
   const base = path.dirname(file);
   const obj = raw as Record<string, unknown>;
+  // The same rules as schemas/verbatim.schema.json (VS Code validates the file with it): each
+  // problem names the bad field's path, as in `severity.altered` or `corpus[1]`.
+  const bad = (field: string, message: string) => problems.push(`${file}: "${field}" ${message}`);
+  for (const key of Object.keys(obj)) {
+    if (!CONFIG_KEYS.has(key)) bad(key, `is not a setting of ${CONFIG_FILE} (known: corpus, speakers, severity)`);
+  }
   if (obj.corpus !== undefined) {
     const list = typeof obj.corpus === 'string' ? [obj.corpus] : obj.corpus;
-    if (Array.isArray(list) && list.every((p) => typeof p === 'string')) config.corpus = list.map((p) => path.resolve(base, p));
-    else problems.push(`${file}: "corpus" must be a path or a list of paths`);
+    if (!Array.isArray(list)) bad('corpus', 'must be a path or a list of paths');
+    else {
+      const wrong = list.findIndex((p) => typeof p !== 'string' || p.trim() === '');
+      if (wrong >= 0) bad(typeof obj.corpus === 'string' ? 'corpus' : `corpus[${wrong}]`, 'must be a path or a list of paths: each a non-empty string');
+      else config.corpus = list.map((p) => path.resolve(base, p as string));
+    }
   }
   if (obj.speakers !== undefined) {
     if (typeof obj.speakers === 'object' && obj.speakers !== null && !Array.isArray(obj.speakers)) {
       for (const [name, aliases] of Object.entries(obj.speakers)) {
         if (Array.isArray(aliases) && aliases.every((a) => typeof a === 'string')) config.speakers[name] = aliases;
-        else problems.push(`${file}: "speakers.${name}" must be a list of names`);
+        else if (Array.isArray(aliases)) bad(`speakers.${name}[${aliases.findIndex((a) => typeof a !== 'string')}]`, 'must be a name (a string)');
+        else bad(`speakers.${name}`, 'must be a list of names');
       }
-    } else problems.push(`${file}: "speakers" must be an object of name → aliases`);
+    } else bad('speakers', 'must be an object of name → aliases');
   }
-  if (obj.severity !== undefined || obj.severities !== undefined) {
-    const sev = obj.severity ?? obj.severities;
-    if (typeof sev === 'object' && sev !== null) {
+  for (const key of ['severity', 'severities'] as const) {
+    const sev = obj[key];
+    if (sev === undefined) continue;
+    if (typeof sev === 'object' && sev !== null && !Array.isArray(sev)) {
       for (const [verdict, level] of Object.entries(sev)) {
-        if (!(verdict in DEFAULT_SEVERITIES)) problems.push(`${file}: "severity.${verdict}" is not a verdict`);
-        else if (typeof level !== 'string' || !SEVERITIES.has(level)) problems.push(`${file}: "severity.${verdict}" must be one of error, warning, information, hint, none`);
+        if (!(verdict in DEFAULT_SEVERITIES)) bad(`${key}.${verdict}`, `is not a verdict (${Object.keys(DEFAULT_SEVERITIES).join(', ')})`);
+        else if (typeof level !== 'string' || !SEVERITIES.has(level)) bad(`${key}.${verdict}`, 'must be one of error, warning, information, hint, none');
         else config.severities[verdict as Verdict] = level as Severity;
       }
-    } else problems.push(`${file}: "severity" must be an object of verdict → severity`);
+    } else bad(key, 'must be an object of verdict → severity');
   }
   return { config, problems, file };
 }
