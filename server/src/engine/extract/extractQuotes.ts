@@ -46,6 +46,10 @@ export interface ExtractedQuoteWithState extends ExtractedQuote {
 export function extractQuotes(text: string, options: ExtractOptions = {}): ExtractedQuoteWithState[] {
   const masked = maskProse(text, options.format ?? 'markdown');
   const prose = masked.text;
+  // Checked by hand: after an ignore comment in its paragraph (or in the next paragraph when
+  // nothing follows the comment in its own), or in a disabled passage.
+  const ignoredAt = (start: number) =>
+    masked.ignoreNext.some((at) => at <= start && prose.slice(at, start).split(/\r?\n\s*\r?\n/).slice(0, -1).every((p) => !p.trim())) || isInside(start, masked.disabled);
   const quoted = mergeSplitQuotes(prose, findQuotedSpans(prose, masked.blockQuotes));
 
   // The skeleton: quote contents blanked, so sentence ends and cues inside quotes do not count.
@@ -111,7 +115,7 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Extra
       if (!attribution && paragraph === 0 && paragraphs.length > 1 && isHeadline(prose, paragraphs[0])) {
         attribution = headlineAttribution(text, paragraphs[0], q);
         if (!attribution) {
-          results.push({ kind: 'quote', text: quoteText, span: { start: first.start, end: last.end }, fragments: q.fragments, speaker: null, cue: null, speakerSpan: null, ignored: false });
+          results.push({ kind: 'quote', text: quoteText, span: { start: first.start, end: last.end }, fragments: q.fragments, speaker: null, cue: null, speakerSpan: null, ignored: ignoredAt(q.outer.start) });
           continue;
         }
       }
@@ -131,7 +135,7 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Extra
       const between = lead ? skeleton.slice(lead.span.end, q.outer.start) : '';
       const betweenWords = between.match(/[\p{L}]+/gu) ?? [];
       if (lead?.speaker && paragraphOf(lead.span.start) === paragraph && /^\p{Lu}/u.test(quoteText) && betweenWords.length <= 6 && betweenWords.some((w) => isCueVerb(w))) {
-        results.push({ kind: 'quote', text: quoteText, span: { start: first.start, end: last.end }, fragments: q.fragments, speaker: { ...lead.speaker }, cue: null, speakerSpan: null, ignored: lead.ignored });
+        results.push({ kind: 'quote', text: quoteText, span: { start: first.start, end: last.end }, fragments: q.fragments, speaker: { ...lead.speaker }, cue: null, speakerSpan: null, ignored: lead.ignored || ignoredAt(q.outer.start) });
         continue;
       }
       if (wordCount < MIN_WORDS_WITHOUT_CUE) {
@@ -141,7 +145,7 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Extra
         if (!opening || opening.start !== 0 || skeleton.slice(sentence.start, q.outer.start).includes('·') || opening.phrase.kind !== 'person' || !/^\s*\p{Ll}/u.test(text.slice(sentence.start + opening.end, q.outer.start))) continue;
         if (!isLikelyName(opening.phrase.name ?? '', text.slice(Math.max(0, q.outer.start - NAME_LOOKBACK), q.outer.start))) continue;
         const span = { start: sentence.start + opening.start, end: sentence.start + opening.end };
-        results.push({ kind: 'quote', text: quoteText, span: { start: first.start, end: last.end }, fragments: q.fragments, speaker: { text: opening.phrase.text, span }, cue: null, speakerSpan: span, ignored: false });
+        results.push({ kind: 'quote', text: quoteText, span: { start: first.start, end: last.end }, fragments: q.fragments, speaker: { text: opening.phrase.text, span }, cue: null, speakerSpan: span, ignored: ignoredAt(q.outer.start) });
         continue;
       }
       if (!looksLikeSpeech(text, q)) continue;
@@ -149,9 +153,7 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Extra
       const previous = latestMention(mentions, q.outer.start, paragraph, () => true);
       if (previous) speaker = { text: previous.phrase.text, span: previous.span, resolvedFrom: '(context)' };
     }
-    const ignored =
-      masked.ignoreNext.some((at) => at <= q.outer.start && !prose.slice(at, q.outer.start).split(/\r?\n\s*\r?\n/).slice(1).some((p) => p.trim())) ||
-      isInside(q.outer.start, masked.disabled);
+    const ignored = ignoredAt(q.outer.start);
     results.push({
       kind: 'quote',
       text: quoteText,
@@ -183,7 +185,7 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Extra
         const phrase = readSpeakerPhrase(text.slice(speakerSpan.start, speakerSpan.end));
         speaker = resolveMention(phrase, speakerSpan, mentions, paragraphOf(s.start), text, paragraphs);
       }
-      const ignored = masked.ignoreNext.some((at) => at <= s.start && !prose.slice(at, s.start).split(/\r?\n\s*\r?\n/).slice(1).some((p) => p.trim())) || isInside(s.start, masked.disabled);
+      const ignored = ignoredAt(s.start);
       claims.push({ kind: 'claim', text: fragments.map((f) => text.slice(f.start, f.end)).join(' '), span: content, fragments, speaker, cue: reading.cue, speakerSpan, ignored });
     }
     return [...results, ...claims].sort((a, b) => a.span.start - b.span.start);
