@@ -14,7 +14,7 @@ import * as path from 'path';
 import type { CorpusProblem, SourceDocument } from '../types';
 import { tokenize } from '../text/tokenize';
 import { readSourceText } from './readers/classify';
-import { SpeakerRegistry } from '../speakers/speakerRegistry';
+import { SpeakerRegistry, type SavedRegistry } from '../speakers/speakerRegistry';
 import { SpeakerContext } from '../speakers/roles';
 import { GrowF64, GrowU32 } from './growable';
 import { TextStore, type Segment } from './texts';
@@ -22,7 +22,7 @@ import { Vocabulary } from './words';
 import type { IndexArrays } from '../match/statementIndex';
 import { Corpus, type CorpusOptions, type FileEntry } from './corpus';
 
-const FORMAT = 3;
+const FORMAT = 4;
 const MANIFEST = 'manifest.json';
 
 type ArrayKind = 'u32' | 'f64';
@@ -46,7 +46,7 @@ interface Manifest {
   files: Array<[path: string, size: number, mtimeMs: number, hash: string, documentId: number, first: number, count: number]>;
   documents: Array<SourceDocument | null>;
   problems: CorpusProblem[];
-  speakers: Array<[string, string]>;
+  speakers: SavedRegistry;
   labels: string[];
   words: string[];
 }

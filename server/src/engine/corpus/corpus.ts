@@ -8,6 +8,7 @@ import { StatementIndex } from '../match/statementIndex';
 import { SpeakerRegistry } from '../speakers/speakerRegistry';
 import { SpeakerContext } from '../speakers/roles';
 import { extractQuotes } from '../extract/extractQuotes';
+import { readSpeakerPhrase } from '../extract/speakerPhrase';
 import { walkFiles } from '../files';
 import { decodeText, isProbablyBinary, readSourceText } from './readers/classify';
 import type { RawStatement } from './readers/transcript';
@@ -274,7 +275,7 @@ export class Corpus {
         this.labelIds.set(label, labelId);
       }
       c.labelId.push(labelId);
-      c.speakerId.push(this.speakers.register(context.resolve(label)));
+      c.speakerId.push(this.speakerFor(label, context));
       c.documentId.push(documentId);
       c.spanStart.push(raw.span.start);
       c.spanEnd.push(raw.span.end);
@@ -291,6 +292,25 @@ export class Corpus {
       this.liveStatements++;
     }
     entry.count = c.live.length - entry.first;
+  }
+
+  private readonly noted = new Set<string>();
+
+  /** The speaker of a label in its document; titles with surnames are noted for the registry's role lookup. */
+  private speakerFor(label: string, context: SpeakerContext): number {
+    const resolved = context.resolve(label);
+    const id = this.speakers.register(resolved);
+    const memo = `${label}\u0000${resolved}`;
+    if (!this.noted.has(memo)) {
+      this.noted.add(memo);
+      const said = readSpeakerPhrase(label);
+      const person = readSpeakerPhrase(resolved);
+      const surname = person.kind === 'person' && person.name ? person.name.split(' ').pop()! : null;
+      if (surname && said.role && (said.kind === 'role' || (said.name && said.name.toLowerCase() === surname.toLowerCase()))) {
+        this.speakers.noteRole(said.role, surname, id);
+      }
+    }
+    return id;
   }
 
   removeFile(filePath: string): void {

@@ -221,7 +221,7 @@ export class SpeakerContext {
       if ((i > 0 && /[\p{L}-]/u.test(hay[i - 1])) || (end < hay.length && /[\p{L}]/u.test(hay[end]))) continue;
       // Up to five capitalised words before it on the same line.
       const lineStart = Math.max(hay.lastIndexOf('\n', i) + 1, i - 120);
-      const before = hay.slice(lineStart, i).split(/\s+/).filter(Boolean).slice(-5);
+      const before = hay.slice(lineStart, i).split(/\s+/).filter(Boolean).slice(-6);
       let k = before.length;
       while (k > 0 && /^\p{Lu}/u.test(before[k - 1]) && !/[,;:]$/.test(before[k - 1])) k--;
       const phraseWords = before.slice(k);
@@ -241,7 +241,7 @@ export class SpeakerContext {
       if (f === phraseWords.length) continue;
       const name = `${phraseWords.slice(f).join(' ')} ${hay.slice(i, end)}`;
       if (readSpeakerPhrase(name).kind !== 'person') continue;
-      const titleWords = phraseWords.slice(0, f).map((w) => w.toLowerCase().replace(/[.]$/, ''));
+      const titleWords = before.slice(0, before.length - (phraseWords.length - f)).map((w) => w.toLowerCase().replace(/[.]$/, ''));
       const roleMatch = roleWords.length === 0 || roleWords.some((w) => titleWords.includes(w));
       names.set(name, (names.get(name) ?? false) || roleMatch);
     }

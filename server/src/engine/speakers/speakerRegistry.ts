@@ -20,6 +20,21 @@ function normalizeText(text: string): string {
     .join(' ');
 }
 
+export interface SavedRegistry {
+  speakers: Array<[string, string]>;
+  roles: Array<[string, number]>;
+}
+
+const HONORIFIC_ROLES = new Set(['mr', 'ms', 'mrs', 'miss', 'dr', 'the']);
+
+/** "White House Press Secretary" + "psaki" → "press secretary psaki"; honorifics alone ("MS.") count too. */
+function roleKey(role: string, surname: string): string | null {
+  const words = role.toLowerCase().replace(/[.]/g, '').split(/\s+/).filter((w) => w && w !== 'the' && w !== 'white' && w !== 'house' && w !== 'former');
+  if (words.length === 0 || !surname) return null;
+  const kept = words.every((w) => HONORIFIC_ROLES.has(w)) ? words : words.filter((w) => !HONORIFIC_ROLES.has(w));
+  return `${kept.join(' ')} ${surname.toLowerCase()}`;
+}
+
 /** The identity key of a phrase: people by name, everyone else by their normalised words. */
 export function identityKey(phrase: SpeakerPhrase): string {
   if (phrase.kind === 'person' && phrase.name) {
@@ -42,6 +57,8 @@ export class SpeakerRegistry {
   private readonly byKey = new Map<string, number>();
   private readonly aliases = new Map<string, string>();
   private readonly peopleBySurname = new Map<string, number[]>();
+  /** "president biden" → the person a corpus labelled so; -1 when two people were ("dr biden"). */
+  private readonly roles = new Map<string, number>();
   /** Speaker text as written → id: a corpus registers the same label hundreds of thousands of times. */
   private readonly registered = new Map<string, number>();
 
@@ -70,15 +87,29 @@ export class SpeakerRegistry {
     return id;
   }
 
+  /**
+   * Records that a title with a surname ("PRESIDENT BIDEN", "MS. PSAKI", or "THE PRESIDENT"
+   * read as Joe Biden) named this speaker in the corpus, so that a draft's "President Biden"
+   * finds Joe Biden although Jill Biden shares the surname.
+   */
+  noteRole(role: string, surname: string, id: number): void {
+    const key = roleKey(role, surname);
+    if (!key) return;
+    const canonical = this.canonical(id);
+    const known = this.roles.get(key);
+    if (known === undefined) this.roles.set(key, canonical);
+    else if (known !== canonical) this.roles.set(key, -1);
+  }
+
   /** The speakers, for a persisted index. */
-  toJSON(): Array<[string, string]> {
-    return this.speakers.map((s) => [s.name, s.key]);
+  toJSON(): SavedRegistry {
+    return { speakers: this.speakers.map((s) => [s.name, s.key]), roles: [...this.roles] };
   }
 
   /** A registry with the speakers a persisted index saved (same ids), and the config's aliases. */
-  static fromJSON(saved: Array<[string, string]>, aliasTable: Record<string, string[]> = {}): SpeakerRegistry {
+  static fromJSON(saved: SavedRegistry, aliasTable: Record<string, string[]> = {}): SpeakerRegistry {
     const r = new SpeakerRegistry(aliasTable);
-    for (const [name, key] of saved) {
+    for (const [name, key] of saved.speakers) {
       const id = r.speakers.length;
       r.speakers.push({ id, name, key });
       r.byKey.set(key, id);
@@ -87,6 +118,7 @@ export class SpeakerRegistry {
         r.peopleBySurname.set(surname, [...(r.peopleBySurname.get(surname) ?? []), id]);
       }
     }
+    for (const [key, id] of saved.roles) r.roles.set(key, id);
     return r;
   }
 
@@ -127,6 +159,12 @@ export class SpeakerRegistry {
     const aliased = this.aliases.get(normalizeText(text));
     const phrase = readSpeakerPhrase(aliased ?? text);
     const key = identityKey(phrase);
+    if (key.startsWith('surname:') && phrase.role) {
+      // "President Biden": the person the corpus's own labels call so (Jill Biden shares the surname).
+      const roleKeyText = roleKey(phrase.role, key.slice('surname:'.length));
+      const byRole = roleKeyText ? this.roles.get(roleKeyText) : undefined;
+      if (byRole !== undefined && byRole >= 0) return byRole;
+    }
     const exact = this.byKey.get(key);
     if (exact !== undefined) return this.canonical(exact);
     if (key.startsWith('surname:')) {
