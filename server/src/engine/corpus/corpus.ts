@@ -14,7 +14,7 @@ import { decodeText, isProbablyBinary, readSourceText } from './readers/classify
 import type { RawStatement } from './readers/transcript';
 import { GrowF64, GrowU32 } from './growable';
 import { TextStore } from './texts';
-import { Vocabulary, tokenizeFast } from './words';
+import { Vocabulary, detach, tokenizeFast } from './words';
 import { loadCache, saveCache } from './cache';
 
 export interface CorpusOptions {
@@ -248,12 +248,13 @@ export class Corpus {
     } catch (error) {
       return this.problem(abs, `could not be read as a source: ${(error as Error).message}`);
     }
-    for (const message of parsed.problems) this.problems.push({ path: abs, message });
+    for (const message of parsed.problems) this.problems.push({ path: abs, message: detach(message) });
     const documentId = this.docs.length;
+    // Detached copies: the reader's strings are slices of the whole file text.
     const doc: SourceDocument = { id: documentId, path: abs, kind: parsed.kind as StatementKind };
-    if (parsed.title !== undefined) doc.title = parsed.title;
-    if (parsed.url !== undefined) doc.url = parsed.url;
-    if (parsed.date !== undefined) doc.date = parsed.date;
+    if (parsed.title !== undefined) doc.title = detach(parsed.title);
+    if (parsed.url !== undefined) doc.url = detach(parsed.url);
+    if (parsed.date !== undefined) doc.date = detach(parsed.date);
     this.docs.push(doc);
     this.documentList = null;
     entry.documentId = documentId;
@@ -267,13 +268,14 @@ export class Corpus {
       this.vocab.scan(raw.text, (w) => c.words.push(w));
       if (c.words.length === wordsBefore) continue;
       c.wordStart.push(c.words.length);
-      const label = raw.speakerText;
+      let label = raw.speakerText;
       let labelId = this.labelIds.get(label);
       if (labelId === undefined) {
+        label = detach(label);
         labelId = this.labels.length;
         this.labels.push(label);
         this.labelIds.set(label, labelId);
-      }
+      } else label = this.labels[labelId];
       c.labelId.push(labelId);
       c.speakerId.push(this.speakerFor(label, context));
       c.documentId.push(documentId);

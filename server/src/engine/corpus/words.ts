@@ -139,7 +139,7 @@ export class Vocabulary {
         const norms = tokenize(raw).map((t) => t.norm);
         ids = norms.length === 1 ? this.id(norms[0]) : norms.map((w) => this.id(w));
         if (this.written.size > 2_000_000) this.written.clear();
-        this.written.set(raw, ids);
+        this.written.set(detach(raw), ids);
       }
       if (typeof ids === 'number') onWord(ids);
       else for (const id of ids) onWord(id);
@@ -170,7 +170,7 @@ export function tokenizeFast(text: string): Token[] {
     if (form === undefined) {
       form = tokenize(raw).map(({ norm, start: _s, end: _e, ...rest }) => ({ norm, extra: Object.keys(rest).length > 0 ? rest : null }));
       if (forms.size > 500_000) forms.clear();
-      forms.set(raw, form);
+      forms.set(detach(raw), form);
     }
     for (const f of form) {
       const t: Token = { norm: f.norm, start, end };
@@ -179,4 +179,13 @@ export function tokenizeFast(text: string): Token[] {
     }
   });
   return out;
+}
+
+/**
+ * A copy of `s` that does not keep the text it was sliced from alive: V8 makes a slice of
+ * 13 or more characters a view into its parent, so a word kept as a map key (or a title kept
+ * in a document) would hold a whole source file in memory.
+ */
+export function detach(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
 }

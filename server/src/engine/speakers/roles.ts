@@ -8,6 +8,7 @@
 
 import type { SourceDocument } from '../types';
 import { readSpeakerPhrase } from '../extract/speakerPhrase';
+import { detach } from '../corpus/words';
 
 interface Term {
   name: string;
@@ -117,7 +118,7 @@ export class SpeakerContext {
   resolve(label: string): string {
     let r = this.memo.get(label);
     if (r === undefined) {
-      r = this.compute(label);
+      r = detach(this.compute(label));
       this.memo.set(label, r);
     }
     return r;

@@ -5,6 +5,7 @@
 import { parseFrontMatter, type FrontMatterValue } from './frontMatter';
 import { collapseWhitespace } from './lines';
 import { readCsv, readJsonRecords, type RecordStatement } from './records';
+import { readCaptions } from './captions';
 import { readStatementBody } from './statementDoc';
 import { looksLikeTranscriptAt, readTranscript, type RawStatement } from './transcript';
 
@@ -27,7 +28,8 @@ export type ArticleExtractor = (body: string, bodyStart: number) => RawStatement
 
 export const TEXT_EXTENSIONS = ['.md', '.markdown', '.txt'];
 export const RECORD_EXTENSIONS = ['.json', '.jsonl', '.csv'];
-export const SUPPORTED_EXTENSIONS = [...TEXT_EXTENSIONS, ...RECORD_EXTENSIONS];
+export const CAPTION_EXTENSIONS = ['.vtt', '.srt'];
+export const SUPPORTED_EXTENSIONS = [...TEXT_EXTENSIONS, ...RECORD_EXTENSIONS, ...CAPTION_EXTENSIONS];
 
 const KINDS = ['article', 'transcript', 'statement', 'notes'] as const;
 type TextKind = (typeof KINDS)[number];
@@ -43,6 +45,10 @@ export function readSourceText(path: string, text: string, extractArticle: Artic
   if (ext === '.json' || ext === '.jsonl') {
     const r = readJsonRecords(text, ext === '.json' ? 'json' : 'jsonl');
     return { kind: 'record', statements: r.statements, problems: r.problems };
+  }
+  if (ext === '.vtt' || ext === '.srt') {
+    const r = readCaptions(text, ext === '.vtt' ? 'vtt' : 'srt');
+    return { kind: 'transcript', statements: r.statements, problems: r.problems };
   }
   if (ext === '.csv') {
     const r = readCsv(text);
