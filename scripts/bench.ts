@@ -17,6 +17,7 @@ import * as path from 'path';
 import { checkText, type Verdict } from '../server/src/engine';
 import { loadCorpusReport, type Corpus } from '../server/src/engine/corpus/corpus';
 import { tokenize as wordsOfText } from '../server/src/engine/text/tokenize';
+import { isNegation } from '../server/src/engine/match/wordClasses';
 
 interface Expected {
   kind: 'intact' | 'altered' | 'misattributed' | 'invented';
@@ -101,6 +102,9 @@ function makeDraft(corpus: Corpus, dir: string): void {
     const tokens = wordsOfText(s.text);
     if (tokens.length < 16) continue;
     const start = Math.floor(random() * (tokens.length - 12));
+    // A quote that starts right after "not" says the opposite of its source: the checker rightly calls it altered.
+    if (start > 0 && isNegation(tokens[start - 1].norm)) continue;
+    if (tokens[start].start === tokens[Math.max(0, start - 1)].start && start > 0) continue; // inside a contraction
     const quote = s.text.slice(tokens[start].start, tokens[start + 11].end);
     if (/[“”"‘’\[\]…]|\.\.\./.test(quote.replace(/(\p{L})’(\p{L})/gu, '$1$2'))) continue;
     // Unique words: the same window spoken twice (by anyone) makes a poor test quote.
