@@ -48,8 +48,18 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Extra
   const prose = masked.text;
   // Checked by hand: after an ignore comment in its paragraph (or in the next paragraph when
   // nothing follows the comment in its own), or in a disabled passage.
-  const ignoredAt = (start: number) =>
-    masked.ignoreNext.some((at) => at <= start && prose.slice(at, start).split(/\r?\n\s*\r?\n/).slice(0, -1).every((p) => !p.trim())) || isInside(start, masked.disabled);
+  // Only the nearest comment before a quote can cover it, and paragraphs decide: no rescanning.
+  const ignoreMarks = [...masked.ignoreNext].sort((a, b) => a - b).map((at) => ({ start: at, end: at }));
+  const ignoredAt = (start: number) => {
+    if (isInside(start, masked.disabled)) return true;
+    const i = lastStartingAtOrBefore(ignoreMarks, start);
+    if (i < 0) return false;
+    const at = ignoreMarks[i].start;
+    const quoteParagraph = paragraphOf(start);
+    const markParagraph = lastStartingAtOrBefore(paragraphs, at);
+    if (markParagraph < 0 || at >= paragraphs[markParagraph].end) return quoteParagraph === markParagraph + 1;
+    return quoteParagraph === markParagraph || (quoteParagraph === markParagraph + 1 && !prose.slice(at, paragraphs[markParagraph].end).trim());
+  };
   const quoted = mergeSplitQuotes(prose, findQuotedSpans(prose, masked.blockQuotes));
 
   // The skeleton: quote contents blanked, so sentence ends and cues inside quotes do not count.
@@ -70,17 +80,16 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Extra
   const skeleton = skeletonChars.join('');
 
   const paragraphs = paragraphsOf(prose);
-  const paragraphOf = (offset: number) => {
-    let lo = 0;
-    for (let i = 0; i < paragraphs.length; i++) if (paragraphs[i].start <= offset) lo = i;
-    return lo;
-  };
+  // Both lookups by binary search: a draft of 100,000 quotes must not cost 100,000² steps.
+  const paragraphOf = (offset: number) => Math.max(0, lastStartingAtOrBefore(paragraphs, offset));
   const sentences = paragraphs.flatMap((p) => sentencesOf(skeleton, p));
-  const sentenceAt = (offset: number): Span =>
-    sentences.find((s) => offset >= s.start && offset < s.end) ?? { start: offset, end: offset };
+  const sentenceAt = (offset: number): Span => {
+    const s = sentences[lastStartingAtOrBefore(sentences, offset)];
+    return s && offset < s.end ? s : { start: offset, end: offset };
+  };
 
   // Speakers named with a cue anywhere (also in sentences without quotes): what "he" points back to.
-  const mentions: Mention[] = [];
+  const mentions = new Mentions();
   for (const s of sentences) {
     for (const a of attributionsIn(skeleton, s.start, s.end)) {
       if (!a.speaker) continue;
@@ -322,20 +331,73 @@ function trimSpan(text: string, span: Span): Span {
   return { start, end };
 }
 
-function latestMention(mentions: Mention[], before: number, paragraph: number, fits: (m: Mention) => boolean): Mention | null {
-  let best: Mention | null = null;
-  for (const m of mentions) {
-    if (m.span.start >= before || paragraph - m.paragraph > CONTEXT_PARAGRAPHS || !fits(m)) continue;
-    if (!best || m.span.start > best.span.start) best = m;
+/** Index of the last span starting at or before `offset` in spans sorted by start, or -1. */
+function lastStartingAtOrBefore(spans: Span[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
-  return best;
+  return found;
+}
+
+/** How many mentions back a pronoun may look among those that do not fit it. */
+const MENTION_REACH = 200;
+
+/**
+ * Speaker mentions in document order. Found in one pass over the text, then added to as quotes
+ * are read; both lists are searched from the nearest mention backwards, a bounded way.
+ */
+class Mentions {
+  private readonly found: Mention[] = [];
+  private readonly added: Mention[] = [];
+
+  push(m: Mention): void {
+    (this.added.length === 0 && (this.found.length === 0 || this.found[this.found.length - 1].span.start <= m.span.start) ? this.found : this.added).push(m);
+  }
+
+  latest(before: number, paragraph: number, fits: (m: Mention) => boolean): Mention | null {
+    let best: Mention | null = null;
+    const search = (list: Mention[], from: number) => {
+      for (let i = from, seen = 0; i >= 0 && seen < MENTION_REACH; i--, seen++) {
+        const m = list[i];
+        if (m.span.start >= before) continue;
+        if (paragraph - m.paragraph > CONTEXT_PARAGRAPHS) break;
+        if (!fits(m)) continue;
+        if (!best || m.span.start > best.span.start) best = m;
+        break;
+      }
+    };
+    let lo = 0;
+    let hi = this.found.length - 1;
+    let from = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.found[mid].span.start < before) {
+        from = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    search(this.found, from);
+    search(this.added, this.added.length - 1);
+    return best;
+  }
+}
+
+function latestMention(mentions: Mentions, before: number, paragraph: number, fits: (m: Mention) => boolean): Mention | null {
+  return mentions.latest(before, paragraph, fits);
 }
 
 /** Resolves "he", "they", "the secretary" to the nearest fitting speaker named before. */
 function resolveMention(
   phrase: SpeakerPhrase,
   span: Span,
-  mentions: Mention[],
+  mentions: Mentions,
   paragraph: number,
   text: string,
   paragraphs: Span[],

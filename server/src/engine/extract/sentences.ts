@@ -15,7 +15,8 @@ export const ABBREVIATIONS = new Set([
 export function sentencesOf(text: string, para: Span): Span[] {
   const spans: Span[] = [];
   let start = para.start;
-  const end = /[.!?]+["”’'»)\]]*(?=\s+["“‘'«(\[]?[\p{Lu}\p{N}·])/gu;
+  // Only at the start of a run of marks: "......" must not be tried from every dot.
+  const end = /(?<![.!?])[.!?]+["”’'»)\]]*(?=\s+["“‘'«(\[]?[\p{Lu}\p{N}·])/gu;
   end.lastIndex = para.start;
   for (let m = end.exec(text); m && m.index < para.end; m = end.exec(text)) {
     if (m[0][0] === '.') {

@@ -42,7 +42,7 @@ export function maskProse(input: string, format: DocumentFormat): MaskedText {
     const tag = /<\/?[A-Za-z][\w:-]*(?:\s+[\w:-]+(?:\s*=\s*(?:"[^"\n]*"|'[^'\n]*'|[^\s>]+))?)*\s*\/?>/g;
     for (let m = tag.exec(input); m; m = tag.exec(input)) blank(m.index, m.index + m[0].length);
     // Plain text: a line holding only "verbatim: ignore" (any comment leader) is a directive.
-    const line = /^[ \t]*(?:\/\/|#|%|--|;)?[ \t]*verbatim[-:\s]*(ignore|disable|enable)\b.*$/gim;
+    const line = /^[ \t]*(?:(?:\/\/|#|%|--|;)[ \t]*)?verbatim[-: \t]*(ignore|disable|enable)\b.*$/gim;
     for (let m = line.exec(input); m; m = line.exec(input)) {
       noteDirective(m[0], m.index, m.index + m[0].length);
       blank(m.index, m.index + m[0].length);

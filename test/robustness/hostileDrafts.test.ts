@@ -1,0 +1,75 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { checkText, loadCorpus, type Finding } from '../../server/src/engine';
+import { EXAMPLES, REPO_ROOT } from '../support/paths';
+import { hostileDrafts, largeDrafts, pathologicalShapes } from './hostileInputs';
+
+// A liveness bound, not a speed measurement (that is npm run bench): no input may hang a check.
+const BOUND_MS = 2000;
+const corpus = loadCorpus([path.join(EXAMPLES, 'sources')]);
+
+function checkTimed(text: string, file: string): { ms: number; findings: Finding[] } {
+  const started = process.hrtime.bigint();
+  const findings = checkText(text, file, corpus).findings;
+  return { ms: Number(process.hrtime.bigint() - started) / 1e6, findings };
+}
+
+test('engine: 10,000 generated hostile drafts each get a defined result within the bound', () => {
+  let slowest = { ms: 0, index: -1 };
+  const drafts = hostileDrafts(10000);
+  drafts.forEach((text, i) => {
+    const { ms, findings } = checkTimed(text, i % 3 === 0 ? '/d.txt' : '/d.md');
+    assert.ok(Array.isArray(findings));
+    for (const f of findings) assert.ok(f.span.start >= 0 && f.span.end <= text.length && typeof f.message === 'string');
+    if (ms > slowest.ms) slowest = { ms, index: i };
+  });
+  console.log(`# slowest of ${drafts.length} generated drafts: #${slowest.index}, ${slowest.ms.toFixed(1)} ms (${drafts[slowest.index].length} characters)`);
+  assert.ok(slowest.ms < BOUND_MS, `draft #${slowest.index} took ${slowest.ms} ms`);
+});
+
+test('engine: a pathological shape for every family of regular expressions, 200,000 characters each', () => {
+  for (const [name, text] of pathologicalShapes(200000)) {
+    for (const file of ['/d.md', '/d.txt']) {
+      const { ms } = checkTimed(text, file);
+      assert.ok(ms < BOUND_MS, `${name} (${file}) took ${ms.toFixed(0)} ms`);
+    }
+  }
+});
+
+test('engine: a 5 MB single line and a 10,000-line Markdown file are checked whole', () => {
+  for (const [name, text] of largeDrafts()) {
+    const { ms, findings } = checkTimed(text, '/d.md');
+    console.log(`# ${name}: ${findings.length} findings in ${ms.toFixed(0)} ms`);
+    assert.ok(ms < BOUND_MS * 5, `${name} took ${ms} ms`);
+    // Checked whole: the last quote in the text is found too.
+    const lastQuote = text.lastIndexOf('“');
+    assert.ok(findings.some((f) => f.span.start === lastQuote + 1), `${name}: the last quote was checked`);
+  }
+});
+
+test('CLI: a folder of 2,000 hostile drafts is checked in one run; NUL bytes and invalid UTF-8 get a clear message', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-hostile-'));
+  const drafts = hostileDrafts(2000, 77).map((d) => d.replace(/\u0000/g, ''));
+  drafts.forEach((text, i) => fs.writeFileSync(path.join(dir, `draft-${String(i).padStart(4, '0')}.${i % 3 === 0 ? 'txt' : 'md'}`), text));
+  const bin = path.join(REPO_ROOT, 'bin', 'verbatim.js');
+  const run = spawnSync(process.execPath, [bin, 'check', dir, '--corpus', path.join(EXAMPLES, 'sources'), '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 30, timeout: 300000 });
+  assert.ok(run.status === 0 || run.status === 1, `exit ${run.status}: ${run.stderr.slice(0, 500)}`);
+  const out = JSON.parse(run.stdout);
+  assert.equal(out.files.length, drafts.length);
+
+  fs.writeFileSync(path.join(dir, 'nul.md'), Buffer.from('“Quote,” he said.\u0000\u0000binary'));
+  const nul = spawnSync(process.execPath, [bin, 'check', path.join(dir, 'nul.md')], { encoding: 'utf8' });
+  assert.equal(nul.status, 2);
+  assert.match(nul.stderr, /nul\.md: cannot read draft: binary file/);
+  assert.doesNotMatch(nul.stderr, /\n\s+at /);
+
+  fs.writeFileSync(path.join(dir, 'latin1.md'), Buffer.from([0x93, 0x57, 0x65, 0x20, 0x77, 0x69, 0x6c, 0x6c, 0x94, 0x20, 0x68, 0x65, 0x20, 0x73, 0x61, 0x69, 0x64, 0xff, 0xfe]));
+  const latin = spawnSync(process.execPath, [bin, 'check', path.join(dir, 'latin1.md'), '--format', 'json'], { encoding: 'utf8' });
+  assert.ok(latin.status === 0 || latin.status === 1 || latin.status === 2, `defined exit, got ${latin.status}`);
+  assert.doesNotMatch(latin.stderr, /\n\s+at /);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
