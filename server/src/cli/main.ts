@@ -48,8 +48,11 @@ function run(argv: string[]): number {
     return EXIT_USAGE;
   }
   const showProgress = args.format === 'text' && process.stderr.isTTY;
+  // A persisted index in the workspace's .verbatim/ folder, when there is one (issue 4).
+  const cacheDir = path.join(process.cwd(), '.verbatim');
   const corpus = loadCorpus(corpusPaths, {
     speakers: config.speakers,
+    cacheDir: fs.existsSync(cacheDir) && fs.statSync(cacheDir).isDirectory() ? cacheDir : undefined,
     onProgress: showProgress ? (done, total) => process.stderr.write(`\rverbatim: indexing sources ${done}/${total}${done === total ? '\n' : ''}`) : undefined,
   });
   if (corpus.statementCount === 0) {
