@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import type Nlp from 'compromise';
 import type { DocumentFormat, ExtractedQuote, Span, SpeakerMention } from '../types';
 import { maskProse, isInside } from '../text/mask';
 import { findQuotedSpans, paragraphsOf, type QuotedSpan } from './quoteMarks';
@@ -6,6 +6,16 @@ import { sentencesOf } from './sentences';
 import { attributionAfter, attributionBefore, attributionsIn, claimIn, type Attribution } from './attribution';
 import { isBackReference, readSpeakerPhrase, type SpeakerPhrase } from './speakerPhrase';
 import { isCueVerb, isLooseCue } from './cues';
+
+/** compromise takes ~230 ms to load: loaded on the first pronoun or name that needs it, not at server start. */
+let nlpModule: typeof Nlp | undefined;
+const nlp = ((text: string) => {
+  if (!nlpModule) {
+    const m = require('compromise') as typeof Nlp & { default?: typeof Nlp };
+    nlpModule = m.default ?? m;
+  }
+  return nlpModule(text);
+}) as typeof Nlp;
 
 /** Quotes with fewer words and no cue are scare quotes or titles, not quotations. */
 const MIN_WORDS_WITHOUT_CUE = 5;
