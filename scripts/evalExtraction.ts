@@ -133,6 +133,8 @@ interface SplitResult {
   causes: Record<string, number>;
   /** Gold cue words of the missed quotes, most frequent first. */
   missCues: Array<[string, number]>;
+  /** Gold cue words of the missed claims (indirect fragments), most frequent first. */
+  claimMissCues: Array<[string, number]>;
   examples: ErrorExample[];
 }
 
@@ -290,6 +292,7 @@ function evaluateSplit(name: string, file: string, errorsWanted: number): SplitR
   let named = 0;
   let namedCorrect = 0;
   const missCues = new Map<string, number>();
+  const claimMissCues = new Map<string, number>();
   const claimStats = { gold: 0, predicted: 0, found: 0, trueVsAll: 0, named: 0, correct: 0, charsShared: 0, charsGold: 0, charsPred: 0 };
 
   for (const article of articles) {
@@ -380,7 +383,11 @@ function evaluateSplit(name: string, file: string, errorsWanted: number): SplitR
     if (claims.length > 0) {
       for (const g of gold.claims) {
         const matches = claims.filter((c) => overlapsSubstantially(c.fragments, g.span));
-        if (matches.length === 0) continue;
+        if (matches.length === 0) {
+          const cue = (g.cue ?? '(none)').toLowerCase().replace(/\s+/g, ' ').trim();
+          claimMissCues.set(cue, (claimMissCues.get(cue) ?? 0) + 1);
+          continue;
+        }
         claimStats.found++;
         if (goldSpeakerKind(g.speaker) !== 'name') continue;
         claimStats.named++;
@@ -441,6 +448,7 @@ function evaluateSplit(name: string, file: string, errorsWanted: number): SplitR
     wordsPerCpuSecond: cpuMicros > 0 ? words / (cpuMicros / 1e6) : 0,
     causes: causeCounts,
     missCues: [...missCues].sort((a, b) => b[1] - a[1]),
+    claimMissCues: [...claimMissCues].sort((a, b) => b[1] - a[1]),
     examples,
   };
 }
@@ -459,7 +467,7 @@ function print(r: SplitResult): void {
     `  gold: ${int(r.goldDirectFragments)} direct + ${int(r.goldMixedFragments)} mixed fragments → ${int(r.goldQuotes)} quoted runs` +
       (r.mixedWithoutRun ? ` (${r.mixedWithoutRun} mixed with no quoted run left out)` : '') +
       `; ${int(r.goldIndirectFragments)} indirect` +
-      (r.retyped ? ` (${r.retyped} of them in '' … '' marks, scored as quotes)` : ''),
+      (r.retyped ? ` (${r.retyped} of them in '' … '' marks or inside a quotation, scored as quotes)` : ''),
   );
   out.push(`  predicted: ${int(r.predictedQuotes)} quotes, ${int(r.predictedClaims)} claims`);
   out.push(
@@ -494,6 +502,10 @@ function print(r: SplitResult): void {
   for (const [cause, n] of entries) out.push(`    ${String(n).padStart(5)}  ${cause}`);
   if (r.missCues.length > 0) {
     out.push(`  misses by gold cue: ${r.missCues.slice(0, 15).map(([c, n]) => `${c} ${n}`).join(', ')}`);
+  }
+  if (r.claimMissCues.length > 0) {
+    const distinct = r.claimMissCues.length;
+    out.push(`  claim misses by gold cue (${distinct} distinct): ${r.claimMissCues.slice(0, 20).map(([c, n]) => `${c} ${n}`).join(', ')}`);
   }
   if (r.examples.length > 0) {
     out.push(`  examples (⟦gold run⟧ for misses, ⟦prediction⟧ for false positives, ⟦quote⟧ and ⟦gold speaker⟧ for wrong speakers)`);

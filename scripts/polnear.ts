@@ -279,7 +279,7 @@ export interface ArticleGold {
   all: GoldUnit[];
   /** Mixed fragments where no quoted run could be found (left out of `quotes`). */
   mixedWithoutRun: number;
-  /** Fragments typed indirect whose content stands in '' … '' marks: scored as quotes. */
+  /** Fragments typed indirect whose content stands in '' … '' marks, or wholly inside a quotation: scored as quotes. */
   retyped: number;
 }
 
@@ -316,7 +316,16 @@ export function goldOf(article: Article): ArticleGold {
         // The converter typed fragments by their marks and did not read '' … '' (newspaper archive
         // style) as marks: such a fragment is quoted, so it is scored as a quote, not a claim.
         const doubled = p.record.text.slice(Math.max(0, q.start - 2), q.end + 2).includes("''");
-        const runs = doubled ? quotedRunsWithin(doubledApostrophesAsMarks(p.record.text), q) : [];
+        let runs = doubled ? quotedRunsWithin(doubledApostrophesAsMarks(p.record.text), q) : [];
+        // It also typed by the marks at a fragment's own edges: a fragment standing wholly inside a
+        // quotation opened earlier in the paragraph (a quote of several sentences, a transcript
+        // paragraph opened by a mark) is quoted too.
+        if (runs.length === 0) {
+          const marked = doubledApostrophesAsMarks(p.record.text);
+          const inner = trimSpan(marked, { start: q.start, end: q.end });
+          const region = inner.end > inner.start ? quotedRegions(marked).find((r) => r.start <= inner.start && r.end >= inner.end) : undefined;
+          if (region) runs = [inner];
+        }
         if (runs.length === 0) {
           gold.claims.push({ ...base, span: trimSpan(article.text, recordSpan) });
           continue;

@@ -154,3 +154,17 @@ test("indirect fragments in '' … '' marks are scored as quotes; plain indirect
   assert.deepEqual(gold.claims.map((g) => p.slice(g.span.start, g.span.end)), ['the dam would be inspected']);
   assert.equal(gold.all.length, 2);
 });
+
+test('an indirect fragment wholly inside a quotation opened before it is scored as a quote', () => {
+  const p = '“The dam will hold. The spillway was rebuilt last year,” the engineer said. The council said the dam would be inspected.';
+  const articles = buildArticles([
+    record('d3', 0, p, [
+      quote(p, 'The spillway was rebuilt last year', 'indirect', 'the engineer', 'E1'),
+      quote(p, 'the dam would be inspected', 'indirect', 'The council', 'E2'),
+    ]),
+  ]);
+  const gold = goldOf(articles[0]);
+  assert.equal(gold.retyped, 1);
+  assert.deepEqual(gold.quotes.map((g) => p.slice(g.span.start, g.span.end)), ['The spillway was rebuilt last year']);
+  assert.deepEqual(gold.claims.map((g) => p.slice(g.span.start, g.span.end)), ['the dam would be inspected']);
+});

@@ -37,3 +37,28 @@ test('a pronoun source resolves like a quote speaker; a quotation is not a claim
   assert.deepEqual(claims('Ruiz said: “The ferry will run again by June.”'), []);
   assert.deepEqual(claims('Mr. Lee, who runs the ferry, said Ruiz had misled the council.'), [{ text: 'Ruiz had misled the council', speaker: 'Mr. Lee' }]);
 });
+
+test('verbs of intent take an infinitive as the claim; "called for" takes its object', () => {
+  assert.deepEqual(claims('Mayor Ana Ruiz has vowed to reopen the ferry terminal before the summer.'), [{ text: 'to reopen the ferry terminal before the summer', speaker: 'Mayor Ana Ruiz' }]);
+  assert.deepEqual(claims('Ruiz called for an independent audit of the harbor accounts.'), [{ text: 'an independent audit of the harbor accounts', speaker: 'Ruiz' }]);
+  // an object is not a claim
+  assert.deepEqual(claims('Ruiz wants the job badly.'), []);
+});
+
+test('the progressive and a participle after a comma are cues of a claim', () => {
+  assert.deepEqual(claims('Ana Ruiz is warning residents that the ferry fares will double in May.').map((c) => c.speaker), ['Ana Ruiz']);
+  assert.deepEqual(claims('Ana Ruiz closed the depot on Monday, saying the buses were no longer safe to drive.'), [{ text: 'the buses were no longer safe to drive', speaker: 'Ana Ruiz' }]);
+});
+
+test('"who have argued" and a long place phrase before "that"', () => {
+  assert.deepEqual(claims('Some harbor pilots, who have long argued that the channel is too shallow for tankers, oppose the plan.').map((c) => c.speaker), ['Some harbor pilots']);
+  assert.deepEqual(claims('Ruiz says at a rally in Dover, Delaware, that the toll will end in June.'), [{ text: 'that the toll will end in June', speaker: 'Ruiz' }]);
+});
+
+test('CONTENT, X has learned; two speakers in one sentence give two claims', () => {
+  assert.deepEqual(claims('The ferry company is losing money on every crossing, the Harbor Gazette has learned.'), [{ text: 'The ferry company is losing money on every crossing', speaker: 'the Harbor Gazette' }]);
+  assert.deepEqual(claims('Ruiz said the toll would end in June, but Lee argued it would last another year.'), [
+    { text: 'the toll would end in June', speaker: 'Ruiz' },
+    { text: 'it would last another year', speaker: 'Lee' },
+  ]);
+});

@@ -31,3 +31,24 @@ test('a new clause after a quote does not carry the cue to a later scare quote',
 test("two apostrophes used as a double mark make a quote (newspaper archive style)", () => {
   assert.deepEqual(quotes("''The ferry is safe,'' Ruiz said. The sailors' union disagreed."), [{ text: 'The ferry is safe,', speaker: 'Ruiz' }]);
 });
+
+test('quoted phrases of a clause reported by a verb of saying are all the speaker’s', () => {
+  const found = quotes('Ortega said on Friday that the levy was “a cruel joke” while the new toll is “plain theft.”');
+  assert.deepEqual(found.map((q) => q.text), ['a cruel joke', 'plain theft.']);
+  for (const q of found) assert.match(q.speaker ?? '', /Ortega/);
+});
+
+test('titles of shows, books and slogans stay silent even beside a cue', () => {
+  assert.deepEqual(quotes('Speaking on WKRP’s “Morning Harbor Hour,” Ortega said the ferries would run again by June.'), []);
+  assert.deepEqual(quotes('In his 2009 memoir, “A Long Way From Anywhere,” Ortega described growing up above a bakery.'), []);
+  assert.deepEqual(quotes('Ortega told KXLF’s “Sunday Desk” that the ferry was safe.'), []);
+  assert.deepEqual(quotes('Supporters wore “Port Jobs Now” caps to the rally, and Ortega said the crowd was huge.'), []);
+  // a chant is speech, not a title
+  assert.equal(quotes('Supporters of the mayor chanted “Ortega! Ortega!” as he walked in.').length, 1);
+});
+
+test('a headline verb of saying in Title Case names the speaker before it', () => {
+  assert.deepEqual(quotes('Ortega Calls Port Deal ‘A Surrender’\n\nThe deal was signed on Monday.'), [{ text: 'A Surrender', speaker: 'Ortega' }]);
+  assert.deepEqual(quotes('Ferry Fares ‘Will Stay Frozen,’ Mayor Kim Dahl Says\n\nThe mayor spoke on Monday.'), [{ text: 'Will Stay Frozen,', speaker: 'Mayor Kim Dahl' }]);
+  assert.deepEqual(quotes('Dahl on the Port Strike: Talks Are ‘Hopeless’\n\nThe strike began on Monday.'), [{ text: 'Hopeless', speaker: 'Dahl' }]);
+});

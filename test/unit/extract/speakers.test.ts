@@ -46,3 +46,30 @@ test('a cue word used as a noun is not a cue', () => {
 test('a clause after the quote is not its attribution', () => {
   assert.notEqual(speakerOf('Ortega called the closure a “grave mistake,” but stopped short of calling the mayor dishonest.'), 'stopped short of');
 });
+
+test('an apposition joined by "and" is one apposition; places and ages are not names', () => {
+  assert.match(
+    speakerOf('“The tolls will not survive the winter,” Oskar V. Lind, director of the Harbor Budget Office and a lecturer at the Marine Academy of Tromsø, said of the plan.') ?? '',
+    /Oskar V\. Lind/,
+  );
+  assert.match(speakerOf('Renata Cole, 61, of Dover, Del., who rode the ferry for 40 years, said it was “the only way we had to get to work.”') ?? '', /Renata Cole/);
+  assert.match(speakerOf('“We will override the veto,” Senate Leader Ida Marsh, R-Ore., said Tuesday.') ?? '', /Ida Marsh/);
+});
+
+test('a second verb joined by "and" shares the subject of the first', () => {
+  assert.match(speakerOf('Kim Dahl, the harbor master, toured the pier and said the storm had been “worse than anything in a decade.”') ?? '', /Kim Dahl/);
+  assert.notEqual(speakerOf('Dahl visited the depot and said she expects a “long, hard winter for everyone.”'), 'she expects a');
+});
+
+test('"as X put it" is a cue', () => {
+  assert.match(speakerOf('As Renata Cole, a ferry captain, once put it, the harbor is “a town that floats.”') ?? '', /Renata Cole/);
+});
+
+test('a cue word after a determiner is a noun, and the verb before it is the cue', () => {
+  assert.match(speakerOf('Another critic, Oskar Lind, likened the rules to “a tax on breathing.”') ?? '', /Oskar Lind/);
+});
+
+test('a transcript quoted turn by turn names the speaker in its label', () => {
+  const text = 'The exchange went on.\n\n"DAHL: It will run every day, and I think everyone here knows it, Mr. Holt."';
+  assert.equal(speakerOf(text, 'It will run'), 'DAHL');
+});

@@ -24,7 +24,8 @@ function wordsIn(text: string, from: number, to: number): Word[] {
     let w = m[0];
     // A trailing period ends the sentence unless the word is an abbreviation or initial ("Sen.", "J.").
     let sentenceEnd = false;
-    if (w.endsWith('.') && !/^(?:\p{Lu}|(?:\p{L}\.)+\p{L})\.$/u.test(w) && !ABBREVIATIONS.has(w.slice(0, -1).toLowerCase())) {
+    // A period before a comma ("of Ashton, Md., said", "R-Ky., said") ends an abbreviation, not a sentence.
+    if (w.endsWith('.') && text[m.index + m[0].length] !== ',' && !/^(?:\p{Lu}|(?:\p{L}\.)+\p{L})\.$/u.test(w) && !ABBREVIATIONS.has(w.slice(0, -1).toLowerCase())) {
       w = w.slice(0, -1);
       sentenceEnd = true;
     }
@@ -80,11 +81,19 @@ const SENTENCE_ADVERBS = new Set([
 function appositionSubject(text: string, words: Word[], comma: number): Span | null {
   const groups: Array<{ s: number; e: number }> = [];
   let e = comma;
-  while (groups.length < 4) {
+  while (groups.length < 6) {
     let s = e;
-    while (s > 0 && e - s < 14 && !isPunct(words[s - 1])) s--;
-    // a clause word opens the group: "and Ana Ruiz, the mayor," → "Ana Ruiz"
-    for (let k = e - 1; k >= s; k--) if (CLAUSE_WORDS.has(words[k].text.toLowerCase()) && k > s) { s = k + 1; break; }
+    while (s > 0 && e - s < 24 && !isPunct(words[s - 1])) s--;
+    // A group between two commas is an apposition and may hold "and" ("director of X and a
+    // professor at Y"); the group opening the run may start after a clause word: "and Ana Ruiz, the mayor," → "Ana Ruiz"
+    const between = s > 0 && words[s - 1].text === ',';
+    for (let k = e - 1; k >= s; k--) {
+      const l = words[k].text.toLowerCase();
+      if (!CLAUSE_WORDS.has(l) || k <= s) continue;
+      if (between && /^(?:and|or)$/.test(l) && /^(?:a|an|the|\p{Ll}.*)$/u.test(words[k + 1]?.text ?? '')) continue;
+      s = k + 1;
+      break;
+    }
     if (s === e) break;
     groups.unshift({ s, e });
     if (s > 0 && words[s - 1].text === ',') {
@@ -97,6 +106,7 @@ function appositionSubject(text: string, words: Word[], comma: number): Span | n
   const isName = (g: { s: number; e: number }) => {
     const first = words[g.s].text;
     const last = words[g.e - 1].text.replace(/['’]s$/, '');
+    if (g.e - g.s === 1 && (ABBREVIATIONS.has(first.replace(/\.$/, '').toLowerCase()) || /^\p{Lu}-\p{Lu}[\p{L}.]*$/u.test(first))) return false; // "Md.", "R-Ky."
     return /^\p{Lu}/u.test(first) && /^\p{Lu}/u.test(last) && !SENTENCE_ADVERBS.has(first.toLowerCase()) && !/^(?:who|which|whose)$/i.test(first);
   };
   const span = (g: { s: number; e: number }) => ({ start: words[g.s].start, end: words[g.e - 1].end });
@@ -245,6 +255,8 @@ export function attributionAfter(text: string, from: number, to: number): Attrib
     // "…,” but stopped short of calling it …": another clause, not an attribution
     if (k === i && /^(?:and|but|or|so|yet|while|because|as|if|when|since|though|although|than)$/i.test(w.text)) return null;
     if (isCueVerb(w.text) && k > i && !isNounUse(words, k)) {
+      // "…,” to the plan and warned …": another verb of the sentence's subject, not an attribution after the quote
+      if (/^(?:and|but|or)$/i.test(words[k - 1].text)) return null;
       const speaker = subjectBefore(text, words, k);
       if (w.text.endsWith('ing') && !(speaker && /^\p{Lu}/u.test(text.slice(speaker.start, speaker.end)))) return null;
       return { cue: { start: w.start, end: w.end }, speaker };
@@ -265,8 +277,12 @@ export function attributionBefore(text: string, from: number, to: number, isCue:
     if (/^according$/i.test(w.text) && words[k + 1] && /^to$/i.test(words[k + 1].text)) {
       return { cue: { start: w.start, end: words[k + 1].end }, speaker: subjectAfter(words, k + 1) };
     }
-    if (!isCue(w.text) || isNounUse(words, k)) continue;
-    const cue = { start: w.start, end: w.end };
+    // "As Ruiz put it, …"
+    const putIt = /^puts?$/.test(w.text) && /^it$/i.test(words[k + 1]?.text ?? '');
+    if (!putIt && (!isCue(w.text) || isNounUse(words, k))) continue;
+    // "likened the rules to …": a cue word after a determiner is a noun
+    if (!putIt && k > 0 && /^(?:the|a|an|these|those|its|their|new)$/i.test(words[k - 1].text) && !isCueVerb(w.text)) continue;
+    const cue = { start: w.start, end: putIt ? words[k + 1].end : w.end };
     // "Trump lashed out, saying “…”": a participle's speaker is the subject opening the sentence.
     if (w.text.endsWith('ing')) {
       const prev = words[k - 1]?.text.toLowerCase() ?? '';
@@ -278,7 +294,16 @@ export function attributionBefore(text: string, from: number, to: number, isCue:
     }
     let speaker = subjectBefore(text, words, k);
     if (speaker && !isPlausibleSpeaker(text.slice(speaker.start, speaker.end))) speaker = mainSubject(words, k) ?? speaker;
-    return { cue, speaker: speaker ?? subjectAfter(words, k) };
+    // "Ruiz, the mayor, toured the site and said …": a second verb shares the main clause's subject.
+    let v = k - 1;
+    while (v > 0 && ADVERBS_BEFORE_CUE.has(words[v].text.toLowerCase())) v--;
+    if (!speaker && v > 0 && /^(?:and|but)$/i.test(words[v].text)) speaker = mainSubject(words, v);
+    if (!speaker) {
+      // "said Miller", but not "said she has …"
+      const after = subjectAfter(words, k);
+      if (after && isNameLike(text.slice(after.start, after.end)) && !PRONOUN_SUBJECTS.has(words[k + 1].text.toLowerCase())) speaker = after;
+    }
+    return { cue, speaker };
   }
   return null;
 }
@@ -339,6 +364,8 @@ const CLAIM_VERBS = new Set([
   'signalled', 'ruled', 'determined', 'decided', 'assumed', 'guessed', 'acknowledge', 'admit', 'agree', 'agrees', 'deny',
 ]);
 const WORDS_BEFORE_CONTENT = /^(?:that)$/i;
+/** Verbs that report a finding after its content: "…, The Post has learned", "…, the audit found". */
+const REPORTING_AFTER = new Set(['learned', 'found', 'confirmed', 'estimated', 'concluded', 'believes', 'thinks', 'predicted', 'alleged', 'alleges', 'argues', 'argued', 'contends', 'contended', 'insists', 'insisted', 'maintains', 'maintained', 'admitted', 'acknowledged', 'revealed', 'disclosed', 'indicated', 'suggests', 'suggested']);
 
 /**
  * Indirect speech in one sentence of the skeleton: "Ruiz said (that) the bridge opens in May",
@@ -369,9 +396,11 @@ export function claimIn(text: string, from: number, to: number): ClaimReading | 
   // CONTENT, X said. / CONTENT, said X. / The museum, Ruiz said, will open …
   for (let k = 2; k < last - 1; k++) {
     if (words[k].text !== ',') continue;
-    const c = k + 1 + words.slice(k + 1, Math.min(last, k + 16)).findIndex((w) => isCueVerb(w.text) && CLAIM_VERBS.has(w.text));
+    const c = k + 1 + words.slice(k + 1, Math.min(last, k + 16)).findIndex((w) => CLAIM_VERBS.has(w.text) && (isCueVerb(w.text) || REPORTING_AFTER.has(w.text)));
     if (c <= k) continue;
     if (words.slice(k + 1, c).some((w) => isPunct(w) && w.text !== ',' && w.text !== '(' && w.text !== ')')) continue;
+    // "…, but Lee argued it would …": a new clause with its own content, not an attribution of what came before
+    if (/^(?:but|and|while|whereas|yet|though|although|as|so|because|since|when|if)$/i.test(words[k + 1].text)) continue;
     let speaker: Span | null = null;
     let after: number;
     if (c === k + 1) {
@@ -398,36 +427,115 @@ export function claimIn(text: string, from: number, to: number): ClaimReading | 
     }
     return { cue: span(c, c + 1), speaker, content: fragments[fragments.length - 1], fragments };
   }
-  // X said (that) CONTENT.
+  return null;
+}
+
+/** Verbs of intent and commitment whose content is an infinitive: "vowed to repeal the levy". */
+const INFINITIVE_VERBS = new Set([
+  'vowed', 'vows', 'vow', 'promised', 'promises', 'promise', 'pledged', 'pledges', 'pledge', 'plans', 'plan', 'planned',
+  'planning', 'wants', 'want', 'wanted', 'hopes', 'hope', 'hoped', 'hoping', 'intends', 'intend', 'intended', 'agreed',
+  'agrees', 'agree', 'refused', 'refuses', 'refuse', 'declined', 'declines', 'threatened', 'threatens', 'offered', 'offers',
+  'sought', 'seeks', 'seeking', 'claim', 'claims', 'claimed', 'proposed', 'proposes', 'vowing', 'promising', 'pledging',
+  'urged', 'urges', 'urging', 'asked', 'asks', 'asking', 'called', 'calls', 'calling', 'encouraged', 'encourages', 'encouraging',
+  'expects', 'expected', 'expect', 'decided', 'demanded', 'demands', 'demanding', 'warned', 'warns', 'warning',
+]);
+/** Of those, the ones that also take a bare clause ("claimed he won"); the rest want "to" or "that" ("wants the job" is no claim). */
+const BARE_CLAUSE_OK = new Set(['claim', 'claims', 'claimed', 'warned', 'warns', 'warning', 'demanded', 'demands', 'demanding', 'proposed', 'proposes', 'decided', 'expects', 'expected', 'expect', 'hopes', 'hope', 'hoped', 'hoping', 'agreed', 'agrees', 'agree', 'promised', 'promises', 'promise']);
+/** Verbs of saying and thinking in the progressive or as a participle after a comma: "is warning that …", "…, saying …". */
+const ING_CLAIM_VERBS = new Set([
+  'saying', 'telling', 'arguing', 'claiming', 'insisting', 'suggesting', 'warning', 'noting', 'adding', 'explaining',
+  'demanding', 'urging', 'promising', 'vowing', 'pledging', 'predicting', 'asserting', 'stressing', 'acknowledging',
+  'admitting', 'conceding', 'charging', 'alleging', 'contending', 'maintaining', 'hinting', 'signaling', 'declaring',
+  'announcing', 'reporting', 'writing', 'tweeting', 'questioning', 'calling', 'asking', 'planning', 'hoping', 'seeking',
+  'threatening', 'touting', 'boasting', 'complaining', 'denying', 'confirming', 'pointing', 'encouraging', 'proposing',
+]);
+/** "called for a special prosecutor", "pushed for new rules", "supports the levy": a demand or stance as an object. */
+const OBJECT_AFTER = /^(?:call(?:s|ed|ing)?|push(?:es|ed|ing)?|argu(?:es|ed|ing)|advocat(?:es|ed|ing))$/;
+const STANCE_VERBS = new Set(['supports', 'supported', 'support', 'opposes', 'opposed', 'oppose', 'endorsed', 'endorses', 'endorse', 'favors', 'favored', 'favours', 'favoured']);
+
+/**
+ * Every "X said (that) CONTENT" reading of one sentence of the skeleton, in order: a verb of
+ * saying, thinking or intent with a plausible speaker before it ("Ruiz", "critics who say",
+ * "Ruiz is warning", "Ruiz …, saying"), and the content after it to the sentence's end.
+ */
+export function claimsIn(text: string, from: number, to: number): ClaimReading[] {
+  const first = claimIn(text, from, to);
+  if (first) return [first];
+  const words = wordsIn(text, from, to);
+  const found: ClaimReading[] = [];
+  if (words.length < 4) return found;
+  let last = words.length;
+  while (last > 0 && /^[.!?]$/.test(words[last - 1].text)) last--;
+  if (last < 4) return found;
+  const span = (a: number, b: number): Span => ({ start: words[a].start, end: words[b - 1].end });
   for (let k = 1; k < last - 2; k++) {
     const w = words[k];
     if (isPunct(w)) continue;
-    if (!CLAIM_VERBS.has(w.text) || isNounUse(words, k)) continue;
-    let speaker = subjectBefore(text, words, k);
-    // "critics who say …": the speaker stands before "who"
-    if (!speaker && /^who$/i.test(words[k - 1]?.text ?? '') && k > 1) speaker = subjectBefore(text, words, words[k - 2].text === ',' ? k - 2 : k - 1);
-    if (!speaker || !isPlausibleSpeaker(text.slice(speaker.start, speaker.end))) speaker = null;
-    if (!speaker) continue;
+    const prev = words[k - 1].text.toLowerCase();
+    const progressive = ING_CLAIM_VERBS.has(w.text) && /^(?:is|are|was|were|been|be|am|[’']s|[’']re)$/.test(prev);
+    const participle = ING_CLAIM_VERBS.has(w.text) && prev === ',';
+    if (!CLAIM_VERBS.has(w.text) && !INFINITIVE_VERBS.has(w.text) && !STANCE_VERBS.has(w.text) && !progressive && !participle) continue;
+    if (isNounUse(words, k) || (DETERMINERS.has(prev) && !participle)) continue;
+    let speaker: Span | null;
+    if (participle) {
+      // "Ruiz closed the depot on Monday, saying the buses were unsafe": the main clause's subject
+      speaker = mainSubject(words, k - 1);
+    } else {
+      speaker = subjectBefore(text, words, k);
+      // "critics who say …", "lawmakers, who have long argued …": the speaker stands before "who"
+      let v = k - 1;
+      while (v > 1 && ADVERBS_BEFORE_CUE.has(words[v].text.toLowerCase())) v--;
+      if (!speaker && /^who$/i.test(words[v]?.text ?? '') && v > 1) speaker = subjectBefore(text, words, words[v - 1].text === ',' ? v - 1 : v);
+    }
+    if (!speaker || !isPlausibleSpeaker(text.slice(speaker.start, speaker.end))) continue;
     let c = k + 1;
-    // the listener: "told reporters (on Monday) that …", "told CNN the …"
-    if (LISTENER_CUES.has(w.text)) {
+    // the listener: "told reporters (on Monday) that …", "told CNN the …", "urged voters to …"
+    if (LISTENER_CUES.has(w.text) || /^(?:urged|urges|urging|encouraged|encourages|encouraging|called|calls|calling|telling|asking)$/.test(w.text)) {
       const that = words.findIndex((x, i) => i > c && i < c + 8 && /^that$/i.test(x.text));
-      if (that > 0) c = that;
+      if (that > 0 && !words.slice(c, that).some((x) => isPunct(x))) c = that;
       else {
-        while (c < last && c < k + 4 && (/^\p{Lu}/u.test(words[c].text) || /^(?:the|a|an|him|her|them|us|me|reporters|supporters|voters|journalists|people|an|audience|crowd|and)$/i.test(words[c].text) || /['’]s$/.test(words[c].text))) c++;
+        if (/^call/.test(w.text) && /^on$/i.test(words[c]?.text ?? '')) c++;
+        while (c < last && c < k + 5 && (/^\p{Lu}/u.test(words[c].text) || /^(?:the|a|an|him|her|them|us|me|reporters|supporters|voters|journalists|people|an|audience|crowd|and|his|their|its)$/i.test(words[c].text) || /['’]s$/.test(words[c].text))) c++;
       }
     }
-    // "said on Monday that", "said in a statement that"
-    const that = words.findIndex((x, i) => i >= c && i < c + 7 && /^that$/i.test(x.text));
-    if (that > c && !words.slice(c, that).some((x) => isPunct(x) && x.text !== ',')) c = that;
+    // "said on Monday that", "said in a statement that", "says at a stop in Toledo, Ohio, that"
+    const that = words.findIndex((x, i) => i >= c && i < c + 12 && /^that$/i.test(x.text));
+    if (that > c && !words.slice(c, that).some((x) => isPunct(x) && x.text !== ',') && !words.slice(c, that).some((x) => CLAIM_VERBS.has(x.text))) c = that;
     if (c < last && words[c].text === ',') c++;
-    if (c >= last || /^[:·"“]$/.test(words[c].text)) return null;
-    if (WORDS_BEFORE_CONTENT.test(words[c].text) && c + 1 >= last) return null;
-    if (last - c < 3) return null;
-    // not a prepositional phrase; an infinitive only after a listener ("urged voters to …")
-    if (/^(?:for|of|about|with|in|on|at|by|as|from|into|so)$/i.test(words[c].text)) continue;
-    if (/^to$/i.test(words[c].text) && !(LISTENER_CUES.has(w.text) && c > k + 1)) continue;
-    return { cue: span(k, k + 1), speaker, content: span(c, last) };
+    if (c >= last || /^[:·"“]$/.test(words[c].text)) continue;
+    // "…, saying, “Maybe …”": the content stops before a quotation it introduces
+    let end = last;
+    const q = words.findIndex((x, i) => i > c && x.text === '·');
+    if (q > c) {
+      const lead = words.slice(c, q).filter((x) => !isPunct(x)).length;
+      const quoted = words.slice(q).filter((x) => x.text === '·').length;
+      let j = q - 1;
+      while (j > c && /^[“"‘'«]$/.test(words[j].text)) j--;
+      // only a quotation set off by a comma or colon ("…, saying, “…”", "…: “…”"); one inside the clause is a partial quote of it
+      if (lead >= 3 && quoted > 2 * lead && /^[,:]$/.test(words[j].text)) {
+        let cut = q;
+        while (cut > c && (isPunct(words[cut - 1]) || ING_CLAIM_VERBS.has(words[cut - 1].text))) cut--;
+        end = cut;
+      }
+    }
+    if (WORDS_BEFORE_CONTENT.test(words[c].text) && c + 1 >= last) continue;
+    if (last - c < 3) continue;
+    const next = words[c].text.toLowerCase();
+    if (next === 'to') {
+      // an infinitive after a verb of intent or a listener: "vowed to …", "urged voters to …"
+      if (!INFINITIVE_VERBS.has(w.text) && !(LISTENER_CUES.has(w.text) && c > k + 1)) continue;
+    } else if (next === 'for' || next === 'on') {
+      if (!OBJECT_AFTER.test(w.text) || next === 'on') continue;
+      c++;
+    } else if (/^(?:of|about|with|in|at|by|as|from|into|so|up|out|off|back|down|over)$/.test(next)) {
+      continue;
+    } else if (INFINITIVE_VERBS.has(w.text) && !BARE_CLAUSE_OK.has(w.text) && !LISTENER_CUES.has(w.text) && !/^(?:that|if|whether)$/.test(next)) {
+      // "wants the job", "offered no proof": an object, not a claim
+      if (!/^call/.test(w.text) || c === k + 1) continue;
+    }
+    if (end - c < 3) continue;
+    if (STANCE_VERBS.has(w.text) && end - c > 12) continue;
+    found.push({ cue: span(k, k + 1), speaker, content: span(c, end) });
   }
-  return null;
+  return found;
 }

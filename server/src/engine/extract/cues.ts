@@ -33,6 +33,7 @@ export const ADVERBS_BEFORE_CUE = new Set([
   'reportedly', 'repeatedly', 'often', 'recently', 'separately', 'publicly', 'privately', 'flatly', 'simply',
   'bluntly', 'quickly', 'finally', 'further', 'would', 'will', 'did', 'has', 'first', 'never', 'not', 'just', 'had',
   'famously', 'frequently', 'angrily', 'once', 'told', 'subsequently', 'initially', 'ultimately', 'last',
+  'long', 'consistently', 'openly', 'loudly', 'strongly', 'firmly',
 ]);
 
 export const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);

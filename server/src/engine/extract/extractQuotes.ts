@@ -3,7 +3,7 @@ import type { DocumentFormat, ExtractedQuote, Span, SpeakerMention } from '../ty
 import { maskProse, isInside } from '../text/mask';
 import { findQuotedSpans, paragraphsOf, type QuotedSpan } from './quoteMarks';
 import { sentencesOf } from './sentences';
-import { attributionAfter, attributionBefore, attributionsIn, claimIn, type Attribution } from './attribution';
+import { attributionAfter, attributionBefore, attributionsIn, claimsIn, type Attribution, type ClaimReading } from './attribution';
 import { isBackReference, readSpeakerPhrase, type SpeakerPhrase } from './speakerPhrase';
 import { isCueVerb, isLooseCue } from './cues';
 
@@ -117,7 +117,16 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Extra
     if (wordCount === 0) continue;
 
     const scare = SCARE_MARKER.test(prose.slice(Math.max(0, q.outer.start - 24), q.outer.start)) && wordCount < MIN_WORDS_WITHOUT_CUE;
+    // “Meet the Press”, a book “The Long Road Home”, a “Vote No” sign: titles and names, never speech.
+    const inHeadline = paragraphOf(q.outer.start) === 0 && paragraphs.length > 1 && isHeadline(prose, paragraphs[0]);
+    if (!q.block && q.fragments.length === 1 && !inHeadline && isTitleOfWork(prose, q, quoteText)) continue;
     let attribution = q.block ? blockAttribution(skeleton, paragraphs, q) : findAttribution(skeleton, q, sentenceAt);
+    // A transcript quoted turn by turn: “PENCE: Well, look, …” names its speaker in the label.
+    const label = /^\s*((?:\p{Lu}[\p{Lu}.'’-]+\s){0,2}\p{Lu}[\p{Lu}.'’-]+):\s/u.exec(text.slice(first.start, first.end));
+    if (label && label[1].replace(/[^\p{L}]/gu, '').length >= 2) {
+      const at = first.start + label[0].indexOf(label[1]);
+      attribution = { cue: { start: at + label[1].length, end: at + label[1].length + 1 }, speaker: { start: at, end: at + label[1].length } };
+    }
     const paragraph = paragraphOf(q.outer.start);
     if (!attribution && !q.block && wordCount < MIN_WORDS_WITHOUT_CUE) {
       // “Trump called the senator a “nasty guy,” an “anchor baby” and “unstable”": a short phrase
@@ -187,9 +196,10 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Extra
   }
   if (options.claims) {
     const claims: ExtractedQuoteWithState[] = [];
-    for (const s of sentences) {
-      const reading = claimIn(skeleton, s.start, s.end);
-      if (!reading) continue;
+    let covered = -1;
+    for (const s of sentences) for (const reading of splitSequential(skeleton, claimsIn(skeleton, s.start, s.end))) {
+      // a claim inside the content of one before it ("Ruiz said the board believes …") is part of it
+      if (reading.content.start < covered) continue;
       const fragments = (reading.fragments ?? [reading.content]).map((f) => trimSpan(text, f)).filter((f) => f.end > f.start);
       if (fragments.length === 0) continue;
       const content = { start: fragments[0].start, end: fragments[fragments.length - 1].end };
@@ -205,11 +215,30 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Extra
         speaker = resolveMention(phrase, speakerSpan, mentions, paragraphOf(s.start), text, paragraphs);
       }
       const ignored = ignoredAt(s.start);
+      covered = content.end;
       claims.push({ kind: 'claim', text: fragments.map((f) => text.slice(f.start, f.end)).join(' '), span: content, fragments, speaker, cue: reading.cue, speakerSpan, ignored });
     }
     return [...results, ...claims].sort((a, b) => a.span.start - b.span.start);
   }
   return results;
+}
+
+/**
+ * "Ruiz said the depot is safe, but Lee argued it should close": a second speaker after a
+ * clause boundary ends the first claim's content, and both claims stand.
+ */
+function splitSequential(skeleton: string, readings: ClaimReading[]): ClaimReading[] {
+  for (let i = 0; i + 1 < readings.length; i++) {
+    const a = readings[i];
+    const b = readings[i + 1];
+    if (!b.speaker || b.speaker.start <= a.content.start || b.speaker.start >= a.content.end) continue;
+    const lead = skeleton.slice(a.content.start, b.speaker.start);
+    const boundary = /(?:[,;]\s*(?:but|and|while|whereas|yet|though|although)?|\s(?:but|while|whereas))\s*$/.exec(lead);
+    if (!boundary) continue;
+    a.content = { start: a.content.start, end: a.content.start + boundary.index };
+    if (a.fragments) a.fragments[a.fragments.length - 1] = a.content;
+  }
+  return readings;
 }
 
 /** `“A,” he said, “B.”`: two marked spans that are one quotation split by its attribution. */
@@ -253,10 +282,28 @@ function isHeadline(prose: string, para: Span): boolean {
 /** "Ruiz: City ‘Will Not Pay’", "Ruiz Calls Plan ‘A Disgrace’": the headline's speaker. */
 function headlineAttribution(text: string, para: Span, q: QuotedSpan): Attribution | null {
   const before = text.slice(para.start, q.outer.start);
-  const colon = /^\s*((?:\p{Lu}[\p{L}.'’-]*\s+){0,4}\p{Lu}[\p{L}.'’-]*)\s*:/u.exec(before);
+  // "Ruiz: …", "Ruiz on the Budget: …", "A Lesson From Ana Ruiz: …"
+  const colon = /^\s*((?:\p{Lu}[\p{L}.'’-]*\s+){0,4}\p{Lu}[\p{L}.'’-]*)(?:\s+(?:on|about|to|at|in|for)\s[^:]{0,40})?\s*:/u.exec(before)
+    ?? /^\s*[^:]{0,30}\b(?:from|by)\s+((?:\p{Lu}[\p{L}.'’-]*\s+){0,4}\p{Lu}[\p{L}.'’-]*)\s*:/iu.exec(before);
   if (colon) {
-    const start = para.start + colon[0].indexOf(colon[1]);
+    const start = para.start + colon[0].lastIndexOf(colon[1]);
     return { cue: { start: para.start + colon[0].length - 1, end: para.start + colon[0].length }, speaker: { start, end: start + colon[1].length } };
+  }
+  // "Ana Ruiz Calls Plan ‘A Disgrace’", "… ‘…’ Will Pass, Ana Ruiz Says": a verb of saying in Title Case
+  const heading = text.slice(para.start, para.end);
+  const titleVerb = /(?<=\s)(\p{Lu}\p{Ll}+)(?=[\s.,:;!?]|$)/gu;
+  for (let m = titleVerb.exec(heading); m; m = titleVerb.exec(heading)) {
+    const lower = m[1].toLowerCase();
+    if (!isLooseCue(lower) && !HEADLINE_VERBS.has(lower)) continue;
+    // the name run before the verb, back to the headline's start or a comma
+    const lead = heading.slice(0, m.index);
+    const run = /((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*)\s+$/u.exec(lead);
+    if (!run) break;
+    const start = run.index;
+    const opensRun = start === 0 || /[,;][’'"”]?\s*$/.test(lead.slice(0, start)) || /^\s*$/.test(lead.slice(0, start));
+    const inQuote = start < q.outer.end - para.start && m.index > q.outer.start - para.start && start > q.outer.start - para.start;
+    if (!opensRun || inQuote) break;
+    return { cue: { start: para.start + m.index, end: para.start + m.index + m[1].length }, speaker: { start: para.start + start, end: para.start + start + run[1].length } };
   }
   // the capitalised words before the first verb: "Retired General Reveals ‘…’"
   const terms = nlp(before).terms().json({ offset: true }) as Array<{ text: string; offset: { start: number; length: number }; terms: Array<{ tags: string[] }> }>;
@@ -267,6 +314,9 @@ function headlineAttribution(text: string, para: Span, q: QuotedSpan): Attributi
   if (!/^\p{Lu}/u.test(terms[0].text)) return null;
   return { cue: { start: para.start + cue.start, end: para.start + cue.start + cue.length }, speaker: { start: para.start + terms[0].offset.start, end: para.start + lastName.start + lastName.length } };
 }
+
+/** Headline verbs that put words in a speaker's mouth besides the cues ("Ruiz Sees ‘…’"). */
+const HEADLINE_VERBS = new Set(['sees', 'speaks', 'reveals', 'hammers', 'rips', 'knocks', 'backs', 'defends', 'vows', 'urges', 'says', 'tells', 'calls', 'warns', 'blasts', 'slams', 'accuses', 'admits', 'pushes', 'questions', 'praises', 'responds', 'fires', 'hits', 'explains', 'insists', 'denies', 'claims', 'predicts']);
 
 /** A dash and a name closing the paragraph after a quote: “…” ― Ana Ruiz. */
 const SIGNATURE = /^[\s,.]*(?:[―—–]|--?)\s*((?:\p{Lu}[\p{L}.'’-]*\s+){0,5}\p{Lu}[\p{L}'’-]*)[\s.]*(?:[\r\n]|$)/u;
@@ -296,8 +346,23 @@ function findAttribution(skeleton: string, q: QuotedSpan, sentenceAt: (offset: n
   if (after) return after;
   const before = attributionBefore(skeleton, firstSentence.start, q.outer.start);
   // A cue belongs to the quote right after it: a short quoted phrase further on is a term, not speech.
-  if (before && isShort(q) && skeleton.slice(before.cue.end, q.outer.start).includes('·')) return null;
+  if (before && isShort(q) && skeleton.slice(before.cue.end, q.outer.start).includes('·') && !inReportedClause(skeleton, before, q)) return null;
   return before;
+}
+
+/**
+ * "Ruiz said that the plan was “a mess” and the budget “a fantasy”": every quoted phrase of
+ * a clause reported by a verb of saying is the speaker's, however many stand before it. Not
+ * so after a participle or the end of that clause (a comma and a new phrase: "…,” a date the “experts” doubt).
+ */
+function inReportedClause(skeleton: string, a: Attribution, q: QuotedSpan): boolean {
+  const cue = skeleton.slice(a.cue.start, a.cue.end);
+  if (!/^(?:said|says|told|tells|added|adds|argued|argues|insisted|insists|claimed|claims|wrote|writes|noted|notes|stated|explained|warned|predicted|contended|maintained|acknowledged|admitted|conceded)$/.test(cue)) return false;
+  if (!a.speaker || a.speaker.end > a.cue.start) return false;
+  const between = skeleton.slice(a.cue.end, q.outer.start);
+  // each stretch between two quoted phrases continues the clause: no comma opening a new phrase, no dash or semicolon
+  // (a comma inside the marks is blanked in the skeleton: "…,” a date the “experts” doubt" reads "·” a date")
+  return !/[;—–]|--|·[”"’'»]*\s*,?\s+(?:a|an|the|which|who|as|when)\b/.test(between) && !/[.!?]\s/.test(between);
 }
 
 /** A block quote's attribution stands on the line before it ("Miller said:") or the line after. */
@@ -322,6 +387,32 @@ function blockAttribution(skeleton: string, paragraphs: Span[], q: QuotedSpan): 
   }
   if (before) return attributionBefore(skeleton, before.start, before.end);
   return null;
+}
+
+/** Small words a title leaves in lower case ("Meet the Press", "Guardians of the Galaxy"). */
+const TITLE_SMALL_WORDS = /^(?:of|the|a|an|and|or|on|in|to|for|with|at|by|from|de|la|le|del|nor|vs\.?|is|as)$/;
+/** Words before a quoted title: a possessive ("NBC’s", "his"), a preposition, or a kind of work. */
+const BEFORE_TITLE = /(?:\b\p{L}+['’]s?|\b(?:his|her|its|their|our|my|your|on|of|the|for|titled|called|named|book|show|program|programme|podcast|movie|film|play|series|song|album|anthem|memoir|autobiography|novel|episode|broadcast|documentary|segment|column|headline|slogan|banner|sign|shirt|hat|account|campaign|initiative|act|bill|plan))\s*[,:]?\s*$/iu;
+/** Nouns a quoted name modifies: a “Make It Right” hat, the “Vote No” campaign. */
+const AFTER_TITLE = /^[\s,.]*(?:hats?|caps?|shirts?|t-shirts?|signs?|pins?|buttons?|banners?|stickers?|campaigns?|movement|awards?|podcast|program|programme|show|series|segment|reboot|star|syllabus|wave|votes?|rally|tour|slogan|initiative|act|bill|plan|caucus|group|PAC|account)\b/iu;
+
+/**
+ * A short quoted phrase in Title Case right after a possessive, a preposition or a kind of
+ * work ("on NBC’s “Meet the Press”", "his book “A Long Road”"), or naming the thing after it
+ * (a “Vote No” sign): the title of a work or a name, which no cue makes a quotation.
+ */
+function isTitleOfWork(prose: string, q: QuotedSpan, quoteText: string): boolean {
+  const words = quoteText.replace(/[.,!?:;]+$/, '').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  if (words.length === 0 || words.length > 8) return false;
+  const titleCase = words.every((w, i) => /^["“‘'(¿¡]?[\p{Lu}\p{N}]/u.test(w) || (i > 0 && TITLE_SMALL_WORDS.test(w.toLowerCase())));
+  if (!titleCase) return false;
+  // "I", "OK" and one-letter words read as speech too often to call them titles alone
+  if (words.length === 1 && words[0].replace(/[^\p{L}]/gu, '').length < 2) return false;
+  const before = prose.slice(Math.max(0, q.outer.start - 40), q.outer.start);
+  const after = prose.slice(q.outer.end, q.outer.end + 30);
+  // chants and cries are speech: “Ted! Ted!”, chants of “Lock Her Up”
+  if (/[!?]$/.test(quoteText.replace(/[”"’'»\s]+$/, '')) || /\b(?:chants?|chanted|chanting|cries|cried|cry|shouts?|shouted|shouting|yells?|yelled|screams?|calls)\s+(?:of\s+)?$/i.test(before)) return false;
+  return BEFORE_TITLE.test(before) || AFTER_TITLE.test(after);
 }
 
 /** A quotation reads as speech when it opens a sentence or fills one, not as a phrase mid-sentence. */
