@@ -29,6 +29,9 @@ import { ReportProvider, REPORT_SCHEME } from './report';
 import { StatusBar } from './statusBar';
 
 const CREATE_SOURCES_ASKED = 'verbatim.askedToCreateSources';
+/** Set once the getting-started walkthrough was opened for the writer: it is never opened again unasked. */
+const WALKTHROUGH_SHOWN = 'verbatim.walkthroughShown';
+export const WALKTHROUGH_ID = 'verbatim.verbatim#verbatim.gettingStarted';
 
 /** What activate() returns: used by the extension's own tests. */
 export interface VerbatimApi {
@@ -42,11 +45,18 @@ export interface VerbatimApi {
   statusText(): string;
   /** Whether the offer to create the sources folder was made in this workspace. */
   offeredSources(): boolean;
+  /** How many times this session opened the walkthrough by itself (0 or 1: never again once shown). */
+  walkthroughOpens(): number;
+  /** Milliseconds activate() took (the language server starts after it, in the background). */
+  activationMs(): number;
+  /** Resolves when the language server answered `initialize`, with the ms since activation began. */
+  serverReady(): Promise<number>;
 }
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<VerbatimApi> {
+  const activationStart = Date.now();
   const output = vscode.window.createOutputChannel('Verbatim', { log: true });
   const statusBar = new StatusBar();
   const reports = new ReportProvider();
@@ -128,7 +138,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
     await client.start();
   };
 
-  const need = (): LanguageClient => {
+  // Started in the background: activation returns at once, commands wait for the server.
+  let starting: Promise<void> = Promise.resolve();
+  const startInBackground = () => {
+    starting = startClient().catch((e) => {
+      output.error(`The Verbatim language server did not start: ${e instanceof Error ? e.message : String(e)}`);
+    });
+    return starting;
+  };
+
+  const need = async (): Promise<LanguageClient> => {
+    await starting;
     if (!client || !client.isRunning()) throw new Error('The Verbatim language server is not running.');
     return client;
   };
@@ -149,7 +169,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
     }
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: 'Verbatim: checking' },
-      () => need().sendRequest<CheckDocumentResult>('workspace/executeCommand', { command: ServerCommands.checkDocument, arguments: [target.toString()] }),
+      async () => (await need()).sendRequest<CheckDocumentResult>('workspace/executeCommand', { command: ServerCommands.checkDocument, arguments: [target.toString()] }),
     );
     lastReport = reports.set(`Report ${path.basename(target.fsPath || target.path)}.md`, result.report);
     await showReport(lastReport);
@@ -164,7 +184,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
   const checkWorkspace = async (): Promise<CheckWorkspaceResult> => {
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Verbatim: checking the workspace' },
-      () => need().sendRequest<CheckWorkspaceResult>('workspace/executeCommand', { command: ServerCommands.checkWorkspace, arguments: [] }),
+      async () => (await need()).sendRequest<CheckWorkspaceResult>('workspace/executeCommand', { command: ServerCommands.checkWorkspace, arguments: [] }),
     );
     lastReport = reports.set('Report workspace.md', result.report);
     await showReport(lastReport);
@@ -173,7 +193,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
   };
 
   const rebuildIndex = async (): Promise<CorpusStatus> => {
-    const status = await need().sendRequest<CorpusStatus>('workspace/executeCommand', { command: ServerCommands.rebuildIndex, arguments: [] });
+    const status = await (await need()).sendRequest<CorpusStatus>('workspace/executeCommand', { command: ServerCommands.rebuildIndex, arguments: [] });
     void vscode.window.showInformationMessage(
       status.state === 'noCorpus' ? 'Verbatim: no corpus found.' : `Verbatim: indexed ${status.statements} statements from ${status.documents} source documents${status.problems.length ? ` (${status.problems.length} problem${status.problems.length === 1 ? '' : 's'})` : ''}.`,
     );
@@ -194,7 +214,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
       const title = await vscode.window.showInputBox({ title: 'Verbatim: where is it from? (optional)', prompt: 'A title for the source: interview, call, email…', value: `Notes from ${path.basename(editor.document.fileName)}`, ignoreFocusOut: true });
       params = { speaker: speaker.trim(), text, title: title?.trim() || undefined };
     }
-    const result = await need().sendRequest<AddStatementResult>('workspace/executeCommand', { command: ServerCommands.addStatement, arguments: [params] });
+    const result = await (await need()).sendRequest<AddStatementResult>('workspace/executeCommand', { command: ServerCommands.addStatement, arguments: [params] });
     void vscode.window.showInformationMessage(`Verbatim: added a statement by ${params.speaker} to ${vscode.workspace.asRelativePath(result.path)}.`);
     return result;
   };
@@ -224,31 +244,44 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
       await vscode.window.showTextDocument(vscode.Uri.parse(uri), { selection, preview: true });
     }),
     vscode.commands.registerCommand('verbatim.restartServer', guarded(async () => {
+      await starting;
       await client?.restart();
     })),
+    vscode.commands.registerCommand('verbatim.createSourcesFolder', guarded(() => createSourcesFolder(corpusStatus))),
+    vscode.commands.registerCommand('verbatim.addSource', guarded(() => addFirstSource(corpusStatus))),
+    vscode.commands.registerCommand('verbatim.getStarted', () => vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH_ID, false)),
     vscode.window.onDidChangeActiveTextEditor(refreshStatusBar),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
       // The document selector is fixed when the client starts: a change of languages restarts it.
       if (e.affectsConfiguration('verbatim.languages') && client) {
         await client.stop().catch(() => undefined);
-        await startClient();
+        await startInBackground();
       }
     }),
     { dispose: () => void client?.stop() },
   );
 
-  await startClient();
+  const serverReady = startInBackground().then(() => {
+    const ms = Date.now() - activationStart;
+    output.info(`Language server ready ${ms} ms after activation began`);
+    return ms;
+  });
   refreshStatusBar();
+  const activationMs = Date.now() - activationStart;
+  output.info(`Verbatim activated in ${activationMs} ms`);
 
   return {
     client: () => client,
     status: () => corpusStatus,
     summary: (uri) => summaries.get(uri.toString()),
-    serverInfo: () => need().sendRequest<ServerInfo>('workspace/executeCommand', { command: ServerCommands.info, arguments: [] }),
+    serverInfo: async () => (await need()).sendRequest<ServerInfo>('workspace/executeCommand', { command: ServerCommands.info, arguments: [] }),
     lastReport: () => lastReport,
     restarts: () => restarts,
     statusText: () => statusBar.text,
     offeredSources: () => !!context.workspaceState.get(CREATE_SOURCES_ASKED),
+    walkthroughOpens: () => walkthroughOpens,
+    activationMs: () => activationMs,
+    serverReady: () => serverReady,
   };
 }
 
@@ -262,22 +295,77 @@ function describe(summary: Record<string, number>): string {
 }
 
 let offering = false;
+let walkthroughOpens = 0;
 
-/** No corpus yet: offer once (per workspace) to create the sources folder. No nagging. */
+/**
+ * No corpus yet: the first time ever, the getting-started walkthrough (create sources/, add a
+ * source, check a draft) opens beside the draft; after that, one offer per workspace to create
+ * the folder. Each is shown once, and never again: no nagging.
+ */
 async function offerToCreateSources(context: vscode.ExtensionContext, s: CorpusStatus): Promise<void> {
   if (offering || context.workspaceState.get(CREATE_SOURCES_ASKED) || !s.suggestedCorpusFolder || !vscode.workspace.workspaceFolders?.length) return;
   offering = true;
   await context.workspaceState.update(CREATE_SOURCES_ASKED, true);
-  const folder = vscode.Uri.file(s.suggestedCorpusFolder);
-  const rel = vscode.workspace.asRelativePath(folder);
-  const create = `Create ${rel}/`;
+  if (!context.globalState.get(WALKTHROUGH_SHOWN)) {
+    await context.globalState.update(WALKTHROUGH_SHOWN, true);
+    walkthroughOpens++;
+    await vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH_ID, true);
+    return;
+  }
+  const create = `Create ${vscode.workspace.asRelativePath(vscode.Uri.file(s.suggestedCorpusFolder))}/`;
   const answer = await vscode.window.showInformationMessage(
-    `Verbatim checks quotes against your sources: transcripts, statements, earlier articles. Put them in ${rel}/ to start.`,
+    `Verbatim checks quotes against your sources: transcripts, statements, earlier articles. ${create.replace('Create', 'Put them in')} to start.`,
     create,
+    'Show Me How',
     'Not now',
   );
-  if (answer === create) {
-    await vscode.workspace.fs.createDirectory(folder);
-    void vscode.commands.executeCommand('revealInExplorer', folder);
+  if (answer === create) await createSourcesFolder(s);
+  else if (answer === 'Show Me How') await vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH_ID, true);
+}
+
+/** The folder the corpus should be in: the one the server suggests, else the configured folder, else sources/. */
+function sourcesFolder(s: CorpusStatus | undefined): vscode.Uri | undefined {
+  if (s?.suggestedCorpusFolder) return vscode.Uri.file(s.suggestedCorpusFolder);
+  const configured = s?.corpusPaths.find((p) => !path.extname(p));
+  if (configured) return vscode.Uri.file(configured);
+  const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+  return root && vscode.Uri.joinPath(root, 'sources');
+}
+
+/** Walkthrough step 1: create the sources folder (an existing one is left as it is). */
+async function createSourcesFolder(s: CorpusStatus | undefined): Promise<vscode.Uri | undefined> {
+  const folder = sourcesFolder(s);
+  if (!folder) {
+    void vscode.window.showInformationMessage('Verbatim: open a folder first; its sources/ folder holds your sources.');
+    return undefined;
   }
+  await vscode.workspace.fs.createDirectory(folder);
+  void vscode.commands.executeCommand('revealInExplorer', folder);
+  return folder;
+}
+
+const FIRST_SOURCE = `---
+title: Statement on the new bridge
+date: 2024-05-02
+speaker: Ana Ruiz
+kind: statement
+---
+
+Replace these lines with what the speaker said or wrote: a statement, a press release,
+an email. For a transcript, write kind: transcript and one paragraph per turn, as in
+RUIZ: We will open the bridge in May.
+`;
+
+/** Walkthrough step 2: a first source file with front matter to fill in (an existing one is only opened). */
+async function addFirstSource(s: CorpusStatus | undefined): Promise<vscode.Uri | undefined> {
+  const folder = await createSourcesFolder(s);
+  if (!folder) return undefined;
+  const file = vscode.Uri.joinPath(folder, 'first-source.md');
+  try {
+    await vscode.workspace.fs.stat(file);
+  } catch {
+    await vscode.workspace.fs.writeFile(file, Buffer.from(FIRST_SOURCE, 'utf8'));
+  }
+  await vscode.window.showTextDocument(file, { preview: false });
+  return file;
 }

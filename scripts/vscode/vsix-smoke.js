@@ -12,20 +12,55 @@ const os = require('os');
 const path = require('path');
 const { REPO, copyFixtureWorkspace, installVsix, startWorkbench } = require('./codeServer');
 
+/** Packages exactly as `npm run package` does, in a copy of the repository (never touching its dist/). */
 function packageInStaging() {
   const stage = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-package-'));
-  for (const f of ['package.json', 'README.md', 'LICENSE', '.vscodeignore']) if (fs.existsSync(path.join(REPO, f))) fs.copyFileSync(path.join(REPO, f), path.join(stage, f));
-  const esbuild = require('esbuild');
-  const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node18', minify: true, absWorkingDir: REPO, logLevel: 'warning' };
-  esbuild.buildSync({ ...common, entryPoints: ['client/src/extension.ts'], outfile: path.join(stage, 'dist', 'client.js'), external: ['vscode'] });
-  esbuild.buildSync({ ...common, entryPoints: ['server/src/lsp/server.ts'], outfile: path.join(stage, 'dist', 'server.js') });
+  const skip = new Set(['node_modules', '.git', 'out', 'dist', '.verbatim', '.vscode-test']);
+  for (const entry of fs.readdirSync(REPO)) {
+    if (skip.has(entry) || entry.endsWith('.vsix')) continue;
+    fs.cpSync(path.join(REPO, entry), path.join(stage, entry), { recursive: true });
+  }
+  fs.symlinkSync(path.join(REPO, 'node_modules'), path.join(stage, 'node_modules'), 'dir');
+  execFileSync(process.execPath, [path.join(stage, 'scripts', 'bundle.js'), '--production'], { cwd: stage, stdio: ['ignore', 'ignore', 'inherit'] });
+  const vsce = require.resolve('@vscode/vsce/vsce');
+  const files = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: stage, encoding: 'utf8' }).trim().split('\n').sort();
   const out = path.join(stage, 'verbatim.vsix');
-  execFileSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', out], { cwd: stage, stdio: ['ignore', 'ignore', 'inherit'] });
-  return out;
+  execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', out], { cwd: stage, stdio: ['ignore', 'ignore', 'inherit'] });
+  return { vsix: out, files };
+}
+
+/** Files the extension needs at run time: each must be in the package. */
+const NEEDED = ['package.json', 'dist/client.js', 'dist/server.js', 'dist/synonyms.txt', 'schemas/verbatim.schema.json', 'media/walkthrough/sources.md', 'media/walkthrough/source.md', 'media/walkthrough/check.md', 'LICENSE', 'README.md'];
+
+/** The installed extension's own log line (`Verbatim activated in N ms`, `Language server ready N ms …`). */
+function readTimings(dir) {
+  const found = {};
+  const walk = (d) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/verbatim/i.test(e.name) && e.name.endsWith('.log')) {
+        const text = fs.readFileSync(p, 'utf8');
+        const a = /Verbatim activated in (\d+) ms/.exec(text);
+        const r = /Language server ready (\d+) ms/.exec(text);
+        if (a) found.activation = Number(a[1]);
+        if (r) found.serverReady = Number(r[1]);
+      }
+    }
+  };
+  walk(dir);
+  return found;
 }
 
 (async () => {
-  const vsix = process.argv[2] ? path.resolve(process.argv[2]) : packageInStaging();
+  const staged = process.argv[2] ? { vsix: path.resolve(process.argv[2]), files: null } : packageInStaging();
+  const vsix = staged.vsix;
+  if (staged.files) {
+    const missing = NEEDED.filter((f) => !staged.files.includes(f));
+    console.log(`[vsix-smoke] package: ${staged.files.length} files (${staged.files.join(', ')})`);
+    if (missing.length) throw new Error(`the .vsix lacks ${missing.join(', ')}`);
+    if (staged.files.some((f) => f.startsWith('node_modules/') || f.endsWith('.map'))) throw new Error('the .vsix carries node_modules or source maps');
+  }
   const extensionsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-exts-'));
   installVsix(vsix, extensionsDir);
   const installed = fs.readdirSync(extensionsDir).filter((d) => d.startsWith('verbatim.verbatim-'));
@@ -43,6 +78,17 @@ function packageInStaging() {
     const squiggles = await session.page.locator('.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning').count();
     console.log(`[vsix-smoke] ${squiggles} diagnostics underlined ${Date.now() - t0} ms after opening draft.md`);
     ok = squiggles >= 3;
+    // The extension's own log: activation and server start, as installed from the .vsix.
+    let timings = {};
+    for (let i = 0; i < 50 && !(timings.activation >= 0 && timings.serverReady >= 0); i++) {
+      timings = readTimings(session.tmp);
+      if (!(timings.activation >= 0 && timings.serverReady >= 0)) await new Promise((r) => setTimeout(r, 200));
+    }
+    console.log(`[vsix-smoke] activation ${timings.activation} ms (activate() call); language server ready ${timings.serverReady} ms after activation began`);
+    if (!(timings.activation >= 0)) {
+      console.error('[vsix-smoke] no "Verbatim activated in" line in the extension log');
+      ok = false;
+    }
   } catch (e) {
     console.error(`[vsix-smoke] ${e && e.message}`);
   } finally {

@@ -270,6 +270,66 @@ export async function run(): Promise<void> {
     await until('diagnostics from the restarted server', () => vscode.languages.getDiagnostics(draftUri!).length > 0);
   });
 
+  await test('activation is light: activate() returns before the language server is up', async () => {
+    const ready = await api!.serverReady();
+    metrics.push(`extension activation (activate() call): ${api!.activationMs()} ms; language server ready ${ready} ms after activation began`);
+    assert.ok(api!.activationMs() <= ready, 'activate() does not wait for the server');
+  });
+
+  await test('the getting-started walkthrough opened once, with no corpus, and never again', async () => {
+    assert.strictEqual(api!.walkthroughOpens(), 1);
+    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label));
+    assert.ok(tabs.some((l) => /welcome|walkthrough|get started/i.test(l)), `a Welcome tab: ${tabs.join(', ')}`);
+    const config = vscode.workspace.getConfiguration('verbatim');
+    await config.update('corpus', ['elsewhere'], vscode.ConfigurationTarget.Workspace);
+    await until('no corpus again', () => api!.status()?.state === 'noCorpus');
+    await sleep(500);
+    assert.strictEqual(api!.walkthroughOpens(), 1, 'not opened a second time');
+    await config.update('corpus', undefined, vscode.ConfigurationTarget.Workspace);
+    await until('the corpus back', () => api!.status()?.state === 'ready');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  await test('walkthrough steps: Add a Source File writes a first source, which is indexed', async () => {
+    const before = api!.status()!.documents;
+    const file = await vscode.commands.executeCommand<vscode.Uri>('verbatim.addSource');
+    assert.ok(file && fs.existsSync(file.fsPath), 'first-source.md written');
+    assert.strictEqual(path.dirname(file.fsPath), path.join(folder!.fsPath, 'sources'));
+    assert.match(fs.readFileSync(file.fsPath, 'utf8'), /^---\ntitle: /);
+    await until('the new source indexed', () => api!.status()!.documents === before + 1, 30000);
+    assert.strictEqual(vscode.window.activeTextEditor?.document.uri.fsPath, file.fsPath);
+    const again = await vscode.commands.executeCommand<vscode.Uri>('verbatim.addSource');
+    assert.strictEqual(again?.fsPath, file.fsPath, 'an existing first source is only opened');
+    const created = await vscode.commands.executeCommand<vscode.Uri>('verbatim.createSourcesFolder');
+    assert.strictEqual(created?.fsPath, path.join(folder!.fsPath, 'sources'));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  await test('verbatim.json is validated and completed with the contributed schema', async () => {
+    const configUri = vscode.Uri.joinPath(folder!, 'verbatim.json');
+    fs.writeFileSync(configUri.fsPath, '{\n  "severity": { "altered": "loud" },\n  "corpse": ["sources"]\n}\n');
+    const configDoc = await vscode.workspace.openTextDocument(configUri);
+    await vscode.window.showTextDocument(configDoc);
+    const schemaDiagnostics = await until('schema diagnostics on verbatim.json', () => {
+      const d = vscode.languages.getDiagnostics(configUri).filter((x) => x.source !== 'verbatim');
+      return d.length >= 2 ? d : undefined;
+    }, 60000);
+    const lines = schemaDiagnostics.map((d) => d.range.start.line).sort();
+    assert.deepStrictEqual(lines, [1, 2], schemaDiagnostics.map((d) => `${d.range.start.line}: ${d.message}`).join('\n'));
+    // Completion inside the object offers the fields the schema describes.
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(configUri, new vscode.Range(0, 0, configDoc.lineCount, 0), '{\n  \n}\n');
+    await vscode.workspace.applyEdit(edit);
+    const list = await until('completions', async () => {
+      const l = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', configUri, new vscode.Position(1, 2));
+      return l && l.items.length ? l : undefined;
+    });
+    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label).replace(/"/g, ''));
+    for (const field of ['corpus', 'speakers', 'severity']) assert.ok(labels.includes(field), `completes ${field}: ${labels.join(', ')}`);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    fs.rmSync(configUri.fsPath);
+  });
+
   const failed = results.filter((r) => !r.ok).length;
   const out = process.env.VERBATIM_TEST_RESULTS;
   if (out) fs.writeFileSync(out, JSON.stringify({ results, metrics }, null, 1));
