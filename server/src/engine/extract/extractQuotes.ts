@@ -9,12 +9,20 @@ import { isCueVerb, isLooseCue } from './cues';
 
 /** compromise takes ~230 ms to load: loaded on the first pronoun or name that needs it, not at server start. */
 let nlpModule: typeof Nlp | undefined;
+/**
+ * Characters compromise may read in one extraction (~5,000 words, ~0.25 s): it is the fallback
+ * for a pronoun with no cue-named speaker before it, and a pasted log of thousands of "he said"
+ * must not cost minutes. Past the budget such pronouns stay unresolved (unattributed).
+ */
+const NLP_BUDGET = 30000;
+let nlpBudgetLeft = NLP_BUDGET;
 const nlp = ((text: string) => {
   if (!nlpModule) {
     const m = require('compromise') as typeof Nlp & { default?: typeof Nlp };
     nlpModule = m.default ?? m;
   }
-  return nlpModule(text);
+  nlpBudgetLeft -= text.length;
+  return nlpModule(nlpBudgetLeft >= 0 ? text : '');
 }) as typeof Nlp;
 
 /** Quotes with fewer words and no cue are scare quotes or titles, not quotations. */
@@ -54,6 +62,7 @@ export interface ExtractedQuoteWithState extends ExtractedQuote {
  * masked prose only, so code, URLs and front matter never yield quotes.
  */
 export function extractQuotes(text: string, options: ExtractOptions = {}): ExtractedQuoteWithState[] {
+  nlpBudgetLeft = NLP_BUDGET;
   const masked = maskProse(text, options.format ?? 'markdown');
   const prose = masked.text;
   // Checked by hand: after an ignore comment in its paragraph (or in the next paragraph when
