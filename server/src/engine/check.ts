@@ -1,4 +1,4 @@
-import type { DocumentFormat, FileReport, Finding, Severity, SourceRef, Verdict } from './types';
+import type { DocumentFormat, FileReport, Finding, Severity, SourceRef, Span, Verdict } from './types';
 import type { Corpus } from './corpus/corpus';
 import { extractQuotes } from './extract/extractQuotes';
 import { LineIndex } from './text/lineIndex';
@@ -54,7 +54,7 @@ export function checkText(text: string, filePath: string, corpus: Corpus, option
   const quoteSpans = extracted.filter((q) => q.kind === 'quote').map((q) => q.span);
   for (const quote of extracted) {
     // A claim that holds quoted words is checked through its quote; one next to a stray mark is no claim.
-    if (quote.kind === 'claim' && (quoteSpans.some((s) => s.start < quote.span.end && quote.span.start < s.end) || /["“”„«»]/.test(text.slice(Math.max(0, quote.span.start - 1), quote.span.end + 1)))) continue;
+    if (quote.kind === 'claim' && (overlapsAny(quoteSpans, quote.span) || /["“”„«»]/.test(text.slice(Math.max(0, quote.span.start - 1), quote.span.end + 1)))) continue;
     const speakerId = quote.speaker ? corpus.speakers.resolve(quote.speaker.text) : undefined;
     const speakerName = quote.speaker ? (speakerId != null ? corpus.speakers.speaker(speakerId).name : quote.speaker.text) : null;
     if (quote.kind === 'claim') {
@@ -100,6 +100,21 @@ export function checkText(text: string, filePath: string, corpus: Corpus, option
     });
   }
   return { path: filePath, findings };
+}
+
+/** Whether `span` overlaps one of `spans` (sorted by start, not overlapping each other): a binary search. */
+function overlapsAny(spans: Span[], span: Span): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  let last = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start < span.end) {
+      last = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return last >= 0 && spans[last].end > span.start;
 }
 
 function sourceRef(corpus: Corpus, statementId: number): SourceRef {
