@@ -200,7 +200,9 @@ function checkIndex(a: IndexArrays, statements: number, words: number): void {
   const monotonic = (offsets: Uint32Array, ids: Uint32Array) => {
     for (let k = 1; k < offsets.length; k++) if (offsets[k] < offsets[k - 1]) throw new Error('corrupt: posting offsets');
     if (offsets[offsets.length - 1] !== ids.length) throw new Error('corrupt: posting lengths');
-    for (let k = 0; k < ids.length; k++) if (ids[k] >= a.built) throw new Error('corrupt: posting ids');
+    // Sampled: an id out of range is harmless when read (skipped as not live), but says the file is damaged.
+    for (let k = 0; k < ids.length; k += 1021) if (ids[k] >= a.built) throw new Error('corrupt: posting ids');
+    if (ids.length > 0 && ids[ids.length - 1] >= a.built) throw new Error('corrupt: posting ids');
   };
   monotonic(a.wordOffsets, a.wordIds);
   monotonic(a.pairOffsets, a.pairIds);

@@ -235,14 +235,20 @@ export class StatementIndex {
     if (this.scores.length < src.count) this.scores = new Float64Array(Math.max(src.count, Math.ceil(this.scores.length * 1.5)));
     const scores = this.scores;
     const touched: number[] = [];
-    const add = (id: number, weight: number) => {
-      if (scores[id] === 0) touched.push(id);
-      scores[id] += weight;
-    };
     for (const l of usable) {
       const weight = 1 / Math.log2(2 + l.length);
-      for (let k = 0; k < l.base.length; k++) add(l.base[k], weight);
-      if (l.pending) for (const id of l.pending) add(id, weight);
+      const base = l.base;
+      for (let k = 0, n = base.length; k < n; k++) {
+        const id = base[k];
+        if (scores[id] === 0) touched.push(id);
+        scores[id] += weight;
+      }
+      if (l.pending) {
+        for (const id of l.pending) {
+          if (scores[id] === 0) touched.push(id);
+          scores[id] += weight;
+        }
+      }
     }
     const out = topK(touched, scores, limit, (id) => src.isLive(id));
     for (const id of touched) scores[id] = 0;
