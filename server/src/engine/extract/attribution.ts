@@ -407,7 +407,7 @@ export function claimIn(text: string, from: number, to: number): ClaimReading | 
       speaker = subjectAfter(words, c);
       // "…, said Ana Ruiz, the mayor": a name, not a clause ("…, said Ruiz had lied")
       if (!speaker || !isNameLike(text.slice(speaker.start, speaker.end))) continue;
-      after = words.findIndex((w) => w.start >= speaker!.end);
+      after = indexFrom(words, c, last, (w) => w.start >= speaker!.end);
     } else {
       speaker = subjectBefore(text, words, c);
       if (!speaker || speaker.start < words[k + 1].start || !isPlausibleSpeaker(text.slice(speaker.start, speaker.end))) continue;
@@ -458,6 +458,21 @@ const STANCE_VERBS = new Set(['supports', 'supported', 'support', 'opposes', 'op
  * saying, thinking or intent with a plausible speaker before it ("Ruiz", "critics who say",
  * "Ruiz is warning", "Ruiz …, saying"), and the content after it to the sentence's end.
  */
+/** How many words past a claim's verb are searched for what it introduces: linear even in a sentence that never ends. */
+const CLAIM_REACH = 200;
+
+/** First index in [from, to) whose word passes, or -1: a bounded search instead of a scan from the start. */
+function indexFrom(words: Word[], from: number, to: number, pass: (w: Word) => boolean): number {
+  for (let i = Math.max(0, from); i < Math.min(to, words.length); i++) if (pass(words[i])) return i;
+  return -1;
+}
+
+function countFrom(words: Word[], from: number, to: number, pass: (w: Word) => boolean): number {
+  let n = 0;
+  for (let i = Math.max(0, from); i < Math.min(to, words.length); i++) if (pass(words[i])) n++;
+  return n;
+}
+
 export function claimsIn(text: string, from: number, to: number): ClaimReading[] {
   const first = claimIn(text, from, to);
   if (first) return [first];
@@ -491,7 +506,7 @@ export function claimsIn(text: string, from: number, to: number): ClaimReading[]
     let c = k + 1;
     // the listener: "told reporters (on Monday) that …", "told CNN the …", "urged voters to …"
     if (LISTENER_CUES.has(w.text) || /^(?:urged|urges|urging|encouraged|encourages|encouraging|called|calls|calling|telling|asking)$/.test(w.text)) {
-      const that = words.findIndex((x, i) => i > c && i < c + 8 && /^that$/i.test(x.text));
+      const that = indexFrom(words, c + 1, c + 8, (x) => /^that$/i.test(x.text));
       if (that > 0 && !words.slice(c, that).some((x) => isPunct(x))) c = that;
       else {
         if (/^call/.test(w.text) && /^on$/i.test(words[c]?.text ?? '')) c++;
@@ -499,16 +514,16 @@ export function claimsIn(text: string, from: number, to: number): ClaimReading[]
       }
     }
     // "said on Monday that", "said in a statement that", "says at a stop in Toledo, Ohio, that"
-    const that = words.findIndex((x, i) => i >= c && i < c + 12 && /^that$/i.test(x.text));
+    const that = indexFrom(words, c, c + 12, (x) => /^that$/i.test(x.text));
     if (that > c && !words.slice(c, that).some((x) => isPunct(x) && x.text !== ',') && !words.slice(c, that).some((x) => CLAIM_VERBS.has(x.text))) c = that;
     if (c < last && words[c].text === ',') c++;
     if (c >= last || /^[:·"“]$/.test(words[c].text)) continue;
     // "…, saying, “Maybe …”": the content stops before a quotation it introduces
     let end = last;
-    const q = words.findIndex((x, i) => i > c && x.text === '·');
+    const q = indexFrom(words, c + 1, c + CLAIM_REACH, (x) => x.text === '·');
     if (q > c) {
       const lead = words.slice(c, q).filter((x) => !isPunct(x)).length;
-      const quoted = words.slice(q).filter((x) => x.text === '·').length;
+      const quoted = countFrom(words, q, q + 4 * lead + 4, (x) => x.text === '·');
       let j = q - 1;
       while (j > c && /^[“"‘'«]$/.test(words[j].text)) j--;
       // only a quotation set off by a comma or colon ("…, saying, “…”", "…: “…”"); one inside the clause is a partial quote of it
