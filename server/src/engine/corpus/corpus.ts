@@ -265,7 +265,7 @@ export class Corpus {
     for (const raw of parsed.statements) {
       if (!raw.speakerText.trim()) continue;
       const wordsBefore = c.words.length;
-      this.vocab.scan(raw.text, (w) => c.words.push(w));
+      this.vocab.scanInto(raw.text, c.words);
       if (c.words.length === wordsBefore) continue;
       c.wordStart.push(c.words.length);
       let label = raw.speakerText;

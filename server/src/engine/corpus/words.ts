@@ -47,8 +47,16 @@ function digitAt(text: string, i: number): number {
  * pattern finds them (letters, marks and digits, inner apostrophes, number separators).
  */
 export function forEachWordSpan(text: string, onWord: (start: number, end: number) => void): void {
+  for (let start = nextWord(text, 0); start >= 0; start = nextWord(text, wordEnd)) onWord(start, wordEnd);
+}
+
+/** Where `nextWord` found the last word to end. */
+let wordEnd = 0;
+
+/** The start of the first word at or after `from` (its end in `wordEnd`), or -1. */
+function nextWord(text: string, from: number): number {
   const n = text.length;
-  let i = 0;
+  let i = from;
   while (i < n) {
     const c = text.charCodeAt(i);
     let len = c < 128 ? (ASCII[c] !== 0 ? 1 : 0) : wordCharAt(text, i);
@@ -96,8 +104,10 @@ export function forEachWordSpan(text: string, onWord: (start: number, end: numbe
       }
       i = j;
     }
-    onWord(start, i);
+    wordEnd = i;
+    return start;
   }
+  return -1;
 }
 
 /**
@@ -105,11 +115,15 @@ export function forEachWordSpan(text: string, onWord: (start: number, end: numbe
  * A word as written is turned into keys once, by `tokenize` itself (so contractions and any
  * other rule of the matcher apply), and remembered.
  */
+interface WrittenForm {
+  raw: string;
+  ids: number | number[];
+  next: WrittenForm | undefined;
+}
+
 export class Vocabulary {
   private readonly ids = new Map<string, number>();
   readonly words: string[] = [];
-  /** Word as written → its key ids (one, or several for "won't" → will not). */
-  private readonly written = new Map<string, number | number[]>();
 
   get size(): number {
     return this.words.length;
@@ -130,20 +144,43 @@ export class Vocabulary {
     return this.ids.get(norm) ?? -1;
   }
 
+  /** Written forms by a hash of their characters: no string is made for a word already seen. */
+  private readonly byHash = new Map<number, WrittenForm>();
+  private forms = 0;
+
+  /** Appends the word ids of `text` to `out`, in order. */
+  scanInto(text: string, out: { push(id: number): void }): void {
+    for (let start = nextWord(text, 0); start >= 0; start = nextWord(text, wordEnd)) {
+      const end = wordEnd;
+      let h = end - start;
+      for (let i = start; i < end; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+      let form = this.byHash.get(h);
+      while (form !== undefined && !(form.raw.length === end - start && text.startsWith(form.raw, start))) form = form.next;
+      if (form === undefined) form = this.learn(text, start, end, h);
+      const ids = form.ids;
+      if (typeof ids === 'number') out.push(ids);
+      else for (const id of ids) out.push(id);
+    }
+  }
+
   /** Calls `onWord(wordId)` for each key of `text`, in order. */
   scan(text: string, onWord: (id: number) => void): void {
-    forEachWordSpan(text, (start, end) => {
-      const raw = text.slice(start, end);
-      let ids = this.written.get(raw);
-      if (ids === undefined) {
-        const norms = tokenize(raw).map((t) => t.norm);
-        ids = norms.length === 1 ? this.id(norms[0]) : norms.map((w) => this.id(w));
-        if (this.written.size > 2_000_000) this.written.clear();
-        this.written.set(detach(raw), ids);
-      }
-      if (typeof ids === 'number') onWord(ids);
-      else for (const id of ids) onWord(id);
-    });
+    this.scanInto(text, { push: onWord });
+  }
+
+  private learn(text: string, start: number, end: number, h: number): WrittenForm {
+    const raw = detach(text.slice(start, end));
+    // Its key ids: one, or several for "won't" → will not.
+    const norms = tokenize(raw).map((t) => t.norm);
+    const ids = norms.length === 1 ? this.id(norms[0]) : norms.map((w) => this.id(w));
+    if (this.forms > 2_000_000) {
+      this.byHash.clear();
+      this.forms = 0;
+    }
+    const form: WrittenForm = { raw, ids, next: this.byHash.get(h) };
+    this.byHash.set(h, form);
+    this.forms++;
+    return form;
   }
 
   /** Restores the ids saved by a cache (`words` in id order). */

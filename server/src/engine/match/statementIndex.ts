@@ -108,7 +108,16 @@ export class StatementIndex {
     const pairCounts = new Uint32Array(buckets + 1);
     const wordSeen = new Int32Array(vocab).fill(-1);
     const pairSeen = new Int32Array(buckets).fill(-1);
-    const each = (onWord: (w: number, id: number) => void, onPair: (b: number, id: number) => void) => {
+    // Two passes over the word ids: count each key's statements, then fill the lists.
+    // (Written out, without callbacks: this loop runs over every word of the corpus twice.)
+    let wordIds = new Uint32Array(0);
+    let pairIds = new Uint32Array(0);
+    let wordFill = wordCounts;
+    let pairFill = pairCounts;
+    let wordTotal = 0;
+    let pairTotal = 0;
+    for (let pass = 0; pass < 2; pass++) {
+      const fill = pass === 1;
       for (let id = 0; id < n; id++) {
         if (!src.isLive(id)) continue;
         const s = src.wordStart(id);
@@ -117,43 +126,39 @@ export class StatementIndex {
           const w = words[i];
           if (wordSeen[w] !== id) {
             wordSeen[w] = id;
-            onWord(w, id);
+            if (fill) wordIds[wordFill[w]++] = id;
+            else wordCounts[w]++;
           }
           if (i + 1 < e) {
             const b = pairKey(w, words[i + 1], mask);
             if (pairSeen[b] !== id) {
               pairSeen[b] = id;
-              onPair(b, id);
+              if (fill) pairIds[pairFill[b]++] = id;
+              else pairCounts[b]++;
             }
           }
         }
       }
-    };
-    each(
-      (w) => wordCounts[w]++,
-      (b) => pairCounts[b]++,
-    );
-    const toOffsets = (counts: Uint32Array) => {
-      let sum = 0;
-      for (let k = 0; k < counts.length; k++) {
-        const c = counts[k];
-        counts[k] = sum;
-        sum += c;
+      if (!fill) {
+        const toOffsets = (counts: Uint32Array) => {
+          let sum = 0;
+          for (let k = 0; k < counts.length; k++) {
+            const c = counts[k];
+            counts[k] = sum;
+            sum += c;
+          }
+          return sum;
+        };
+        wordTotal = toOffsets(wordCounts);
+        pairTotal = toOffsets(pairCounts);
+        wordIds = new Uint32Array(wordTotal);
+        pairIds = new Uint32Array(pairTotal);
+        wordFill = wordCounts.slice();
+        pairFill = pairCounts.slice();
+        wordSeen.fill(-1);
+        pairSeen.fill(-1);
       }
-      return sum;
-    };
-    const wordTotal = toOffsets(wordCounts);
-    const pairTotal = toOffsets(pairCounts);
-    const wordIds = new Uint32Array(wordTotal);
-    const pairIds = new Uint32Array(pairTotal);
-    const wordFill = wordCounts.slice();
-    const pairFill = pairCounts.slice();
-    wordSeen.fill(-1);
-    pairSeen.fill(-1);
-    each(
-      (w, id) => (wordIds[wordFill[w]++] = id),
-      (b, id) => (pairIds[pairFill[b]++] = id),
-    );
+    }
     wordCounts[vocab] = wordTotal;
     pairCounts[buckets] = pairTotal;
     this.arrays = { built: n, buckets, wordOffsets: wordCounts, wordIds, pairOffsets: pairCounts, pairIds };
