@@ -34,8 +34,10 @@ export function walkFiles(paths: string[], extensions: ReadonlySet<string>, prob
       for (const name of entries) {
         if (!name.startsWith('.') && name !== 'node_modules') walk(path.join(p, name), false);
       }
-    } else if (stat.isFile() && (explicit || extensions.has(path.extname(p).toLowerCase()))) {
-      found.push(p);
+    } else if (explicit || extensions.has(path.extname(p).toLowerCase())) {
+      // A pipe, socket or device named like a source would block or never end: say so, never read it.
+      if (stat.isFile()) found.push(p);
+      else problems.push({ path: p, message: 'not a regular file (a pipe, socket or device): skipped' });
     }
   };
   for (const p of paths) walk(path.resolve(p), true);
