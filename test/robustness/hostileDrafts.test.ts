@@ -7,6 +7,7 @@ import * as path from 'path';
 import { checkText, loadCorpus, type Finding } from '../../server/src/engine';
 import { EXAMPLES, REPO_ROOT } from '../support/paths';
 import { hostileDrafts, largeDrafts, pathologicalShapes } from './hostileInputs';
+import { TestClient } from '../lsp/lspClient';
 
 // A liveness bound, not a speed measurement (that is npm run bench): no input may hang a check.
 const BOUND_MS = 2000;
@@ -72,4 +73,41 @@ test('CLI: a folder of 2,000 hostile drafts is checked in one run; NUL bytes and
   assert.ok(latin.status === 0 || latin.status === 1 || latin.status === 2, `defined exit, got ${latin.status}`);
   assert.doesNotMatch(latin.stderr, /\n\s+at /);
   fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('server: hostile drafts over LSP each get their diagnostics, the server stays up and keeps answering', async () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-hostile-lsp-'));
+  fs.cpSync(path.join(EXAMPLES, 'sources'), path.join(root, 'sources'), { recursive: true });
+  const client = new TestClient(root);
+  try {
+    await client.initialize({ debounce: 0 });
+    await client.ready();
+    const inputs: Array<[string, string]> = [
+      ...hostileDrafts(300, 5).map((t, i): [string, string] => [`generated ${i}`, t]),
+      ...pathologicalShapes(50000),
+      ...largeDrafts().slice(1),
+    ];
+    let slowest = { ms: 0, name: '' };
+    for (const [i, [name, text]] of inputs.entries()) {
+      const file = path.join(root, `draft-${i}.${i % 4 === 0 ? 'txt' : 'md'}`);
+      const started = Date.now();
+      const uri = client.open(file, file.endsWith('.txt') ? 'plaintext' : 'markdown', text);
+      await client.diagnosticsFor(uri);
+      const ms = Date.now() - started;
+      if (ms > slowest.ms) slowest = { ms, name };
+      await client.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    }
+    console.log(`# ${inputs.length} hostile drafts over LSP; slowest: ${slowest.name}, ${slowest.ms} ms`);
+    assert.ok(slowest.ms < BOUND_MS * 2, `${slowest.name} took ${slowest.ms} ms over LSP`);
+    assert.equal(client.proc.exitCode, null, 'the server is still running');
+    // Still answering: a hover on an ordinary draft after all that.
+    const file = path.join(root, 'after.md');
+    const uri = client.open(file, 'markdown', '“Our commitment to Israel’s security is ironclad,” Blinken said.\n');
+    await client.diagnosticsFor(uri);
+    const hover = await client.conn.sendRequest<{ contents: unknown } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 5 } });
+    assert.ok(hover && JSON.stringify(hover.contents).includes('Blinken'));
+  } finally {
+    await client.stop();
+    fs.rmSync(root, { recursive: true, force: true });
+  }
 });
