@@ -2,6 +2,7 @@ import type { Span } from '../types';
 import { ADVERBS_BEFORE_CUE, CLAUSE_WORDS, isCueVerb } from './cues';
 import { ABBREVIATIONS } from './sentences';
 import { ROLE_NOUNS, TITLE_WORDS } from './speakerPhrase';
+import { workDone } from '../work';
 
 /** An attribution read from the words around a quote: the cue and the speaker phrase. */
 export interface Attribution {
@@ -21,6 +22,7 @@ function wordsIn(text: string, from: number, to: number): Word[] {
   const words: Word[] = [];
   WORD.lastIndex = from;
   for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) {
+    workDone.steps++;
     let w = m[0];
     // A trailing period ends the sentence unless the word is an abbreviation or initial ("Sen.", "J.").
     let sentenceEnd = false;
@@ -484,6 +486,7 @@ export function claimsIn(text: string, from: number, to: number): ClaimReading[]
   if (last < 4) return found;
   const span = (a: number, b: number): Span => ({ start: words[a].start, end: words[b - 1].end });
   for (let k = 1; k < last - 2; k++) {
+    workDone.steps++;
     const w = words[k];
     if (isPunct(w)) continue;
     const prev = words[k - 1].text.toLowerCase();

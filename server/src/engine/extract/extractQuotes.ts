@@ -6,6 +6,7 @@ import { sentencesOf } from './sentences';
 import { attributionAfter, attributionBefore, attributionsIn, claimsIn, type Attribution, type ClaimReading } from './attribution';
 import { isBackReference, readSpeakerPhrase, type SpeakerPhrase } from './speakerPhrase';
 import { isCueVerb, isLooseCue } from './cues';
+import { workDone } from '../work';
 
 /** compromise takes ~230 ms to load: loaded on the first pronoun or name that needs it, not at server start. */
 let nlpModule: typeof Nlp | undefined;
@@ -475,6 +476,7 @@ class Mentions {
     let best: Mention | null = null;
     const search = (list: Mention[], from: number) => {
       for (let i = from, seen = 0; i >= 0 && seen < MENTION_REACH; i--, seen++) {
+        workDone.steps++;
         const m = list[i];
         if (m.span.start >= before) continue;
         if (paragraph - m.paragraph > CONTEXT_PARAGRAPHS) break;

@@ -1,4 +1,5 @@
 import type { Span } from '../types';
+import { workDone } from '../work';
 
 /** One quotation found by its marks: fragments of quoted text (marks excluded) and where the marks stand. */
 export interface QuotedSpan {
@@ -50,6 +51,7 @@ interface Mark {
 }
 
 function doubleMarks(text: string, para: Span): Mark[] {
+  workDone.steps += para.end - para.start;
   const marks: Mark[] = [];
   let lastOpener = '';
   for (let i = para.start; i < para.end; i++) {

@@ -1,4 +1,5 @@
 import type { Span } from '../types';
+import { workDone } from '../work';
 
 export const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'st', 'jr', 'sr', 'gen', 'col', 'lt', 'sgt', 'capt', 'prof',
@@ -19,6 +20,7 @@ export function sentencesOf(text: string, para: Span): Span[] {
   const end = /(?<![.!?])[.!?]+["”’'»)\]]*(?=\s+["“‘'«(\[]?[\p{Lu}\p{N}·])/gu;
   end.lastIndex = para.start;
   for (let m = end.exec(text); m && m.index < para.end; m = end.exec(text)) {
+    workDone.steps++;
     if (m[0][0] === '.') {
       const wordBefore = /([\p{L}.]+)$/u.exec(text.slice(Math.max(para.start, m.index - 12), m.index));
       const w = wordBefore ? wordBefore[1].toLowerCase() : '';

@@ -1,5 +1,6 @@
 import type { Token } from '../text/tokenize';
 import { isNegation } from './wordClasses';
+import { workDone } from '../work';
 
 /** One step of an alignment between a quote's words and a statement's. */
 export type AlignStep =
@@ -44,6 +45,7 @@ export function alignQuote(quote: Token[], source: Token[]): Alignment {
   const width = n + 1;
   const cost = new Int32Array((m + 1) * width);
   const from = new Uint8Array((m + 1) * width); // 0 start, 1 diag, 2 up (quote word), 3 left (source word)
+  workDone.steps += m * (n + 1);
   for (let i = 1; i <= m; i++) {
     const q = quote[i - 1];
     const isMark = q.gap || q.bracket;

@@ -1,4 +1,5 @@
 import type { DocumentFormat, Span } from '../types';
+import { workDone } from '../work';
 
 /**
  * The prose of a draft. `text` has the same length and line breaks as the input, with
@@ -21,6 +22,7 @@ const DISABLE = /verbatim[-:\s]*disable/i;
 const ENABLE = /verbatim[-:\s]*enable/i;
 
 export function maskProse(input: string, format: DocumentFormat): MaskedText {
+  workDone.steps += input.length;
   const chars = input.split('');
   const blank = (start: number, end: number) => {
     for (let i = Math.max(0, start); i < Math.min(end, chars.length); i++) {

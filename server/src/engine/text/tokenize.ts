@@ -1,5 +1,6 @@
 import type { Span } from '../types';
 import { CONTRACTIONS } from './contractions';
+import { workDone } from '../work';
 
 /**
  * A word of text, with its place in the original string and the form used for matching.
@@ -38,6 +39,7 @@ export function tokenize(text: string, offset = 0): Token[] {
   const tokens: Token[] = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    workDone.steps++;
     const norm = normalizeWord(m[0]);
     const start = offset + m.index;
     const end = start + m[0].length;
