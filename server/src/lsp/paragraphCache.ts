@@ -108,8 +108,33 @@ export class ParagraphCache {
    * the caller to recompute from the full text.
    */
   check(text: string, format: string, check: CheckSlice): Finding[] {
-    const chunks = chunksOf(text);
     const all: Finding[] = [];
+    for (const chunk of this.steps(text, format, check)) all.push(...chunk);
+    return all;
+  }
+
+  /**
+   * The same check, giving the event loop back every `sliceMs` so requests (hover, the next
+   * keystroke) are answered while a long document is checked; returns null as soon as `stale()`
+   * says a newer version has made this check pointless.
+   */
+  async checkAsync(text: string, format: string, check: CheckSlice, stale: () => boolean, sliceMs = 15): Promise<Finding[] | null> {
+    const all: Finding[] = [];
+    let since = Date.now();
+    for (const chunk of this.steps(text, format, check)) {
+      all.push(...chunk);
+      if (Date.now() - since >= sliceMs) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (stale()) return null;
+        since = Date.now();
+      }
+    }
+    return stale() ? null : all;
+  }
+
+  /** One chunk at a time: its findings, with spans as offsets into the whole text. */
+  private *steps(text: string, format: string, check: CheckSlice): Generator<Finding[]> {
+    const chunks = chunksOf(text);
     for (let i = 0; i < chunks.length; i++) {
       const chunk = chunks[i];
       const ctxStart = i > 0 ? chunks[i - 1].start : 0;
@@ -135,14 +160,11 @@ export class ParagraphCache {
         this.cache.set(key, entry);
         if (this.cache.size > this.maxEntries) this.cache.delete(this.cache.keys().next().value as string);
       }
-      for (const f of entry.findings) {
-        all.push({
-          ...f,
-          span: { start: f.span.start + chunk.start, end: f.span.end + chunk.start },
-          speakerSpan: f.speakerSpan ? { start: f.speakerSpan.start + chunk.start, end: f.speakerSpan.end + chunk.start } : null,
-        });
-      }
+      yield entry.findings.map((f) => ({
+        ...f,
+        span: { start: f.span.start + chunk.start, end: f.span.end + chunk.start },
+        speakerSpan: f.speakerSpan ? { start: f.speakerSpan.start + chunk.start, end: f.speakerSpan.end + chunk.start } : null,
+      }));
     }
-    return all;
   }
 }

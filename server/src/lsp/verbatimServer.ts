@@ -106,6 +106,8 @@ export class VerbatimServer {
   private status: CorpusStatus = { state: 'starting', corpusPaths: [], documents: 0, statements: 0, problems: [], configProblems: [] };
   private readonly cache = new ParagraphCache();
   private readonly checked = new Map<string, Checked>();
+  /** The run number of the background check of each document, while one runs. */
+  private readonly inFlight = new Map<string, number>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private indexRun = 0;
   private indexing: Promise<void> | null = null;
@@ -478,10 +480,14 @@ export class VerbatimServer {
     return lenses;
   }
 
-  /** Findings for the document's current version, through the paragraph cache. */
+  /**
+   * Findings for the document's current version, through the paragraph cache. While a long
+   * check of a newer version runs in the background, requests get the last finished result
+   * rather than wait for it: a slow check never blocks a hover.
+   */
   private findings(doc: TextDocument): Finding[] {
     const prev = this.checked.get(doc.uri);
-    if (prev && prev.version === doc.version) return prev.findings;
+    if (prev && (prev.version === doc.version || this.inFlight.has(doc.uri))) return prev.findings;
     const text = doc.getText();
     let findings: Finding[] = [];
     if (this.corpus && this.status.state === 'ready' && text.length <= MAX_DRAFT_CHARS) {
@@ -506,8 +512,43 @@ export class VerbatimServer {
       return;
     }
     if (this.status.state !== 'ready') return; // indexing: checked again when it is done
-    const findings = this.guard('check', () => this.findings(doc), []);
-    this.send(doc.uri, doc.version, doc.getText(), findings);
+    const text = doc.getText();
+    if (text.length > MAX_DRAFT_CHARS) {
+      // Never a silent cut-off: say what was not checked and how to check it.
+      const message = `Verbatim did not check this document as you type: it is ${(text.length / 1e6).toFixed(1)} million characters, over the ${MAX_DRAFT_CHARS / 1e6} million limit. Run "verbatim check" on it from a terminal.`;
+      void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 3, source: 'verbatim', code: 'too-large', message }] });
+      return;
+    }
+    const prev = this.checked.get(uri);
+    if (prev && prev.version === doc.version) {
+      this.send(doc.uri, doc.version, text, prev.findings);
+      return;
+    }
+    void this.publishWhenChecked(doc, text);
+  }
+
+  /** Checks a version in slices, in the background; a newer version or a close cancels it. */
+  private async publishWhenChecked(doc: TextDocument, text: string): Promise<void> {
+    const { uri, version } = doc;
+    const run = (this.inFlight.get(uri) ?? 0) + 1;
+    this.inFlight.set(uri, run);
+    const stale = () => this.inFlight.get(uri) !== run || this.documents.get(uri)?.version !== version;
+    try {
+      const corpus = this.corpus;
+      if (!corpus) return;
+      const format = this.formatOf(doc);
+      const file = uriToPath(uri);
+      const raw = await this.cache.checkAsync(text, format + JSON.stringify(this.severities), (slice) => checkText(slice, file, corpus, { format, severities: this.severities }).findings, stale);
+      if (raw === null || corpus !== this.corpus) return; // cancelled: the newer version publishes
+      const lines = new LineIndex(text);
+      const findings = raw.map((f) => ({ ...f, range: lines.range(f.span) }));
+      this.checked.set(uri, { version, findings, text });
+      this.send(uri, version, text, findings);
+    } catch (error) {
+      this.connection.console.error(`verbatim: check failed: ${(error as Error).stack ?? error}`);
+    } finally {
+      if (this.inFlight.get(uri) === run) this.inFlight.delete(uri);
+    }
   }
 
   private send(uri: string, version: number, text: string, findings: Finding[]): void {
