@@ -9,7 +9,7 @@ import { EXAMPLES, REPO_ROOT, SEED_ARTICLE } from '../support/paths';
 const BIN = path.join(REPO_ROOT, 'bin', 'verbatim.js');
 
 function verbatim(args: string[], cwd = REPO_ROOT) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 60000 });
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 60000, maxBuffer: 256 * 1024 * 1024 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -173,4 +173,15 @@ test('--help prints the usage and exits 0', () => {
   const r = verbatim(['--help']);
   assert.equal(r.code, 0);
   assert.match(r.stdout, /Usage: verbatim check/);
+});
+
+test('a draft over a million characters: checked up to the limit, and the CLI says what was skipped', () => {
+  const paragraph = 'Officials met again. “We will rebuild the bridge,” Ruiz said.\n\n';
+  const dir = workspace({ 'sources/seed.txt': seed, 'long.md': paragraph.repeat(Math.ceil(1_200_000 / paragraph.length)) });
+  const text = verbatim(['check', 'long.md'], dir);
+  assert.equal(text.code, 0, text.stderr);
+  assert.match(text.stdout, /^long\.md:(\d+):1: notice: Checked the first 1\.0 million characters of 1\.2 million; the rest, from line \1, was skipped/m);
+  const json = JSON.parse(verbatim(['check', 'long.md', '--format', 'json'], dir).stdout);
+  assert.match(json.files[0].skipped.message, /the rest, from line \d+, was skipped/);
+  assert.ok(json.files[0].skipped.from.line > 10000);
 });

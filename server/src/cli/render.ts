@@ -5,6 +5,7 @@ import type { CorpusProblem, FileReport, Finding, Verdict } from '../engine';
 export function renderJson(reports: FileReport[], corpus: { documents: number; statements: number; problems: CorpusProblem[] }, summary: Record<Verdict, number>): string {
   const files = reports.map((r) => ({
     path: r.path,
+    ...(r.skipped ? { skipped: r.skipped } : {}),
     quotes: r.findings.map((f) => ({
       kind: f.kind,
       text: f.text,
@@ -39,6 +40,7 @@ export function renderText(reports: FileReport[], problems: CorpusProblem[], sum
   const out: string[] = [];
   for (const p of problems) out.push(`${displayPath(p.path)}: corpus problem: ${p.message}`);
   for (const r of reports) {
+    if (r.skipped) out.push(`${displayPath(r.path)}:${r.skipped.from.line + 1}:${r.skipped.from.character + 1}: notice: ${r.skipped.message}`);
     for (const f of r.findings) {
       if (f.ignored) continue;
       out.push(`${displayPath(r.path)}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity === 'none' ? 'ok' : f.severity} ${f.verdict}: ${f.message}${sourceNote(f)}`);

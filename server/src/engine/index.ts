@@ -5,7 +5,7 @@ export { LineIndex } from './text/lineIndex';
 export { extractQuotes } from './extract/extractQuotes';
 export { Corpus, loadCorpus } from './corpus/corpus';
 export type { CorpusOptions } from './corpus/corpus';
-export { checkText, summarize } from './check';
+export { checkText, summarize, MAX_CHECKED_CHARS } from './check';
 export type { CheckOptions } from './check';
 export { loadConfig, DEFAULT_SEVERITIES } from './config';
 export type { VerbatimConfig } from './config';

@@ -134,4 +134,6 @@ export interface Finding {
 export interface FileReport {
   path: string;
   findings: Finding[];
+  /** Set when a document was too long to check whole: where checking stopped, and why, in words. */
+  skipped?: { from: Position; message: string };
 }

@@ -25,7 +25,7 @@ import {
 } from 'vscode-languageserver';
 import type { Disposable } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Corpus, Finding, LineIndex, Severity, Verdict, checkText, loadConfig, summarize } from '../engine';
+import { Corpus, Finding, LineIndex, MAX_CHECKED_CHARS, Severity, Verdict, checkText, loadConfig, summarize } from '../engine';
 import { listSourceFiles } from '../engine/corpus/corpus';
 import { codeActionsFor, hasDiagnostic, SOURCE, toDiagnostic } from './diagnostics';
 import { ParagraphCache } from './paragraphCache';
@@ -66,7 +66,7 @@ const DEFAULT_SETTINGS: Settings = {
   codeLens: true,
 };
 
-const MAX_DRAFT_CHARS = 5_000_000;
+const MAX_DRAFT_CHARS = MAX_CHECKED_CHARS;
 // The engine's corpus readers read these (server/src/engine/corpus/corpus.ts); other files in a corpus folder are not sources.
 const SOURCE_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.json', '.jsonl', '.csv', '.vtt', '.srt']);
 const DRAFT_EXTENSIONS = new Set(['.md', '.markdown', '.txt']);
@@ -515,7 +515,7 @@ export class VerbatimServer {
     const text = doc.getText();
     if (text.length > MAX_DRAFT_CHARS) {
       // Never a silent cut-off: say what was not checked and how to check it.
-      const message = `Verbatim did not check this document as you type: it is ${(text.length / 1e6).toFixed(1)} million characters, over the ${MAX_DRAFT_CHARS / 1e6} million limit. Run "verbatim check" on it from a terminal.`;
+      const message = `Verbatim did not check this document as you type: it is ${(text.length / 1e6).toFixed(1)} million characters, over the ${MAX_DRAFT_CHARS / 1e6} million limit. Split it, or run "verbatim check" on it to check its first million characters.`;
       void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 3, source: 'verbatim', code: 'too-large', message }] });
       return;
     }
