@@ -89,7 +89,7 @@ export function judgeClaim(corpus: Corpus, claimText: string, speakerId: number 
     .candidates(query, CANDIDATES)
     .map((id) => ({ ...support(claim, negated, corpus.statement(id).text), id }))
     .sort((a, b) => b.share - a.share || Number(b.agrees) - Number(a.agrees) || a.id - b.id);
-  const isOwn = (s: Support) => speakerId != null && corpus.speakers.same(corpus.statement(s.id).speakerId, speakerId);
+  const isOwn = (s: Support) => speakerId != null && corpus.speakers.same(corpus.speakerOf(s.id), speakerId);
   const supports = (s: Support) => s.agrees && s.share >= SUPPORT_SHARE;
 
   if (speakerId === undefined) {
@@ -104,7 +104,7 @@ export function judgeClaim(corpus: Corpus, claimText: string, speakerId: number 
   }
   const otherSupport = scored.find((s) => supports(s) && !isOwn(s));
   if (otherSupport) {
-    return { verdict: 'misattributed', severity: 'information', statementId: otherSupport.id, closestIds: closest, realSpeakerId: corpus.statement(otherSupport.id).speakerId, unsupported: otherSupport.unsupported };
+    return { verdict: 'misattributed', severity: 'information', statementId: otherSupport.id, closestIds: closest, realSpeakerId: corpus.speakerOf(otherSupport.id), unsupported: otherSupport.unsupported };
   }
   const nearest = own[0] ?? null;
   return { ...base, verdict: 'missing', severity: 'information', statementId: nearest?.id ?? null, closestIds: closest.filter((id) => id !== nearest?.id), unsupported: nearest?.unsupported ?? base.unsupported };

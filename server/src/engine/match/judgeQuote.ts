@@ -44,10 +44,10 @@ export function judgeQuote(corpus: Corpus, quote: Token[], quoteText: string, sp
   // The best-ranked statements, plus the named speaker's own among a wider net: a common
   // phrase must still be found in the mouth of the person the draft names.
   const ranked = corpus.candidates(quote, WIDE_CANDIDATES);
-  const speakerOwn = speakerId == null ? [] : ranked.slice(CANDIDATES).filter((id) => corpus.speakers.same(corpus.statement(id).speakerId, speakerId)).slice(0, CANDIDATES);
+  const speakerOwn = speakerId == null ? [] : ranked.slice(CANDIDATES).filter((id) => corpus.speakers.same(corpus.speakerOf(id), speakerId)).slice(0, CANDIDATES);
   const scored: Scored[] = [...ranked.slice(0, CANDIDATES), ...speakerOwn].map((id) => ({ id, alignment: alignQuote(quote, corpus.tokensOf(id)) }));
   const exact = (s: Scored) => s.alignment.cost === 0 && s.alignment.contractionSwaps === 0 && s.alignment.matched > 0;
-  const isOwn = (s: Scored) => speakerId !== null && speakerId !== undefined && corpus.speakers.same(corpus.statement(s.id).speakerId, speakerId);
+  const isOwn = (s: Scored) => speakerId !== null && speakerId !== undefined && corpus.speakers.same(corpus.speakerOf(s.id), speakerId);
   // Two words in three must stand in the source for a quote to be a changed version of it.
   const close = (s: Scored) => !short && s.alignment.matched / Math.max(1, s.alignment.quoteWords) >= CLOSE_SHARE;
   const byCost = (a: Scored, b: Scored) => a.alignment.cost - b.alignment.cost || b.alignment.matched - a.alignment.matched || a.id - b.id;
@@ -68,7 +68,7 @@ export function judgeQuote(corpus: Corpus, quote: Token[], quoteText: string, sp
 
   const otherExact = scored.find((s) => exact(s) && !isOwn(s));
   if (otherExact && !short) {
-    return { ...base, verdict: 'misattributed', severity: 'error', statementId: otherExact.id, realSpeakerId: corpus.statement(otherExact.id).speakerId };
+    return { ...base, verdict: 'misattributed', severity: 'error', statementId: otherExact.id, realSpeakerId: corpus.speakerOf(otherExact.id) };
   }
 
   // One statement that explains the quote but for a word or two is an alteration, not a stitch:
@@ -77,8 +77,8 @@ export function judgeQuote(corpus: Corpus, quote: Token[], quoteText: string, sp
   const stitched = nearlyOne ? null : findStitch(corpus, quote, scored);
   if (stitched) {
     const ids = [stitched.first, stitched.second];
-    const own = ids.every((id) => speakerId !== null && corpus.speakers.same(corpus.statement(id).speakerId, speakerId));
-    return { ...base, verdict: 'stitched', severity: 'error', statementId: ids[0], otherStatementIds: [ids[1]], realSpeakerId: own ? null : corpus.statement(ids[1]).speakerId };
+    const own = ids.every((id) => speakerId !== null && corpus.speakers.same(corpus.speakerOf(id), speakerId));
+    return { ...base, verdict: 'stitched', severity: 'error', statementId: ids[0], otherStatementIds: [ids[1]], realSpeakerId: own ? null : corpus.speakerOf(ids[1]) };
   }
 
   const ownClose = scored.find((s) => close(s) && isOwn(s));
@@ -89,7 +89,7 @@ export function judgeQuote(corpus: Corpus, quote: Token[], quoteText: string, sp
   const otherClose = scored.find((s) => close(s) && !isOwn(s));
   if (otherClose) {
     const described = describeChanges(otherClose.alignment, quote, quoteText, corpus.tokensOf(otherClose.id), corpus.statement(otherClose.id).text);
-    return { ...base, verdict: 'misattributed', severity: 'error', statementId: otherClose.id, changes: described.changes, changeSummary: described.summary, realSpeakerId: corpus.statement(otherClose.id).speakerId };
+    return { ...base, verdict: 'misattributed', severity: 'error', statementId: otherClose.id, changes: described.changes, changeSummary: described.summary, realSpeakerId: corpus.speakerOf(otherClose.id) };
   }
   return { ...base, verdict: 'missing', severity: short ? 'information' : 'warning', statementId: null };
 }
