@@ -45,9 +45,19 @@ export function judgeQuote(corpus: Corpus, quote: Token[], quoteText: string, sp
   // phrase must still be found in the mouth of the person the draft names.
   const ranked = corpus.candidates(quote, WIDE_CANDIDATES);
   const speakerOwn = speakerId == null ? [] : ranked.slice(CANDIDATES).filter((id) => corpus.speakers.same(corpus.speakerOf(id), speakerId)).slice(0, CANDIDATES);
-  const scored: Scored[] = [...ranked.slice(0, CANDIDATES), ...speakerOwn].map((id) => ({ id, alignment: alignQuote(quote, corpus.tokensOf(id)) }));
   const exact = (s: Scored) => s.alignment.cost === 0 && s.alignment.contractionSwaps === 0 && s.alignment.matched > 0;
-  const isOwn = (s: Scored) => speakerId !== null && speakerId !== undefined && corpus.speakers.same(corpus.speakerOf(s.id), speakerId);
+  const ownId = (id: number) => speakerId !== null && speakerId !== undefined && corpus.speakers.same(corpus.speakerOf(id), speakerId);
+  const isOwn = (s: Scored) => ownId(s.id);
+  // The named speaker's statements first: a faithful quote, the common case, stops the search
+  // at its source, without reading and aligning the others.
+  const top = ranked.slice(0, CANDIDATES);
+  const order = [...top.filter(ownId), ...speakerOwn, ...top.filter((id) => !ownId(id))];
+  const scored: Scored[] = [];
+  for (const id of order) {
+    const s = { id, alignment: alignQuote(quote, corpus.tokensOf(id)) };
+    scored.push(s);
+    if (exact(s) && isOwn(s) && !negationBefore(corpus, s)) return { ...base, verdict: 'verified', severity: 'none', statementId: id };
+  }
   // Two words in three must stand in the source for a quote to be a changed version of it.
   const close = (s: Scored) => !short && s.alignment.matched / Math.max(1, s.alignment.quoteWords) >= CLOSE_SHARE;
   const byCost = (a: Scored, b: Scored) => a.alignment.cost - b.alignment.cost || b.alignment.matched - a.alignment.matched || a.id - b.id;
