@@ -24,7 +24,7 @@ export interface Judgement {
 /** Quotes of this many words or fewer are common phrases as often as quotations. */
 const SHORT_QUOTE_WORDS = 3;
 /** Statements aligned per quote, and the wider net searched for the named speaker's own. */
-const CANDIDATES = 24;
+const CANDIDATES = 12;
 const WIDE_CANDIDATES = 400;
 const CLOSE_SHARE = 0.67;
 
