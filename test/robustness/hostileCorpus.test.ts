@@ -44,6 +44,14 @@ test('1,000 corrupt source files: each reported with its path and reason, every 
   for (const [file, message] of problems) assert.ok(message.length > 5, `${path.basename(file)}: a reason, not "${message}"`);
   // Good files load, and so do the good records in front of a truncated line.
   assert.ok(corpus.statementCount >= good, `${corpus.statementCount} statements`);
+  // Through the persisted index too: written, then read back the same, never left corrupt.
+  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-cache-'));
+  const cold = loadCorpus([dir], { cacheDir });
+  const warm = loadCorpus([dir], { cacheDir });
+  assert.equal(warm.statementCount, cold.statementCount);
+  assert.equal(cold.statementCount, corpus.statementCount);
+  assert.deepEqual(warm.problems.map((p) => p.path).sort(), corpus.problems.map((p) => p.path).sort());
+  fs.rmSync(cacheDir, { recursive: true, force: true });
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
