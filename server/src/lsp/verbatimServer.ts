@@ -26,7 +26,7 @@ import {
 import type { Disposable } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Corpus, Finding, LineIndex, MAX_CHECKED_CHARS, Severity, Verdict, checkText, loadConfig, summarize } from '../engine';
-import { listSourceFiles } from '../engine/corpus/corpus';
+import { listSourceFiles, SOURCE_EXTENSIONS } from '../engine';
 import { codeActionsFor, hasDiagnostic, SOURCE, toDiagnostic } from './diagnostics';
 import { ParagraphCache } from './paragraphCache';
 import {
@@ -67,8 +67,6 @@ const DEFAULT_SETTINGS: Settings = {
 };
 
 const MAX_DRAFT_CHARS = MAX_CHECKED_CHARS;
-// The engine's corpus readers read these (server/src/engine/corpus/corpus.ts); other files in a corpus folder are not sources.
-const SOURCE_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.json', '.jsonl', '.csv', '.vtt', '.srt']);
 const DRAFT_EXTENSIONS = new Set(['.md', '.markdown', '.txt']);
 const SKIP_DIRS = new Set(['node_modules', '.git', 'out', 'dist', '.verbatim', '.vscode-test']);
 
