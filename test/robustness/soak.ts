@@ -99,11 +99,10 @@ export async function soak(edits: number, log: (line: string) => void = () => un
       }
       if (i % 1000 === 999) log(`${i + 1} edits, server RSS ${rssMb(client.proc.pid!).toFixed(0)} MB`);
     }
-    const final = await client.diagnosticsFor(uri, version);
+    await client.diagnosticsFor(uri, version);
     // Settle: the last corpus change has been indexed when a fresh edit is re-checked against it.
     const settled = client.change(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, '');
     const finalDiagnostics = (await client.diagnosticsFor(uri, settled)).map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code}`).sort();
-    void final;
     // Medians over stretches of the run, so one garbage collection's timing does not decide. Warm-up
     // is the first half: by then the paragraph cache (4,000 chunks) is full and evicting, as it
     // stays after hours of typing; compared with the last fifth of the run.

@@ -2,6 +2,7 @@ import type { DocumentFormat, FileReport, Finding, Severity, SourceRef, Span, Ve
 import type { Corpus } from './corpus/corpus';
 import { extractQuotes } from './extract/extractQuotes';
 import { LineIndex } from './text/lineIndex';
+import { lastStartingAtOrBefore } from './text/spans';
 import { tokenizeQuote, type Token } from './text/tokenize';
 import { judgeQuote, type Judgement } from './match/judgeQuote';
 import { judgeClaim, type ClaimJudgement } from './claims/judgeClaim';
@@ -129,18 +130,9 @@ export function checkText(fullText: string, filePath: string, corpus: Corpus, op
   return { path: filePath, findings };
 }
 
-/** Whether `span` overlaps one of `spans` (sorted by start, not overlapping each other): a binary search. */
+/** Whether `span` overlaps one of `spans` (sorted by start, not overlapping each other). */
 function overlapsAny(spans: Span[], span: Span): boolean {
-  let lo = 0;
-  let hi = spans.length - 1;
-  let last = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid].start < span.end) {
-      last = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
+  const last = lastStartingAtOrBefore(spans, span.end - 1);
   return last >= 0 && spans[last].end > span.start;
 }
 

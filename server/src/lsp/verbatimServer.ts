@@ -489,14 +489,8 @@ export class VerbatimServer {
     const text = doc.getText();
     let findings: Finding[] = [];
     if (this.corpus && this.status.state === 'ready' && text.length <= MAX_DRAFT_CHARS) {
-      const corpus = this.corpus;
-      const format = this.formatOf(doc);
-      const file = uriToPath(doc.uri);
-      const raw = this.cache.check(text, format + JSON.stringify(this.severities), (slice) =>
-        checkText(slice, file, corpus, { format, severities: this.severities }).findings,
-      );
-      const lines = new LineIndex(text);
-      findings = raw.map((f) => ({ ...f, range: lines.range(f.span) }));
+      const { key, check } = this.sliceCheck(doc, this.corpus);
+      findings = withRanges(text, this.cache.check(text, key, check));
     }
     this.checked.set(doc.uri, { version: doc.version, findings, text });
     return findings;
@@ -525,6 +519,13 @@ export class VerbatimServer {
     void this.publishWhenChecked(doc, text);
   }
 
+  /** The paragraph cache's key for a document's settings, and the check of one of its slices. */
+  private sliceCheck(doc: TextDocument, corpus: Corpus): { key: string; check: (slice: string) => Finding[] } {
+    const format = this.formatOf(doc);
+    const file = uriToPath(doc.uri);
+    return { key: format + JSON.stringify(this.severities), check: (slice) => checkText(slice, file, corpus, { format, severities: this.severities }).findings };
+  }
+
   /** Checks a version in slices, in the background; a newer version or a close cancels it. */
   private async publishWhenChecked(doc: TextDocument, text: string): Promise<void> {
     const { uri, version } = doc;
@@ -534,12 +535,10 @@ export class VerbatimServer {
     try {
       const corpus = this.corpus;
       if (!corpus) return;
-      const format = this.formatOf(doc);
-      const file = uriToPath(uri);
-      const raw = await this.cache.checkAsync(text, format + JSON.stringify(this.severities), (slice) => checkText(slice, file, corpus, { format, severities: this.severities }).findings, stale);
+      const { key, check } = this.sliceCheck(doc, corpus);
+      const raw = await this.cache.checkAsync(text, key, check, stale);
       if (raw === null || corpus !== this.corpus) return; // cancelled: the newer version publishes
-      const lines = new LineIndex(text);
-      const findings = raw.map((f) => ({ ...f, range: lines.range(f.span) }));
+      const findings = withRanges(text, raw);
       this.checked.set(uri, { version, findings, text });
       this.send(uri, version, text, findings);
     } catch (error) {
@@ -753,4 +752,10 @@ export class VerbatimServer {
 function overlaps(a: { start: { line: number; character: number }; end: { line: number; character: number } }, b: { start: { line: number; character: number }; end: { line: number; character: number } }): boolean {
   const before = (p: { line: number; character: number }, q: { line: number; character: number }) => p.line < q.line || (p.line === q.line && p.character < q.character);
   return !before(a.end, b.start) && !before(b.end, a.start);
+}
+
+/** The cache's findings carry spans into the whole text; ranges are made from them once. */
+function withRanges(text: string, findings: Finding[]): Finding[] {
+  const lines = new LineIndex(text);
+  return findings.map((f) => ({ ...f, range: lines.range(f.span) }));
 }

@@ -1,22 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as fs from 'fs';
-import { checkText, Corpus, type Finding } from '../../../server/src/engine';
+import { checkText, type Finding } from '../../../server/src/engine';
 import { stem } from '../../../server/src/engine/claims/stem';
 import { areSynonyms } from '../../../server/src/engine/claims/synonyms';
-import { SEED_ARTICLE } from '../../support/paths';
+import { seedCorpus } from '../../support/corpus';
 
-const corpus = new Corpus();
-corpus.addText('/sources/seed-article.txt', fs.readFileSync(SEED_ARTICLE, 'utf8'));
-corpus.addText(
-  '/sources/records.jsonl',
-  [
-    { speaker: 'Matthew Miller', text: 'The department will send 40 additional inspectors to the border crossing this month.' },
-    { speaker: 'Benjamin Netanyahu', text: 'Israel will never accept a nuclear Iran.' },
-  ]
-    .map((r) => JSON.stringify(r))
-    .join('\n'),
-);
+const corpus = seedCorpus([
+  { speaker: 'Matthew Miller', text: 'The department will send 40 additional inspectors to the border crossing this month.' },
+  { speaker: 'Benjamin Netanyahu', text: 'Israel will never accept a nuclear Iran.' },
+]);
 
 function claim(draft: string): Finding {
   const claims = checkText(draft, '/drafts/draft.md', corpus).findings.filter((f) => f.kind === 'claim');

@@ -1,23 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as fs from 'fs';
-import { checkText, Corpus, type Finding } from '../../../server/src/engine';
-import { SEED_ARTICLE } from '../../support/paths';
+import { checkText, type Finding } from '../../../server/src/engine';
+import { seedCorpus } from '../../support/corpus';
 
 // The seed article plus a few records written for these rules.
-const corpus = new Corpus();
-corpus.addText('/sources/seed-article.txt', fs.readFileSync(SEED_ARTICLE, 'utf8'));
-corpus.addText(
-  '/sources/records.jsonl',
-  [
-    { speaker: 'Antony Blinken', text: 'We will work with our partners to organize a summit on regional security in Amman next spring.' },
-    { speaker: 'Matthew Miller', text: 'We will work with our partners to organize a summit on regional security in Amman next spring.' },
-    { speaker: 'Antony Blinken', text: 'The United States will not recognize any annexation of territory taken by force.' },
-    { speaker: 'Benjamin Netanyahu', text: 'Our defense forces are prepared for every scenario, and we are ready to act alone if we must.' },
-  ]
-    .map((r) => JSON.stringify(r))
-    .join('\n'),
-);
+const corpus = seedCorpus([
+  { speaker: 'Antony Blinken', text: 'We will work with our partners to organize a summit on regional security in Amman next spring.' },
+  { speaker: 'Matthew Miller', text: 'We will work with our partners to organize a summit on regional security in Amman next spring.' },
+  { speaker: 'Antony Blinken', text: 'The United States will not recognize any annexation of territory taken by force.' },
+  { speaker: 'Benjamin Netanyahu', text: 'Our defense forces are prepared for every scenario, and we are ready to act alone if we must.' },
+]);
 
 function only(draft: string): Finding {
   const findings = checkText(draft, '/drafts/draft.md', corpus).findings;

@@ -1,12 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as fs from 'fs';
-import { checkText, Corpus, type Finding } from '../../../server/src/engine';
-import { SEED_ARTICLE } from '../../support/paths';
+import { checkText, type Finding } from '../../../server/src/engine';
+import { seedCorpus } from '../../support/corpus';
 
 // The seed article is the whole corpus here: six statements of five speakers.
-const corpus = new Corpus();
-corpus.addText('/sources/seed-article.txt', fs.readFileSync(SEED_ARTICLE, 'utf8'));
+const corpus = seedCorpus();
 
 function check(draft: string): Finding[] {
   return checkText(draft, '/drafts/draft.md', corpus).findings;

@@ -1,10 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as fs from 'fs';
 import fc from 'fast-check';
-import { checkText, Corpus } from '../../../server/src/engine';
+import { checkText } from '../../../server/src/engine';
 import { workDone } from '../../../server/src/engine/work';
-import { SEED_ARTICLE } from '../../support/paths';
+import { seedCorpus } from '../../support/corpus';
 
 // Sentences of news and of nonsense: quotes, cues, names, pronouns, unbalanced marks.
 const SENTENCES = [
@@ -21,12 +20,9 @@ const SENTENCES = [
   'Critics called it a “bridge to nowhere” and a “boondoggle.”',
 ];
 
-const seed = fs.readFileSync(SEED_ARTICLE, 'utf8');
-
 /** Steps a full check of `text` takes, against a fresh corpus (so no judgement is cached from a previous run). */
 function stepsFor(text: string): number {
-  const corpus = new Corpus();
-  corpus.addText('/sources/seed-article.txt', seed);
+  const corpus = seedCorpus();
   workDone.steps = 0;
   checkText(text, '/d.md', corpus);
   return workDone.steps;

@@ -1,9 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as fs from 'fs';
 import fc from 'fast-check';
-import { checkText, Corpus, extractQuotes, LineIndex, type Span } from '../../../server/src/engine';
-import { SEED_ARTICLE } from '../../support/paths';
+import { checkText, extractQuotes, LineIndex, type Span } from '../../../server/src/engine';
+import { seedCorpus } from '../../support/corpus';
 
 // Pieces hostile text is made of: every kind of quote mark, names and cues (so attribution runs),
 // astral characters, combining marks, right-to-left text, every line ending, Markdown syntax.
@@ -32,8 +31,7 @@ function assertSpan(text: string, span: Span, what: string): void {
   assert.ok(onBoundary(text, span.start) && onBoundary(text, span.end), `${what}: on UTF-16 boundaries`);
 }
 
-const corpus = new Corpus();
-corpus.addText('/sources/seed-article.txt', fs.readFileSync(SEED_ARTICLE, 'utf8'));
+const corpus = seedCorpus();
 
 test('for any text, quote finding never throws and every span lies inside it, on character boundaries', () => {
   fc.assert(

@@ -4,7 +4,7 @@ import { tokenize, type Token } from '../text/tokenize';
 import { isFunctionWord, isNegation } from '../match/wordClasses';
 import { isCueVerb } from '../extract/cues';
 import { stem } from './stem';
-import { areSynonyms, synonymsOf } from './synonyms';
+import { synonymsOf } from './synonyms';
 
 /** How an attributed claim (indirect speech) fares against the speaker's statements. */
 export interface ClaimJudgement {
@@ -33,12 +33,19 @@ interface ClaimWord {
   stem: string;
   name: boolean;
   number: boolean;
+  /** Its WordNet synonyms, each with its stem (none for names and numbers, which must appear as they are). */
+  synonyms: Array<[string, string]>;
 }
 
 function contentWords(text: string): ClaimWord[] {
   return tokenize(text)
     .filter((t) => !isFunctionWord(t.norm) && !isNegation(t.norm) && !isCueVerb(t.norm) && t.norm.length > 1)
-    .map((t) => ({ norm: t.norm, stem: stem(t.norm), name: /^\p{Lu}/u.test(text.slice(t.start, t.end)) && t.start > 0, number: isQuantity(t.norm) }));
+    .map((t) => {
+      const name = /^\p{Lu}/u.test(text.slice(t.start, t.end)) && t.start > 0;
+      const number = isQuantity(t.norm);
+      const synonyms = name || number ? [] : [...synonymsOf(t.norm)].map((s): [string, string] => [s, stem(s)]);
+      return { norm: t.norm, stem: stem(t.norm), name, number, synonyms };
+    });
 }
 
 interface Support {
@@ -48,7 +55,7 @@ interface Support {
   unsupported: string[];
 }
 
-function support(claim: ClaimWord[], claimNegated: boolean, statementText: string): Support & { id: -1 } {
+function support(claim: ClaimWord[], claimNegated: boolean, statementText: string): Omit<Support, 'id'> {
   const words = tokenize(statementText);
   const stems = new Set(words.map((t) => stem(t.norm)));
   const norms = new Set(words.map((t) => t.norm));
@@ -56,7 +63,7 @@ function support(claim: ClaimWord[], claimNegated: boolean, statementText: strin
   let agrees = true;
   let borne = 0;
   for (const w of claim) {
-    const found = norms.has(w.norm) || stems.has(w.stem) || (!w.name && !w.number && [...synonymsOf(w.norm)].some((s) => norms.has(s) || stems.has(stem(s))));
+    const found = norms.has(w.norm) || stems.has(w.stem) || w.synonyms.some(([s, sStem]) => norms.has(s) || stems.has(sStem));
     if (found) borne++;
     else {
       unsupported.push(w.norm);
@@ -65,7 +72,7 @@ function support(claim: ClaimWord[], claimNegated: boolean, statementText: strin
     }
   }
   if (claimNegated && !words.some((t) => isNegation(t.norm))) agrees = false;
-  return { id: -1, share: claim.length === 0 ? 0 : borne / claim.length, agrees, unsupported };
+  return { share: claim.length === 0 ? 0 : borne / claim.length, agrees, unsupported };
 }
 
 /**
@@ -83,7 +90,7 @@ export function judgeClaim(corpus: Corpus, claimText: string, speakerId: number 
   const query: Token[] = [];
   const gap = (): Token => ({ norm: '…', start: 0, end: 0, gap: true });
   for (const w of claim) {
-    for (const form of [w.norm, ...[...synonymsOf(w.norm)].slice(0, 3)]) query.push(gap(), { norm: form, start: 0, end: 0 });
+    for (const form of [w.norm, ...w.synonyms.slice(0, 3).map(([s]) => s)]) query.push(gap(), { norm: form, start: 0, end: 0 });
   }
   const scored: Support[] = corpus
     .candidates(query, CANDIDATES)
@@ -110,4 +117,3 @@ export function judgeClaim(corpus: Corpus, claimText: string, speakerId: number 
   return { ...base, verdict: 'missing', severity: 'information', statementId: nearest?.id ?? null, closestIds: closest.filter((id) => id !== nearest?.id), unsupported: nearest?.unsupported ?? base.unsupported };
 }
 
-export { areSynonyms };

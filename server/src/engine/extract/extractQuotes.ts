@@ -1,6 +1,7 @@
 import type Nlp from 'compromise';
 import type { DocumentFormat, ExtractedQuote, Span, SpeakerMention } from '../types';
 import { maskProse, isInside } from '../text/mask';
+import { lastStartingAtOrBefore } from '../text/spans';
 import { findQuotedSpans, paragraphsOf, type QuotedSpan } from './quoteMarks';
 import { sentencesOf } from './sentences';
 import { attributionAfter, attributionBefore, attributionsIn, claimsIn, type Attribution, type ClaimReading } from './attribution';
@@ -442,20 +443,6 @@ function trimSpan(text: string, span: Span): Span {
   return { start, end };
 }
 
-/** Index of the last span starting at or before `offset` in spans sorted by start, or -1. */
-function lastStartingAtOrBefore(spans: Span[], offset: number): number {
-  let lo = 0;
-  let hi = spans.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid].start <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}
 
 /** How many mentions back a pronoun may look among those that do not fit it. */
 const MENTION_REACH = 200;
@@ -485,16 +472,7 @@ class Mentions {
         break;
       }
     };
-    let lo = 0;
-    let hi = this.found.length - 1;
-    let from = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.found[mid].span.start < before) {
-        from = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
+    const from = lastStartingAtOrBefore(this.found, before - 1, (m) => m.span.start);
     search(this.found, from);
     search(this.added, this.added.length - 1);
     return best;

@@ -126,10 +126,8 @@ export function findQuotedSpans(source: string, blockQuotes: Span[] = []): Quote
     }
     let marks = doubleMarks(text, para);
     if (marks.length === 0) marks = singleMarks(text, para);
-    const firstChar = text.slice(para.start, para.end).trimStart()[0];
     const opensWithMark = marks.length > 0 && marks[0].role !== 'close' && text.slice(para.start, marks[0].at).trim() === '';
     if (carried && !opensWithMark) carried = null;
-    void firstChar;
     const { pairs, unclosed } = pairMarks(marks);
     for (const [open, close] of pairs) {
       const inner = { start: open + 1, end: close };

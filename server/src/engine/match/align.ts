@@ -35,7 +35,7 @@ const DELETE = 4;
 
 /**
  * Aligns a quote inside a statement: the whole quote against any stretch of the statement
- * (a partial quote costs nothing for the words around it). Edits cost one each; an ellipsis,
+ * (a partial quote costs nothing for the words around it). Edits cost by kind (above); an ellipsis,
  * a bracket or a split between fragments stands for any number of source words at no cost,
  * except that hiding a negation behind an ellipsis is a change, since it turns the meaning.
  */
