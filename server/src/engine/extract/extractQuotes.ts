@@ -4,7 +4,8 @@ import { maskProse, isInside } from '../text/mask';
 import { lastStartingAtOrBefore } from '../text/spans';
 import { findQuotedSpans, paragraphsOf, type QuotedSpan } from './quoteMarks';
 import { sentencesOf } from './sentences';
-import { attributionAfter, attributionBefore, attributionsIn, claimsIn, type Attribution, type ClaimReading } from './attribution';
+import { attributionAfter, attributionBefore, attributionsIn, type Attribution } from './attribution';
+import { claimsInSentence } from './claims';
 import { isBackReference, readSpeakerPhrase, type SpeakerPhrase } from './speakerPhrase';
 import { isCueVerb, isLooseCue } from './cues';
 import { workDone } from '../work';
@@ -208,7 +209,7 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Extra
   if (options.claims) {
     const claims: ExtractedQuoteWithState[] = [];
     let covered = -1;
-    for (const s of sentences) for (const reading of splitSequential(skeleton, claimsIn(skeleton, s.start, s.end))) {
+    for (const s of sentences) for (const reading of claimsInSentence(skeleton, s.start, s.end)) {
       // a claim inside the content of one before it ("Ruiz said the board believes …") is part of it
       if (reading.content.start < covered) continue;
       const fragments = (reading.fragments ?? [reading.content]).map((f) => trimSpan(text, f)).filter((f) => f.end > f.start);
@@ -232,24 +233,6 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Extra
     return [...results, ...claims].sort((a, b) => a.span.start - b.span.start);
   }
   return results;
-}
-
-/**
- * "Ruiz said the depot is safe, but Lee argued it should close": a second speaker after a
- * clause boundary ends the first claim's content, and both claims stand.
- */
-function splitSequential(skeleton: string, readings: ClaimReading[]): ClaimReading[] {
-  for (let i = 0; i + 1 < readings.length; i++) {
-    const a = readings[i];
-    const b = readings[i + 1];
-    if (!b.speaker || b.speaker.start <= a.content.start || b.speaker.start >= a.content.end) continue;
-    const lead = skeleton.slice(a.content.start, b.speaker.start);
-    const boundary = /(?:[,;]\s*(?:but|and|while|whereas|yet|though|although)?|\s(?:but|while|whereas))\s*$/.exec(lead);
-    if (!boundary) continue;
-    a.content = { start: a.content.start, end: a.content.start + boundary.index };
-    if (a.fragments) a.fragments[a.fragments.length - 1] = a.content;
-  }
-  return readings;
 }
 
 /** `“A,” he said, “B.”`: two marked spans that are one quotation split by its attribution. */

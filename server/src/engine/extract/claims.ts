@@ -1,0 +1,267 @@
+// Attributed claims (indirect speech, SPEC §1 and §3): "Ruiz said (that) …", "…, Ruiz said",
+// "according to Ruiz, …", "Ruiz vowed to …", "…, saying …", read from one sentence of the
+// skeleton. Speaker phrases are found by the same clause readers as quotes' (attribution.ts).
+import type { Span } from '../types';
+import { workDone } from '../work';
+import { ADVERBS_BEFORE_CUE, isCueVerb } from './cues';
+import {
+  DETERMINERS,
+  LISTENER_CUES,
+  isNameLike,
+  isNounUse,
+  isPlausibleSpeaker,
+  isPunct,
+  mainSubject,
+  subjectAfter,
+  subjectBefore,
+  wordsIn,
+  type Attribution,
+  type Word,
+} from './attribution';
+
+/** An attributed claim read from one sentence: the cue, the speaker phrase and the content span. */
+export interface ClaimReading extends Attribution {
+  /** The content: the last fragment, or the only one. */
+  content: Span;
+  /** Content split around a parenthetical attribution ("The museum, Ruiz said, will open …"). */
+  fragments?: Span[];
+}
+
+/** Verbs that report what someone said, thinks or found, for indirect speech (finite forms). */
+const CLAIM_VERBS = new Set([
+  'said', 'says', 'say', 'told', 'tells', 'tell', 'wrote', 'writes', 'tweeted', 'added', 'adds', 'explained', 'explains',
+  'stated', 'states', 'noted', 'notes', 'argued', 'argues', 'argue', 'insisted', 'insists', 'insist', 'declared', 'announced',
+  'announces', 'claimed', 'claims', 'claim', 'acknowledged', 'acknowledges', 'admitted', 'admits', 'recalled', 'reported',
+  'reports', 'reiterated', 'emphasized', 'stressed', 'conceded', 'concluded', 'predicted', 'predicts', 'promised', 'promises',
+  'vowed', 'vows', 'warned', 'warns', 'suggested', 'suggests', 'suggest', 'testified', 'contended', 'maintained', 'maintains',
+  'confirmed', 'confirms', 'denied', 'denies', 'believe', 'believes', 'believed', 'think', 'thinks', 'thought', 'found',
+  'finds', 'showed', 'shows', 'show', 'revealed', 'reveals', 'estimated', 'estimates', 'alleged', 'alleges', 'complained',
+  'assured', 'pledged', 'agreed', 'asserted', 'asserts', 'indicated', 'indicates', 'speculated', 'hinted', 'boasted',
+  'bragged', 'countered', 'replied', 'responded', 'observed', 'cautioned', 'lamented', 'worried', 'hoped', 'hopes', 'feared',
+  'fears', 'charged', 'accused', 'accuses', 'learned', 'disclosed', 'projected', 'projects', 'forecast', 'expects', 'expected',
+  'know', 'knows', 'knew', 'feel', 'feels', 'felt', 'fear', 'hope', 'expect', 'wonder', 'wondered', 'implied', 'signaled',
+  'asked', 'asks', 'urged', 'urges', 'called', 'calls', 'described', 'describes', 'praised', 'praises', 'criticized',
+  'criticizes', 'criticised', 'defended', 'defends', 'endorsed', 'endorses', 'endorsing', 'supports', 'supported', 'opposes',
+  'opposed', 'wants', 'wanted', 'proposed', 'proposes', 'blamed', 'blames', 'questioned', 'questions', 'dismissed',
+  'rejected', 'rejects', 'condemned', 'condemns', 'welcomed', 'welcomes', 'demanded', 'demands', 'recommended',
+  'recommends', 'cited', 'cites', 'highlighted', 'mentioned', 'mentions', 'discussed', 'discusses', 'addressed',
+  'invoked', 'touted', 'touts', 'attacked', 'attacks', 'slammed', 'slams', 'blasted', 'blasts', 'mocked', 'mocks',
+  'seemed', 'seems', 'appeared', 'appears', 'considers', 'considered', 'sees', 'saw', 'see', 'doubt', 'doubts',
+  'doubted', 'understand', 'understands', 'understood', 'recognized', 'recognizes', 'realized', 'plans', 'planned',
+  'signalled', 'ruled', 'determined', 'decided', 'assumed', 'guessed', 'acknowledge', 'admit', 'agree', 'agrees', 'deny',
+]);
+const WORDS_BEFORE_CONTENT = /^(?:that)$/i;
+/** Verbs that report a finding after its content: "…, The Post has learned", "…, the audit found". */
+const REPORTING_AFTER = new Set(['learned', 'found', 'confirmed', 'estimated', 'concluded', 'believes', 'thinks', 'predicted', 'alleged', 'alleges', 'argues', 'argued', 'contends', 'contended', 'insists', 'insisted', 'maintains', 'maintained', 'admitted', 'acknowledged', 'revealed', 'disclosed', 'indicated', 'suggests', 'suggested']);
+
+/**
+ * Indirect speech in one sentence of the skeleton: "Ruiz said (that) the bridge opens in May",
+ * "The bridge opens in May, Ruiz said", "According to Ruiz, …", "…, according to Ruiz".
+ */
+function claimIn(text: string, from: number, to: number): ClaimReading | null {
+  const words = wordsIn(text, from, to);
+  if (words.length < 4) return null;
+  let last = words.length;
+  while (last > 0 && /^[.!?]$/.test(words[last - 1].text)) last--;
+  if (last < 4) return null;
+  const span = (a: number, b: number): Span => ({ start: words[a].start, end: words[b - 1].end });
+  // According to X, CONTENT.
+  if (/^according$/i.test(words[0].text) && /^to$/i.test(words[1]?.text ?? '')) {
+    const comma = words.findIndex((w, i) => i > 2 && w.text === ',');
+    if (comma > 2 && comma < last - 2) return { cue: span(0, 2), speaker: span(2, comma), content: span(comma + 1, last) };
+    return null;
+  }
+  // CONTENT, according to X.
+  for (let k = 2; k < last - 1; k++) {
+    if (words[k].text === ',' && /^according$/i.test(words[k + 1].text) && /^to$/i.test(words[k + 2]?.text ?? '')) {
+      let end = k + 3;
+      while (end < last && !isPunct(words[end])) end++;
+      if (end === k + 3) return null;
+      return { cue: span(k + 1, k + 3), speaker: span(k + 3, end), content: span(0, k) };
+    }
+  }
+  // CONTENT, X said. / CONTENT, said X. / The museum, Ruiz said, will open …
+  for (let k = 2; k < last - 1; k++) {
+    if (words[k].text !== ',') continue;
+    const c = k + 1 + words.slice(k + 1, Math.min(last, k + 16)).findIndex((w) => CLAIM_VERBS.has(w.text) && (isCueVerb(w.text) || REPORTING_AFTER.has(w.text)));
+    if (c <= k) continue;
+    if (words.slice(k + 1, c).some((w) => isPunct(w) && w.text !== ',' && w.text !== '(' && w.text !== ')')) continue;
+    // "…, but Lee argued it would …": a new clause with its own content, not an attribution of what came before
+    if (/^(?:but|and|while|whereas|yet|though|although|as|so|because|since|when|if)$/i.test(words[k + 1].text)) continue;
+    let speaker: Span | null = null;
+    let after: number;
+    if (c === k + 1) {
+      speaker = subjectAfter(words, c);
+      // "…, said Ana Ruiz, the mayor": a name, not a clause ("…, said Ruiz had lied")
+      if (!speaker || !isNameLike(text.slice(speaker.start, speaker.end))) continue;
+      after = indexFrom(words, c, last, (w) => w.start >= speaker!.end);
+    } else {
+      speaker = subjectBefore(text, words, c);
+      if (!speaker || speaker.start < words[k + 1].start || !isPlausibleSpeaker(text.slice(speaker.start, speaker.end))) continue;
+      after = c + 1;
+    }
+    if (after < 0) after = last;
+    // what follows the attribution: time and place ("in a statement on Monday"), or the rest of the content after a comma
+    let e = after;
+    while (e < last && !isPunct(words[e])) e++;
+    const fragments: Span[] = [span(0, k)];
+    // "…, said Ana Ruiz, the mayor.": an apposition after an inverted speaker, not more content
+    if (c === k + 1 && e < last && words[e].text === ',' && /^(?:the|a|an|who|which)$/i.test(words[e + 1]?.text ?? '')) e = last;
+    if (e < last && words[e].text === ',' && e + 1 < last - 1 && e - after <= 6) {
+      fragments.push(span(e + 1, last));
+    } else if (e < last || e - after > 6) {
+      continue;
+    }
+    return { cue: span(c, c + 1), speaker, content: fragments[fragments.length - 1], fragments };
+  }
+  return null;
+}
+
+/** Verbs of intent and commitment whose content is an infinitive: "vowed to repeal the levy". */
+const INFINITIVE_VERBS = new Set([
+  'vowed', 'vows', 'vow', 'promised', 'promises', 'promise', 'pledged', 'pledges', 'pledge', 'plans', 'plan', 'planned',
+  'planning', 'wants', 'want', 'wanted', 'hopes', 'hope', 'hoped', 'hoping', 'intends', 'intend', 'intended', 'agreed',
+  'agrees', 'agree', 'refused', 'refuses', 'refuse', 'declined', 'declines', 'threatened', 'threatens', 'offered', 'offers',
+  'sought', 'seeks', 'seeking', 'claim', 'claims', 'claimed', 'proposed', 'proposes', 'vowing', 'promising', 'pledging',
+  'urged', 'urges', 'urging', 'asked', 'asks', 'asking', 'called', 'calls', 'calling', 'encouraged', 'encourages', 'encouraging',
+  'expects', 'expected', 'expect', 'decided', 'demanded', 'demands', 'demanding', 'warned', 'warns', 'warning',
+]);
+/** Of those, the ones that also take a bare clause ("claimed he won"); the rest want "to" or "that" ("wants the job" is no claim). */
+const BARE_CLAUSE_OK = new Set(['claim', 'claims', 'claimed', 'warned', 'warns', 'warning', 'demanded', 'demands', 'demanding', 'proposed', 'proposes', 'decided', 'expects', 'expected', 'expect', 'hopes', 'hope', 'hoped', 'hoping', 'agreed', 'agrees', 'agree', 'promised', 'promises', 'promise']);
+/** Verbs of saying and thinking in the progressive or as a participle after a comma: "is warning that …", "…, saying …". */
+const ING_CLAIM_VERBS = new Set([
+  'saying', 'telling', 'arguing', 'claiming', 'insisting', 'suggesting', 'warning', 'noting', 'adding', 'explaining',
+  'demanding', 'urging', 'promising', 'vowing', 'pledging', 'predicting', 'asserting', 'stressing', 'acknowledging',
+  'admitting', 'conceding', 'charging', 'alleging', 'contending', 'maintaining', 'hinting', 'signaling', 'declaring',
+  'announcing', 'reporting', 'writing', 'tweeting', 'questioning', 'calling', 'asking', 'planning', 'hoping', 'seeking',
+  'threatening', 'touting', 'boasting', 'complaining', 'denying', 'confirming', 'pointing', 'encouraging', 'proposing',
+]);
+/** "called for a special prosecutor", "pushed for new rules", "supports the levy": a demand or stance as an object. */
+const OBJECT_AFTER = /^(?:call(?:s|ed|ing)?|push(?:es|ed|ing)?|argu(?:es|ed|ing)|advocat(?:es|ed|ing))$/;
+const STANCE_VERBS = new Set(['supports', 'supported', 'support', 'opposes', 'opposed', 'oppose', 'endorsed', 'endorses', 'endorse', 'favors', 'favored', 'favours', 'favoured']);
+
+/**
+ * Every "X said (that) CONTENT" reading of one sentence of the skeleton, in order: a verb of
+ * saying, thinking or intent with a plausible speaker before it ("Ruiz", "critics who say",
+ * "Ruiz is warning", "Ruiz …, saying"), and the content after it to the sentence's end.
+ */
+/** How many words past a claim's verb are searched for what it introduces: linear even in a sentence that never ends. */
+const CLAIM_REACH = 200;
+
+/** First index in [from, to) whose word passes, or -1: a bounded search instead of a scan from the start. */
+function indexFrom(words: Word[], from: number, to: number, pass: (w: Word) => boolean): number {
+  for (let i = Math.max(0, from); i < Math.min(to, words.length); i++) if (pass(words[i])) return i;
+  return -1;
+}
+
+function countFrom(words: Word[], from: number, to: number, pass: (w: Word) => boolean): number {
+  let n = 0;
+  for (let i = Math.max(0, from); i < Math.min(to, words.length); i++) if (pass(words[i])) n++;
+  return n;
+}
+
+function claimsIn(text: string, from: number, to: number): ClaimReading[] {
+  const first = claimIn(text, from, to);
+  if (first) return [first];
+  const words = wordsIn(text, from, to);
+  const found: ClaimReading[] = [];
+  if (words.length < 4) return found;
+  let last = words.length;
+  while (last > 0 && /^[.!?]$/.test(words[last - 1].text)) last--;
+  if (last < 4) return found;
+  const span = (a: number, b: number): Span => ({ start: words[a].start, end: words[b - 1].end });
+  for (let k = 1; k < last - 2; k++) {
+    workDone.steps++;
+    const w = words[k];
+    if (isPunct(w)) continue;
+    const prev = words[k - 1].text.toLowerCase();
+    const progressive = ING_CLAIM_VERBS.has(w.text) && /^(?:is|are|was|were|been|be|am|[’']s|[’']re)$/.test(prev);
+    const participle = ING_CLAIM_VERBS.has(w.text) && prev === ',';
+    if (!CLAIM_VERBS.has(w.text) && !INFINITIVE_VERBS.has(w.text) && !STANCE_VERBS.has(w.text) && !progressive && !participle) continue;
+    if (isNounUse(words, k) || (DETERMINERS.has(prev) && !participle)) continue;
+    let speaker: Span | null;
+    if (participle) {
+      // "Ruiz closed the depot on Monday, saying the buses were unsafe": the main clause's subject
+      speaker = mainSubject(words, k - 1);
+    } else {
+      speaker = subjectBefore(text, words, k);
+      // "critics who say …", "lawmakers, who have long argued …": the speaker stands before "who"
+      let v = k - 1;
+      while (v > 1 && ADVERBS_BEFORE_CUE.has(words[v].text.toLowerCase())) v--;
+      if (!speaker && /^who$/i.test(words[v]?.text ?? '') && v > 1) speaker = subjectBefore(text, words, words[v - 1].text === ',' ? v - 1 : v);
+    }
+    if (!speaker || !isPlausibleSpeaker(text.slice(speaker.start, speaker.end))) continue;
+    let c = k + 1;
+    // the listener: "told reporters (on Monday) that …", "told CNN the …", "urged voters to …"
+    if (LISTENER_CUES.has(w.text) || /^(?:urged|urges|urging|encouraged|encourages|encouraging|called|calls|calling|telling|asking)$/.test(w.text)) {
+      const that = indexFrom(words, c + 1, c + 8, (x) => /^that$/i.test(x.text));
+      if (that > 0 && !words.slice(c, that).some((x) => isPunct(x))) c = that;
+      else {
+        if (/^call/.test(w.text) && /^on$/i.test(words[c]?.text ?? '')) c++;
+        while (c < last && c < k + 5 && (/^\p{Lu}/u.test(words[c].text) || /^(?:the|a|an|him|her|them|us|me|reporters|supporters|voters|journalists|people|an|audience|crowd|and|his|their|its)$/i.test(words[c].text) || /['’]s$/.test(words[c].text))) c++;
+      }
+    }
+    // "said on Monday that", "said in a statement that", "says at a stop in Toledo, Ohio, that"
+    const that = indexFrom(words, c, c + 12, (x) => /^that$/i.test(x.text));
+    if (that > c && !words.slice(c, that).some((x) => isPunct(x) && x.text !== ',') && !words.slice(c, that).some((x) => CLAIM_VERBS.has(x.text))) c = that;
+    if (c < last && words[c].text === ',') c++;
+    if (c >= last || /^[:·"“]$/.test(words[c].text)) continue;
+    // "…, saying, “Maybe …”": the content stops before a quotation it introduces
+    let end = last;
+    const q = indexFrom(words, c + 1, c + CLAIM_REACH, (x) => x.text === '·');
+    if (q > c) {
+      const lead = words.slice(c, q).filter((x) => !isPunct(x)).length;
+      const quoted = countFrom(words, q, q + 4 * lead + 4, (x) => x.text === '·');
+      let j = q - 1;
+      while (j > c && /^[“"‘'«]$/.test(words[j].text)) j--;
+      // only a quotation set off by a comma or colon ("…, saying, “…”", "…: “…”"); one inside the clause is a partial quote of it
+      if (lead >= 3 && quoted > 2 * lead && /^[,:]$/.test(words[j].text)) {
+        let cut = q;
+        while (cut > c && (isPunct(words[cut - 1]) || ING_CLAIM_VERBS.has(words[cut - 1].text))) cut--;
+        end = cut;
+      }
+    }
+    if (WORDS_BEFORE_CONTENT.test(words[c].text) && c + 1 >= last) continue;
+    if (last - c < 3) continue;
+    const next = words[c].text.toLowerCase();
+    if (next === 'to') {
+      // an infinitive after a verb of intent or a listener: "vowed to …", "urged voters to …"
+      if (!INFINITIVE_VERBS.has(w.text) && !(LISTENER_CUES.has(w.text) && c > k + 1)) continue;
+    } else if (next === 'for' || next === 'on') {
+      if (!OBJECT_AFTER.test(w.text) || next === 'on') continue;
+      c++;
+    } else if (/^(?:of|about|with|in|at|by|as|from|into|so|up|out|off|back|down|over)$/.test(next)) {
+      continue;
+    } else if (INFINITIVE_VERBS.has(w.text) && !BARE_CLAUSE_OK.has(w.text) && !LISTENER_CUES.has(w.text) && !/^(?:that|if|whether)$/.test(next)) {
+      // "wants the job", "offered no proof": an object, not a claim
+      if (!/^call/.test(w.text) || c === k + 1) continue;
+    }
+    if (end - c < 3) continue;
+    if (STANCE_VERBS.has(w.text) && end - c > 12) continue;
+    found.push({ cue: span(k, k + 1), speaker, content: span(c, end) });
+  }
+  return found;
+}
+
+/** Every claim read from the sentence [from, to) of the skeleton, in order, split where a second speaker takes over. */
+export function claimsInSentence(skeleton: string, from: number, to: number): ClaimReading[] {
+  return splitSequential(skeleton, claimsIn(skeleton, from, to));
+}
+
+/**
+ * "Ruiz said the depot is safe, but Lee argued it should close": a second speaker after a
+ * clause boundary ends the first claim's content, and both claims stand.
+ */
+function splitSequential(skeleton: string, readings: ClaimReading[]): ClaimReading[] {
+  for (let i = 0; i + 1 < readings.length; i++) {
+    const a = readings[i];
+    const b = readings[i + 1];
+    if (!b.speaker || b.speaker.start <= a.content.start || b.speaker.start >= a.content.end) continue;
+    const lead = skeleton.slice(a.content.start, b.speaker.start);
+    const boundary = /(?:[,;]\s*(?:but|and|while|whereas|yet|though|although)?|\s(?:but|while|whereas))\s*$/.exec(lead);
+    if (!boundary) continue;
+    a.content = { start: a.content.start, end: a.content.start + boundary.index };
+    if (a.fragments) a.fragments[a.fragments.length - 1] = a.content;
+  }
+  return readings;
+}
