@@ -42,8 +42,8 @@ export class TestClient {
   private waiters: Array<() => void> = [];
   private versions = new Map<string, number>();
 
-  constructor(readonly root: string, serverArgs: string[] = []) {
-    this.proc = spawn(process.execPath, [SERVER, '--stdio', ...serverArgs], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+  constructor(readonly root: string, serverArgs: string[] = [], nodeArgs: string[] = []) {
+    this.proc = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio', ...serverArgs], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stderr!.on('data', (d) => (this.stderr += d));
     this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {

@@ -95,6 +95,8 @@ export interface ServerInfo {
   version: string;
   status: CorpusStatus;
   checks: { full: number; chunks: number; chunkCacheHits: number };
+  /** Megabytes. `heapUsedMb` is live data only when `afterFullGc` (the server started with --expose-gc). */
+  memory: { rssMb: number; heapUsedMb: number; afterFullGc: boolean };
 }
 
 /** What a diagnostic carries in `data` for its code actions. */

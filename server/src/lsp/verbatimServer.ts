@@ -632,7 +632,13 @@ export class VerbatimServer {
   }
 
   private info(): ServerInfo {
-    return { pid: process.pid, version: SERVER_VERSION, status: this.status, checks: { full: this.stats.full, chunks: this.cache.stats.chunks, chunkCacheHits: this.cache.stats.hits } };
+    // V8 collects the old generation lazily, so without a full collection first the heap figure
+    // counts garbage too; node exposes gc() only when started with --expose-gc (the soak does).
+    const collect = (globalThis as { gc?: () => void }).gc;
+    collect?.();
+    const { rss, heapUsed } = process.memoryUsage();
+    const memory = { rssMb: rss / 2 ** 20, heapUsedMb: heapUsed / 2 ** 20, afterFullGc: collect !== undefined };
+    return { pid: process.pid, version: SERVER_VERSION, status: this.status, checks: { full: this.stats.full, chunks: this.cache.stats.chunks, chunkCacheHits: this.cache.stats.hits }, memory };
   }
 
   private corpusSummary() {
