@@ -62,3 +62,29 @@ test('CONTENT, X has learned; two speakers in one sentence give two claims', () 
     { text: 'it would last another year', speaker: 'Lee' },
   ]);
 });
+
+test('a speaker with an apposition that opens with "But" or holds a relative clause', () => {
+  assert.deepEqual(claims('But Lena Ortiz, a lecturer in marine biology at the Coastal Institute, said the reef was recovering.'), [{ text: 'the reef was recovering', speaker: 'Lena Ortiz' }]);
+  assert.deepEqual(claims('The Harbor Board, the body that licenses the ferries, said it would review every timetable.').map((c) => c.speaker), ['The Harbor Board']);
+});
+
+test('CONTENT, said X, a long apposition: the content is before the cue, the speaker the name', () => {
+  assert.deepEqual(claims('Fares on the night ferry rose by a third over two winters, said Paolo Reyes, an analyst with the transit council that audits the port.'), [
+    { text: 'Fares on the night ferry rose by a third over two winters', speaker: 'Paolo Reyes' },
+  ]);
+});
+
+test('a subject with prepositional phrases, a dash aside or a scene-setting opening without a comma', () => {
+  assert.deepEqual(claims('Fishermen in Maine and along the Canadian coast say the quota is far too low.'), [{ text: 'the quota is far too low', speaker: 'Fishermen' }]);
+  assert.deepEqual(claims('The minutes of the meeting – released by the clerk on Friday – show that the vote was never counted.'), [{ text: 'that the vote was never counted', speaker: 'The minutes' }]);
+  assert.deepEqual(claims('At a town hall with dairy farmers in Vermont Ortiz said that the subsidy would stay.'), [{ text: 'that the subsidy would stay', speaker: 'Ortiz' }]);
+  assert.deepEqual(claims('At a town hall in Vermont Governor Lena Ortiz said that the subsidy would stay.').map((c) => c.speaker), ['Governor Lena Ortiz']);
+});
+
+test('"all agreed", a second verb after "and", "by telling", "As X pointed out,", an opening before "X say,"', () => {
+  assert.deepEqual(claims('By the end of the hearing, all agreed that the levy had been set too high.'), [{ text: 'that the levy had been set too high', speaker: 'all' }]);
+  assert.deepEqual(claims('Ortiz thanked the volunteers and said the shelter would stay open all winter.'), [{ text: 'the shelter would stay open all winter', speaker: 'Ortiz' }]);
+  assert.deepEqual(claims('Ortiz won over the crowd by telling them that the plant would hire locally.').map((c) => c.text), ['that the plant would hire locally']);
+  assert.deepEqual(claims('As one harbor pilot pointed out on Tuesday, the channel has not been dredged in a decade.'), [{ text: 'the channel has not been dredged in a decade', speaker: 'one harbor pilot' }]);
+  assert.deepEqual(claims('But in recent weeks, aides to the governor say, the budget talks have stalled completely.'), [{ text: 'the budget talks have stalled completely', speaker: 'aides to the governor' }]);
+});

@@ -93,6 +93,8 @@ function appositionSubject(text: string, words: Word[], comma: number): Span | n
       const l = words[k].text.toLowerCase();
       if (!CLAUSE_WORDS.has(l) || k <= s) continue;
       if (between && /^(?:and|or)$/.test(l) && /^(?:a|an|the|\p{Ll}.*)$/u.test(words[k + 1]?.text ?? '')) continue;
+      // "the agency that runs the port": a relative clause inside the apposition
+      if (between && /^(?:that|who|which|where)$/.test(l) && k > s && /^\p{Ll}/u.test(words[k - 1].text)) continue;
       s = k + 1;
       break;
     }
@@ -105,6 +107,9 @@ function appositionSubject(text: string, words: Word[], comma: number): Span | n
     break;
   }
   if (groups.length === 0) return null;
+  // "But Ana Ruiz, the mayor,": a conjunction or sentence adverb opening the run is not part of the name
+  const opening = groups[0];
+  while (opening.e - opening.s > 1 && SENTENCE_ADVERBS.has(words[opening.s].text.toLowerCase())) opening.s++;
   const isName = (g: { s: number; e: number }) => {
     const first = words[g.s].text;
     const last = words[g.e - 1].text.replace(/['’]s$/, '');

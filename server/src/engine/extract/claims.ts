@@ -4,6 +4,7 @@
 import type { Span } from '../types';
 import { workDone } from '../work';
 import { ADVERBS_BEFORE_CUE, isCueVerb } from './cues';
+import { TITLE_WORDS } from './speakerPhrase';
 import {
   DETERMINERS,
   LISTENER_CUES,
@@ -48,9 +49,17 @@ const CLAIM_VERBS = new Set([
   'invoked', 'touted', 'touts', 'attacked', 'attacks', 'slammed', 'slams', 'blasted', 'blasts', 'mocked', 'mocks',
   'seemed', 'seems', 'appeared', 'appears', 'considers', 'considered', 'sees', 'saw', 'see', 'doubt', 'doubts',
   'doubted', 'understand', 'understands', 'understood', 'recognized', 'recognizes', 'realized', 'plans', 'planned',
-  'signalled', 'ruled', 'determined', 'decided', 'assumed', 'guessed', 'acknowledge', 'admit', 'agree', 'agrees', 'deny',
+  'signalled', 'pointed', 'points', 'ruled', 'determined', 'decided', 'assumed', 'guessed', 'acknowledge', 'admit', 'agree', 'agrees', 'deny',
 ]);
 const WORDS_BEFORE_CONTENT = /^(?:that)$/i;
+/** An opening of time or place only ("But in recent days", "On Monday", "Last week"), before a parenthetical "X said,". */
+const ADJUNCT_OPENING = /^(?:(?:but|and|yet|so|still)\s+)?(?:(?:in|on|at|during|over|since|by|after|before|for)\s+(?:the\s+|a\s+|recent\s+|past\s+)*|last\s+|earlier\s+|this\s+)[\p{L}\p{N}\s'’-]*$/iu;
+/** Quantifiers that stand as a subject on their own ("all agreed that …", "both said …"); other determiners before a verb make it a noun ("the claims"). */
+const QUANTIFIER_SUBJECTS = new Set(['all', 'both', 'some', 'many', 'most', 'few', 'several', 'two', 'three', 'four', 'one']);
+/** Words that end a subject's head: a preposition, a relative word, an aside ("observers in Virginia", "the transcript – published by …"). */
+const AFTER_HEAD = /^(?:of|in|to|with|from|at|for|on|around|across|by|over|under|near|inside|outside|within|throughout|who|which|that|whose|[(–—])$/i;
+/** Opening prepositions of a scene-setting phrase that no comma closed ("In a meeting with the board Trump said"). */
+const SCENE_PREPOSITIONS = /^(?:in|on|at|during|after|before|following|since|with|over|throughout)$/i;
 /** Verbs that report a finding after its content: "…, The Post has learned", "…, the audit found". */
 const REPORTING_AFTER = new Set(['learned', 'found', 'confirmed', 'estimated', 'concluded', 'believes', 'thinks', 'predicted', 'alleged', 'alleges', 'argues', 'argued', 'contends', 'contended', 'insists', 'insisted', 'maintains', 'maintained', 'admitted', 'acknowledged', 'revealed', 'disclosed', 'indicated', 'suggests', 'suggested']);
 
@@ -104,14 +113,18 @@ function claimIn(text: string, from: number, to: number): ClaimReading | null {
     // what follows the attribution: time and place ("in a statement on Monday"), or the rest of the content after a comma
     let e = after;
     while (e < last && !isPunct(words[e])) e++;
-    const fragments: Span[] = [span(0, k)];
-    // "…, said Ana Ruiz, the mayor.": an apposition after an inverted speaker, not more content
-    if (c === k + 1 && e < last && words[e].text === ',' && /^(?:the|a|an|who|which)$/i.test(words[e + 1]?.text ?? '')) e = last;
-    if (e < last && words[e].text === ',' && e + 1 < last - 1 && e - after <= 6) {
+    // "But in recent days, aides say, the deal is off": a scene-setting opening is not content
+    const opening = words.slice(0, k).filter((x) => !isPunct(x));
+    const adjunctOnly = opening.length <= 6 && ADJUNCT_OPENING.test(opening.map((x) => x.text).join(' '));
+    const fragments: Span[] = adjunctOnly ? [] : [span(0, k)];
+    // "…, said Ana Ruiz, the mayor of a town that …": an apposition after an inverted speaker, not more content
+    const apposition = c === k + 1 && e < last && words[e].text === ',' && /^(?:the|a|an|who|which)$/i.test(words[e + 1]?.text ?? '');
+    if (!apposition && e < last && words[e].text === ',' && e + 1 < last - 1 && e - after <= 6) {
       fragments.push(span(e + 1, last));
-    } else if (e < last || e - after > 6) {
+    } else if (!apposition && (e < last || e - after > 6)) {
       continue;
     }
+    if (fragments.length === 0) continue;
     return { cue: span(c, c + 1), speaker, content: fragments[fragments.length - 1], fragments };
   }
   return null;
@@ -176,9 +189,15 @@ function claimsIn(text: string, from: number, to: number): ClaimReading[] {
     if (isPunct(w)) continue;
     const prev = words[k - 1].text.toLowerCase();
     const progressive = ING_CLAIM_VERBS.has(w.text) && /^(?:is|are|was|were|been|be|am|[’']s|[’']re)$/.test(prev);
-    const participle = ING_CLAIM_VERBS.has(w.text) && prev === ',';
+    // "…, saying …" and "… by telling them that …": the main clause's subject speaks
+    const participle = ING_CLAIM_VERBS.has(w.text) && (prev === ',' || prev === 'by');
     if (!CLAIM_VERBS.has(w.text) && !INFINITIVE_VERBS.has(w.text) && !STANCE_VERBS.has(w.text) && !progressive && !participle) continue;
-    if (isNounUse(words, k) || (DETERMINERS.has(prev) && !participle)) continue;
+    if (isNounUse(words, k) || (DETERMINERS.has(prev) && !QUANTIFIER_SUBJECTS.has(prev) && !participle)) continue;
+    // "…, said Ana Ruiz, the mayor": the inverted shape is claimIn's; the verb's object here is a name, not content
+    if (prev === ',' && CLAIM_VERBS.has(w.text)) {
+      const inverted = subjectAfter(words, k);
+      if (inverted && isNameLike(text.slice(inverted.start, inverted.end))) continue;
+    }
     let speaker: Span | null;
     if (participle) {
       // "Ruiz closed the depot on Monday, saying the buses were unsafe": the main clause's subject
@@ -189,9 +208,21 @@ function claimsIn(text: string, from: number, to: number): ClaimReading[] {
       let v = k - 1;
       while (v > 1 && ADVERBS_BEFORE_CUE.has(words[v].text.toLowerCase())) v--;
       if (!speaker && /^who$/i.test(words[v]?.text ?? '') && v > 1) speaker = subjectBefore(text, words, words[v - 1].text === ',' ? v - 1 : v);
+      // "Cruz thanked the crowd and said he would stay": the first verb's subject
+      if (!speaker && /^and$/i.test(words[v]?.text ?? '')) speaker = mainSubject(words, v);
+      if (!speaker || !isPlausibleSpeaker(text.slice(speaker.start, speaker.end))) speaker = subjectHead(words, k);
     }
     if (!speaker || !isPlausibleSpeaker(text.slice(speaker.start, speaker.end))) continue;
     let c = k + 1;
+    // "As Ruiz pointed out (on Monday), the depot is unsafe": the content follows the comma that closes the "as" clause
+    const speakerAt = indexFrom(words, 0, k, (x) => x.start >= speaker!.start);
+    if (speakerAt > 0 && /^as$/i.test(words[speakerAt - 1].text) && (speakerAt === 1 || /^(?:but|and|yet|so|[,·])$/i.test(words[speakerAt - 2].text))) {
+      const comma = indexFrom(words, k + 1, k + 12, (x) => isPunct(x));
+      if (comma < 0 || words[comma].text !== ',' || last - comma < 4) continue;
+      found.push({ cue: span(k, k + 1), speaker, content: span(comma + 1, last) });
+      continue;
+    }
+    if (/^(?:pointed|points)$/.test(w.text) && /^out$/i.test(words[c]?.text ?? '')) c++;
     // the listener: "told reporters (on Monday) that …", "told CNN the …", "urged voters to …"
     if (LISTENER_CUES.has(w.text) || /^(?:urged|urges|urging|encouraged|encourages|encouraging|called|calls|calling|telling|asking)$/.test(w.text)) {
       const that = indexFrom(words, c + 1, c + 8, (x) => /^that$/i.test(x.text));
@@ -264,4 +295,47 @@ function splitSequential(skeleton: string, readings: ClaimReading[]): ClaimReadi
     if (a.fragments) a.fragments[a.fragments.length - 1] = a.content;
   }
   return readings;
+}
+
+/**
+ * The speaker of a cue whose nearest words name no one: the head of a noun phrase that runs from
+ * the clause's start through prepositional phrases and asides ("Political observers in Ohio and
+ * around the country say", "The transcript of the hearing – released by the clerk – shows")
+ * is the words before its first preposition. After a scene-setting opening that no comma
+ * closed ("In a meeting with the board on Monday Ruiz said"), the name run right before the cue.
+ */
+function subjectHead(words: Word[], cueIndex: number): Span | null {
+  let v = cueIndex;
+  while (v > 0 && ADVERBS_BEFORE_CUE.has(words[v - 1].text.toLowerCase())) v--;
+  let s = v;
+  let depth = 0;
+  let dashes = 0;
+  for (; s > 0; s--) {
+    if (v - s >= 30) return null;
+    const t = words[s - 1].text;
+    if (t === ')') depth++;
+    else if (t === '(') {
+      if (depth === 0) return null;
+      depth--;
+    } else if (t === '–' || t === '—') dashes++;
+    else if (depth === 0 && dashes % 2 === 0 && /^[.;:!?,·"“”]$/.test(t)) break;
+    else if (CLAIM_VERBS.has(t) || isCueVerb(t)) return null;
+  }
+  while (s < v && /^(?:but|and|yet|so|still|also)$/i.test(words[s].text)) s++;
+  if (s >= v) return null;
+  const span = (a: number, b: number): Span => ({ start: words[a].start, end: words[b - 1].end });
+  if (SCENE_PREPOSITIONS.test(words[s].text)) {
+    let n = v;
+    while (n > s && v - n < 5 && /^\p{Lu}/u.test(words[n - 1].text)) n--;
+    if (n >= v || n <= s + 1) return null;
+    // "in Ohio Governor Ana Ruiz said": from the title; "in Vermont Ruiz said": the place is the preposition's
+    const title = indexFrom(words, n, v, (x) => TITLE_WORDS.has(x.text.toLowerCase()));
+    if (title >= 0) n = title;
+    else if (v - n >= 2 && /^\p{Ll}/u.test(words[n - 1].text) && SCENE_PREPOSITIONS.test(words[n - 1].text)) n++;
+    return span(n, v);
+  }
+  let h = s;
+  while (h < v && !AFTER_HEAD.test(words[h].text) && !/^(?:who|which|that|when|while|because|if)$/i.test(words[h].text)) h++;
+  if (words.slice(s, v).some((x) => /^(?:who|which|that|when|while|because|if)$/i.test(x.text))) return null;
+  return h > s ? span(s, h) : null;
 }
