@@ -88,3 +88,12 @@ test('"all agreed", a second verb after "and", "by telling", "As X pointed out,"
   assert.deepEqual(claims('As one harbor pilot pointed out on Tuesday, the channel has not been dredged in a decade.'), [{ text: 'the channel has not been dredged in a decade', speaker: 'one harbor pilot' }]);
   assert.deepEqual(claims('But in recent weeks, aides to the governor say, the budget talks have stalled completely.'), [{ text: 'the budget talks have stalled completely', speaker: 'aides to the governor' }]);
 });
+
+test('a Title Case headline, "X reports that", and a clause after the verb is not a parenthetical attribution', () => {
+  assert.deepEqual(claims('Ortiz Says The Harbor Will Reopen Before The Summer'), [{ text: 'The Harbor Will Reopen Before The Summer', speaker: 'Ortiz' }]);
+  assert.deepEqual(claims('Quoting port officials, the Harbor Gazette reports that the dredging will cost twice the estimate.'), [{ text: 'that the dredging will cost twice the estimate', speaker: 'the Harbor Gazette' }]);
+  // "…, the council has denied it happened, with …" is not "CONTENT, X said, CONTENT": the opening is no claim
+  const texts = claims('Even after the photographs surfaced, the council has denied it happened, with the mayor calling the story absurd.').map((c) => c.text);
+  assert.ok(!texts.some((t) => t.startsWith('Even after')), JSON.stringify(texts));
+  assert.deepEqual(claims('The terminal, Ortiz said on Monday, will reopen in May.'), [{ text: 'The terminal will reopen in May', speaker: 'Ortiz' }]);
+});

@@ -52,6 +52,8 @@ const CLAIM_VERBS = new Set([
   'signalled', 'pointed', 'points', 'ruled', 'determined', 'decided', 'assumed', 'guessed', 'acknowledge', 'admit', 'agree', 'agrees', 'deny',
 ]);
 const WORDS_BEFORE_CONTENT = /^(?:that)$/i;
+/** What may follow "X said" in a parenthetical attribution: time, place, manner ("…, Ruiz said on Monday in a statement, …"). */
+const ATTRIBUTION_TAIL = /^(?:on|in|at|during|last|this|earlier|later|late|early|yesterday|today|tonight|overnight|while|when|after|before|to|from|for|with|via|through|by|of|according|recently|again|also|repeatedly|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
 /** An opening of time or place only ("But in recent days", "On Monday", "Last week"), before a parenthetical "X said,". */
 const ADJUNCT_OPENING = /^(?:(?:but|and|yet|so|still)\s+)?(?:(?:in|on|at|during|over|since|by|after|before|for)\s+(?:the\s+|a\s+|recent\s+|past\s+)*|last\s+|earlier\s+|this\s+)[\p{L}\p{N}\s'’-]*$/iu;
 /** Quantifiers that stand as a subject on their own ("all agreed that …", "both said …"); other determiners before a verb make it a noun ("the claims"). */
@@ -113,6 +115,8 @@ function claimIn(text: string, from: number, to: number): ClaimReading | null {
     // what follows the attribution: time and place ("in a statement on Monday"), or the rest of the content after a comma
     let e = after;
     while (e < last && !isPunct(words[e])) e++;
+    // "…, the campaign has denied it happened, with …": a clause after the verb is its own content, not a time or place
+    if (e > after && !ATTRIBUTION_TAIL.test(words[after].text)) continue;
     // "But in recent days, aides say, the deal is off": a scene-setting opening is not content
     const opening = words.slice(0, k).filter((x) => !isPunct(x));
     const adjunctOnly = opening.length <= 6 && ADJUNCT_OPENING.test(opening.map((x) => x.text).join(' '));
@@ -176,13 +180,18 @@ function countFrom(words: Word[], from: number, to: number, pass: (w: Word) => b
 function claimsIn(text: string, from: number, to: number): ClaimReading[] {
   const first = claimIn(text, from, to);
   if (first) return [first];
-  const words = wordsIn(text, from, to);
+  let words = wordsIn(text, from, to);
   const found: ClaimReading[] = [];
   if (words.length < 4) return found;
   let last = words.length;
   while (last > 0 && /^[.!?]$/.test(words[last - 1].text)) last--;
   if (last < 4) return found;
   const span = (a: number, b: number): Span => ({ start: words[a].start, end: words[b - 1].end });
+  // A headline in Title Case ("Ruiz Says The Ferry Will Run By June"): its verbs read in lower case
+  const long = words.filter((x) => x.text.length > 3 && /^\p{L}/u.test(x.text));
+  if (long.length >= 4 && long.every((x) => /^\p{Lu}/u.test(x.text))) {
+    words = words.map((x) => (CLAIM_VERBS.has(x.text.toLowerCase()) ? { ...x, text: x.text.toLowerCase() } : x));
+  }
   for (let k = 1; k < last - 2; k++) {
     workDone.steps++;
     const w = words[k];
@@ -192,7 +201,8 @@ function claimsIn(text: string, from: number, to: number): ClaimReading[] {
     // "…, saying …" and "… by telling them that …": the main clause's subject speaks
     const participle = ING_CLAIM_VERBS.has(w.text) && (prev === ',' || prev === 'by');
     if (!CLAIM_VERBS.has(w.text) && !INFINITIVE_VERBS.has(w.text) && !STANCE_VERBS.has(w.text) && !progressive && !participle) continue;
-    if (isNounUse(words, k) || (DETERMINERS.has(prev) && !QUANTIFIER_SUBJECTS.has(prev) && !participle)) continue;
+    // "the Associated Press reports that …": a noun-like cue followed by "that" is a verb
+    if ((isNounUse(words, k) && !/^that$/i.test(words[k + 1]?.text ?? '')) || (DETERMINERS.has(prev) && !QUANTIFIER_SUBJECTS.has(prev) && !participle)) continue;
     // "…, said Ana Ruiz, the mayor": the inverted shape is claimIn's; the verb's object here is a name, not content
     if (prev === ',' && CLAIM_VERBS.has(w.text)) {
       const inverted = subjectAfter(words, k);
