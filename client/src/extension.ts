@@ -83,7 +83,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
       ]),
       outputChannel: output,
       diagnosticCollectionName: 'verbatim',
-      initializationOptions: { settings: vscode.workspace.getConfiguration('verbatim') },
+      // storagePath: where the server persists the corpus index when the workspace has no .verbatim/ folder.
+      initializationOptions: { settings: vscode.workspace.getConfiguration('verbatim'), storagePath: (context.storageUri ?? context.globalStorageUri).fsPath },
       errorHandler: {
         error: () => ({ action: ErrorAction.Continue }),
         closed: () => {

@@ -103,13 +103,14 @@ export class TestClient {
     });
   }
 
-  async initialize(settings: Record<string, unknown> = {}, configuration = true): Promise<InitializeResult> {
+  /** `options`: more initializationOptions beside the settings (a `storagePath`). */
+  async initialize(settings: Record<string, unknown> = {}, configuration = true, options: Record<string, unknown> = {}): Promise<InitializeResult> {
     this.settings = settings;
     const result = await this.conn.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
       rootUri: uriOf(this.root),
       workspaceFolders: [{ uri: uriOf(this.root), name: path.basename(this.root) }],
-      initializationOptions: { settings },
+      initializationOptions: { settings, ...options },
       capabilities: {
         workspace: {
           configuration,

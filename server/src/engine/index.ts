@@ -10,4 +10,4 @@ export type { CheckOptions } from './check';
 export { loadConfig, DEFAULT_SEVERITIES } from './config';
 export type { VerbatimConfig } from './config';
 export { listDrafts } from './drafts';
-export { listSourceFiles, SOURCE_EXTENSIONS } from './corpus/corpus';
+export { listSourceFiles, loadCorpusSteps, SOURCE_EXTENSIONS, type CacheReport, type LoadProgress } from './corpus/corpus';

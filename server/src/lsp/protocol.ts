@@ -41,6 +41,22 @@ export interface CorpusStatus {
   configProblems: string[];
   /** The folder a client may offer to create when there is no corpus. */
   suggestedCorpusFolder?: string;
+  /** What the last load did with the persisted index; absent when there is none. */
+  cache?: IndexCacheStatus;
+}
+
+export interface IndexCacheStatus {
+  /** The cache folder: the workspace's `.verbatim/`, or one in the editor's storage. */
+  folder: string;
+  /** 'warm': loaded from the cache; 'cold': every file read (`reason` says why). */
+  state: 'none' | 'cold' | 'warm';
+  reason?: string;
+  /** Files whose statements came from the cache, files read again, files gone since. */
+  reused: number;
+  reread: number;
+  removed: number;
+  /** Whether the cache was written back. */
+  saved: boolean;
 }
 
 export type VerdictCounts = Record<Verdict, number>;

@@ -26,7 +26,8 @@ import {
 import type { Disposable } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Corpus, Finding, LineIndex, MAX_CHECKED_CHARS, Severity, Verdict, checkText, loadConfig, summarize } from '../engine';
-import { listSourceFiles, SOURCE_EXTENSIONS } from '../engine';
+import { loadCorpusSteps, SOURCE_EXTENSIONS } from '../engine';
+import { indexCacheFolder, storagePathOf } from './cacheFolder';
 import { codeActionsFor, hasDiagnostic, SOURCE, toDiagnostic } from './diagnostics';
 import { ParagraphCache } from './paragraphCache';
 import {
@@ -38,6 +39,7 @@ import {
   DiagnosticData,
   DocumentSummary,
   DocumentSummaryNotification,
+  IndexCacheStatus,
   OPEN_SOURCE_COMMAND,
   ServerCommands,
   ServerInfo,
@@ -101,6 +103,9 @@ export class VerbatimServer {
   private severities: Partial<Record<Verdict, Severity>> = {};
   private configProblems: string[] = [];
   private corpus: Corpus | null = null;
+  /** Where the corpus index is persisted, or null (see cacheFolder.ts). */
+  private cacheDir: string | null = null;
+  private cacheStatus: IndexCacheStatus | undefined;
   private status: CorpusStatus = { state: 'starting', corpusPaths: [], documents: 0, statements: 0, problems: [], configProblems: [] };
   private readonly cache = new ParagraphCache();
   private readonly checked = new Map<string, Checked>();
@@ -280,10 +285,14 @@ export class VerbatimServer {
     return this.corpusPaths.some((p) => file === p || file.startsWith(p.endsWith(path.sep) ? p : p + path.sep));
   }
 
-  /** Rebuilds the whole index. Reports work-done progress; checks every open draft when done. */
-  reindex(): Promise<void> {
+  /**
+   * Loads the whole index: through the persisted cache (only changed files are read again)
+   * unless `fresh`, when every file is read anew. Reports work-done progress; checks every
+   * open draft when done.
+   */
+  reindex(fresh = false): Promise<void> {
     const run = ++this.indexRun;
-    const job = this.doReindex(run).catch((e) => {
+    const job = this.doReindex(run, fresh).catch((e) => {
       this.connection.console.error(`verbatim: indexing failed: ${e instanceof Error ? e.stack : String(e)}`);
     });
     this.indexing = job.finally(() => {
@@ -292,10 +301,11 @@ export class VerbatimServer {
     return this.indexing;
   }
 
-  private async doReindex(run: number): Promise<void> {
+  private async doReindex(run: number, fresh: boolean): Promise<void> {
     const existing = this.corpusPaths.filter((p) => fs.existsSync(p));
     if (!existing.length) {
-      this.corpus = null;
+      this.replaceCorpus(null);
+      this.cacheStatus = undefined;
       this.invalidate();
       this.setStatus('noCorpus');
       this.publishCorpusProblems();
@@ -308,34 +318,52 @@ export class VerbatimServer {
       progress = await this.connection.window.createWorkDoneProgress().catch(() => null);
       progress?.begin('Verbatim: indexing sources', 0, existing.map((p) => path.basename(p)).join(', '), false);
     }
-    // File by file, yielding between files, so progress reaches the client while it runs and
-    // hovers and edits are still answered.
-    const corpus = new Corpus({ speakers: this.speakers });
-    const files = listSourceFiles(existing, corpus.problems);
+    this.cacheDir = indexCacheFolder(this.root, storagePathOf(this.initOptions));
+    // In slices of a few files, giving the event loop back between them, so progress reaches
+    // the client while it runs and hovers and edits are still answered.
+    const steps = loadCorpusSteps(existing, { speakers: this.speakers, cacheDir: this.cacheDir ?? undefined, ignoreCache: fresh });
     let lastReport = 0;
-    for (let i = 0; i < files.length; i++) {
-      await new Promise((r) => setImmediate(r));
-      if (run !== this.indexRun) {
-        progress?.done();
-        return; // a newer rebuild superseded this one
+    let sliceStart = Date.now();
+    let step = steps.next();
+    while (!step.done) {
+      if (Date.now() - sliceStart >= 15) {
+        await new Promise((r) => setImmediate(r));
+        sliceStart = Date.now();
+        if (run !== this.indexRun) {
+          steps.return(undefined as never); // closes the half-built corpus
+          progress?.done();
+          return; // a newer rebuild superseded this one
+        }
       }
-      corpus.updateFile(files[i]);
-      const now = Date.now();
-      if (now - lastReport > 100 || i + 1 === files.length) {
-        lastReport = now;
-        this.status.done = i + 1;
-        this.status.total = files.length;
-        progress?.report(Math.round(((i + 1) / files.length) * 100), `${i + 1}/${files.length} files`);
+      const { done, total } = step.value;
+      if (sliceStart - lastReport > 100 || done === total) {
+        lastReport = sliceStart;
+        this.status.done = done;
+        this.status.total = total;
+        progress?.report(Math.round((done / total) * 100), `${done}/${total} files`);
         this.sendStatus();
       }
+      step = steps.next();
     }
     progress?.done();
-    if (run !== this.indexRun) return; // a newer rebuild superseded this one
-    this.corpus = corpus;
+    const { corpus, cache } = step.value;
+    if (run !== this.indexRun) {
+      corpus.close();
+      return; // a newer rebuild superseded this one
+    }
+    this.replaceCorpus(corpus);
+    this.cacheStatus = this.cacheDir ? { folder: this.cacheDir, ...cache } : undefined;
     this.invalidate();
     this.setStatus(corpus.documents.length || corpus.problems.length ? 'ready' : 'noCorpus');
     this.publishCorpusProblems();
     this.recheckAll();
+  }
+
+  /** A check still running on the old corpus is cancelled by the swap; its open files are closed. */
+  private replaceCorpus(corpus: Corpus | null): void {
+    const old = this.corpus;
+    this.corpus = corpus;
+    if (old && old !== corpus) old.close();
   }
 
   /** Forgets every cached result: the corpus, the config or the severities changed. */
@@ -355,6 +383,7 @@ export class VerbatimServer {
       problems: this.corpus?.problems.map((p) => ({ path: p.path, message: p.message })) ?? [],
       configProblems: this.configProblems,
       suggestedCorpusFolder: state === 'noCorpus' ? sources : undefined,
+      cache: this.cacheStatus,
       ...extra,
     };
     this.sendStatus();
@@ -391,6 +420,7 @@ export class VerbatimServer {
       void this.reloadConfiguration();
       return;
     }
+    if (this.cacheDir && (file === this.cacheDir || file.startsWith(this.cacheDir + path.sep))) return; // our own index files
     if (!this.corpusPaths.includes(file) && !(this.isInCorpus(file) && (SOURCE_EXTENSIONS.has(path.extname(file).toLowerCase()) || type === FileChangeType.Deleted))) return;
     this.pendingCorpusChanges.set(file, type);
     if (this.corpusChangeTimer) clearTimeout(this.corpusChangeTimer);
@@ -616,7 +646,7 @@ export class VerbatimServer {
         case ServerCommands.checkWorkspace:
           return await this.checkWorkspaceCommand();
         case ServerCommands.rebuildIndex:
-          await this.reindex();
+          await this.reindex(true);
           return this.status;
         case ServerCommands.addStatement:
           return await this.addStatement(args[0] as AddStatementParams);

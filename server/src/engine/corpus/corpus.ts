@@ -30,6 +30,8 @@ export interface CorpusOptions {
    * stale or corrupt cache is rebuilt. Without it everything is read and kept in memory.
    */
   cacheDir?: string;
+  /** With `cacheDir`: read every file anew (a rebuild the user asked for) and save over the cache. */
+  ignoreCache?: boolean;
 }
 
 export const SOURCE_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.json', '.jsonl', '.csv', '.vtt', '.srt']);
@@ -365,77 +367,106 @@ export function loadCorpus(paths: string[], options: CorpusOptions = {}): Corpus
 
 /** `loadCorpus`, telling what it did with the cache. */
 export function loadCorpusReport(paths: string[], options: CorpusOptions = {}): { corpus: Corpus; cache: CacheReport } {
+  const steps = loadCorpusSteps(paths, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** How far a load has come: files looked at (read, or reused from the cache) of all. */
+export interface LoadProgress {
+  done: number;
+  total: number;
+}
+
+/**
+ * `loadCorpusReport` one file at a time: yields after each file, so a caller that must stay
+ * responsive (the language server) can give the event loop back between files, or give up
+ * by calling `return()` (the half-built corpus is then closed).
+ */
+export function* loadCorpusSteps(paths: string[], options: CorpusOptions = {}): Generator<LoadProgress, { corpus: Corpus; cache: CacheReport }, void> {
   const walkProblems: CorpusProblem[] = [];
   const files = listSourceFiles(paths, walkProblems);
   const report: CacheReport = { state: options.cacheDir ? 'cold' : 'none', reused: 0, reread: 0, removed: 0, saved: false };
   let corpus: Corpus | null = null;
   if (options.cacheDir) {
-    const loaded = loadCache(options.cacheDir, options);
+    const loaded = options.ignoreCache ? { reason: 'a rebuild was asked for' } : loadCache(options.cacheDir, options);
     if ('corpus' in loaded) {
       corpus = loaded.corpus;
       report.state = 'warm';
     } else report.reason = loaded.reason;
   }
   corpus ??= new Corpus(options);
-  const cold = report.state !== 'warm';
-  if (cold) corpus.texts.beginSegment();
-  const progress = throttle(options.onProgress);
-  const listed = new Set(files);
-  let changed = cold;
-  files.forEach((file, i) => {
-    const entry = corpus!.files.get(file);
-    if (entry && !cold) {
-      let stat: fs.Stats | null = null;
-      try {
-        stat = fs.statSync(file);
-      } catch {
-        stat = null;
-      }
-      if (stat && stat.isFile() && stat.size === entry.size && stat.mtimeMs === entry.mtimeMs) {
+  let finished = false;
+  try {
+    const cold = report.state !== 'warm';
+    if (cold) corpus.texts.beginSegment();
+    const progress = throttle(options.onProgress);
+    const listed = new Set(files);
+    let changed = cold;
+    for (let i = 0; i < files.length; i++) {
+      const file = files[i];
+      const reuse = cold ? 'no' : reusable(corpus.files.get(file), file);
+      if (reuse === 'no') {
+        if (!cold) report.reread++;
+        changed = true;
+        corpus.updateFile(file);
+      } else {
         report.reused++;
-        progress(i + 1, files.length);
-        return;
+        if (reuse === 'touched') changed = true;
       }
-      // Touched but maybe not changed: the content hash decides.
-      if (stat && stat.isFile() && stat.size === entry.size && entry.hash) {
-        try {
-          const buffer = fs.readFileSync(file);
-          if (hashOf(buffer) === entry.hash) {
-            entry.mtimeMs = stat.mtimeMs;
-            report.reused++;
-            changed = true;
-            progress(i + 1, files.length);
-            return;
-          }
-        } catch {
-          /* re-read below reports it */
-        }
+      progress(i + 1, files.length);
+      yield { done: i + 1, total: files.length };
+    }
+    for (const file of [...corpus.files.keys()]) {
+      if (!listed.has(file)) {
+        corpus.removeFile(file);
+        report.removed++;
+        changed = true;
       }
     }
-    if (!cold) report.reread++;
-    changed = true;
-    corpus!.updateFile(file);
-    progress(i + 1, files.length);
-  });
-  for (const file of [...corpus.files.keys()]) {
-    if (!listed.has(file)) {
-      corpus.removeFile(file);
-      report.removed++;
-      changed = true;
+    corpus.texts.endSegment();
+    corpus.problems.unshift(...walkProblems);
+    progress(files.length, files.length, true);
+    if (options.cacheDir && changed) {
+      try {
+        saveCache(corpus, options.cacheDir, options);
+        report.saved = true;
+      } catch (error) {
+        corpus.problems.push({ path: path.resolve(options.cacheDir), message: `could not save the index cache: ${(error as Error).message}` });
+      }
     }
+    finished = true;
+    return { corpus, cache: report };
+  } finally {
+    if (!finished) corpus.close();
   }
-  corpus.texts.endSegment();
-  corpus.problems.unshift(...walkProblems);
-  progress(files.length, files.length, true);
-  if (options.cacheDir && changed) {
-    try {
-      saveCache(corpus, options.cacheDir, options);
-      report.saved = true;
-    } catch (error) {
-      corpus.problems.push({ path: path.resolve(options.cacheDir), message: `could not save the index cache: ${(error as Error).message}` });
-    }
+}
+
+/**
+ * Whether a cached file's statements still stand: 'same' size and mtime; 'touched' when only
+ * the mtime moved and the content hash is unchanged (its entry takes the new mtime, so the
+ * cache is saved); else 'no', and the file is read again.
+ */
+function reusable(entry: FileEntry | undefined, file: string): 'same' | 'touched' | 'no' {
+  if (!entry) return 'no';
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    return 'no';
   }
-  return { corpus, cache: report };
+  if (!stat.isFile() || stat.size !== entry.size) return 'no';
+  if (stat.mtimeMs === entry.mtimeMs) return 'same';
+  if (!entry.hash) return 'no';
+  try {
+    if (hashOf(fs.readFileSync(file)) !== entry.hash) return 'no';
+  } catch {
+    return 'no'; // the re-read reports it
+  }
+  entry.mtimeMs = stat.mtimeMs;
+  return 'touched';
 }
 
 function throttle(onProgress: CorpusOptions['onProgress']): (done: number, total: number, final?: boolean) => void {

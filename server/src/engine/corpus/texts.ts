@@ -34,10 +34,22 @@ export class TextStore {
     return this.segments.map(({ file, base, bytes }) => ({ file, base, bytes }));
   }
 
-  /** Adopts segment files listed by a loaded cache (opened lazily). */
+  /**
+   * Adopts segment files listed by a loaded cache. They are opened now: another process (the
+   * CLI beside the server) may save over the cache and unlink them, and an open file outlives
+   * its name.
+   */
   adopt(segments: Segment[]): void {
-    for (const s of segments) this.segments.push({ ...s, fd: null });
+    for (const s of segments) this.segments.push({ ...s, fd: this.open(s.file) });
     this.memoryBase = this.end();
+  }
+
+  private open(file: string): number | null {
+    try {
+      return fs.openSync(path.join(this.dir!, file), 'r');
+    } catch {
+      return null;
+    }
   }
 
   private end(): number {
