@@ -97,3 +97,8 @@ test('a Title Case headline, "X reports that", and a clause after the verb is no
   assert.ok(!texts.some((t) => t.startsWith('Even after')), JSON.stringify(texts));
   assert.deepEqual(claims('The terminal, Ortiz said on Monday, will reopen in May.'), [{ text: 'The terminal will reopen in May', speaker: 'Ortiz' }]);
 });
+
+test('a "that" at the end of the content is a pronoun, not the start of the claim', () => {
+  assert.deepEqual(claims('Engineers at the yard said the new locks could change that.'), [{ text: 'the new locks could change that', speaker: 'Engineers' }]);
+  assert.deepEqual(claims('Ortiz told her the budget would never allow that.'), [{ text: 'the budget would never allow that', speaker: 'Ortiz' }]);
+});

@@ -236,15 +236,17 @@ function claimsIn(text: string, from: number, to: number): ClaimReading[] {
     // the listener: "told reporters (on Monday) that …", "told CNN the …", "urged voters to …"
     if (LISTENER_CUES.has(w.text) || /^(?:urged|urges|urging|encouraged|encourages|encouraging|called|calls|calling|telling|asking)$/.test(w.text)) {
       const that = indexFrom(words, c + 1, c + 8, (x) => /^that$/i.test(x.text));
-      if (that > 0 && !words.slice(c, that).some((x) => isPunct(x))) c = that;
+      // "told reporters on Monday that …", not "told her the plan would change that."
+      if (that > 0 && last - that > 3 && !words.slice(c, that).some((x) => isPunct(x))) c = that;
       else {
         if (/^call/.test(w.text) && /^on$/i.test(words[c]?.text ?? '')) c++;
-        while (c < last && c < k + 5 && (/^\p{Lu}/u.test(words[c].text) || /^(?:the|a|an|him|her|them|us|me|reporters|supporters|voters|journalists|people|an|audience|crowd|and|his|their|its)$/i.test(words[c].text) || /['’]s$/.test(words[c].text))) c++;
+        c = afterListener(words, c, last);
       }
     }
     // "said on Monday that", "said in a statement that", "says at a stop in Toledo, Ohio, that"
     const that = indexFrom(words, c, c + 12, (x) => /^that$/i.test(x.text));
-    if (that > c && !words.slice(c, that).some((x) => isPunct(x) && x.text !== ',') && !words.slice(c, that).some((x) => CLAIM_VERBS.has(x.text))) c = that;
+    // "said on Monday in a statement that …", not "said the locks could change that."
+    if (that > c && last - that > 3 && !words.slice(c, that).some((x) => isPunct(x) && x.text !== ',') && !words.slice(c, that).some((x) => CLAIM_VERBS.has(x.text))) c = that;
     if (c < last && words[c].text === ',') c++;
     if (c >= last || /^[:·"“]$/.test(words[c].text)) continue;
     // "…, saying, “Maybe …”": the content stops before a quotation it introduces
@@ -348,4 +350,21 @@ function subjectHead(words: Word[], cueIndex: number): Span | null {
   while (h < v && !AFTER_HEAD.test(words[h].text) && !/^(?:who|which|that|when|while|because|if)$/i.test(words[h].text)) h++;
   if (words.slice(s, v).some((x) => /^(?:who|which|that|when|while|because|if)$/i.test(x.text))) return null;
   return h > s ? span(s, h) : null;
+}
+
+/**
+ * Where the content starts after the listener of "told", "urged", "asked": one object pronoun or
+ * group ("told her the …", "urged voters to …"), a name ("told CNN", "told Fox News host Ana
+ * Ruiz"), or a determiner and its noun ("told the committee the …").
+ */
+function afterListener(words: Word[], from: number, last: number): number {
+  let c = from;
+  const first = words[c]?.text ?? '';
+  if (/^(?:him|her|them|us|me|you|reporters|supporters|voters|journalists|people|lawmakers|audiences?|crowds?)$/i.test(first)) return c + 1;
+  const determiner = /^(?:the|a|an|his|their|its|our|my|your)$/i.test(first);
+  if (determiner) c++;
+  while (c < last && c < from + 6 && (/^\p{Lu}/u.test(words[c].text) || /['’]s$/.test(words[c].text))) c++;
+  // the noun of "the committee", "his Senate colleagues"
+  if (determiner && c < last && /^\p{Ll}/u.test(words[c].text) && !/^(?:that|to|if|whether)$/i.test(words[c].text)) c++;
+  return c;
 }
