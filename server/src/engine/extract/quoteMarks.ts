@@ -1,5 +1,6 @@
 import type { Span } from '../types';
 import { workDone } from '../work';
+import { isCueVerb } from './cues';
 
 /** One quotation found by its marks: fragments of quoted text (marks excluded) and where the marks stand. */
 export interface QuotedSpan {
@@ -20,6 +21,9 @@ const SINGLE_CLOSE = new Set(['’', '›']);
 const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 const OPEN_CONTEXT = /[\s([{\u2014\u2013\-/:]/;
+
+/** A transcript speaker's label opening a paragraph: "WALLACE: ", "SEN. ORTIZ: ". */
+const TURN_LABEL = /^\s*(?:\p{Lu}[\p{Lu}.'’-]+\s){0,2}\p{Lu}[\p{Lu}.'’-]+:\s/u;
 
 /** Paragraphs: runs of text separated by blank lines. */
 export function paragraphsOf(text: string): Span[] {
@@ -45,9 +49,13 @@ function roleByContext(text: string, i: number): Role {
   return 'either';
 }
 
+/** Straight (") or typographic (“ ” « » „): a quote of one style may hold a quote of the other. */
+type Style = 'straight' | 'typographic';
+
 interface Mark {
   at: number;
   role: Role;
+  style?: Style;
 }
 
 function doubleMarks(text: string, para: Span): Mark[] {
@@ -57,20 +65,41 @@ function doubleMarks(text: string, para: Span): Mark[] {
   for (let i = para.start; i < para.end; i++) {
     const c = text[i];
     if (!(DOUBLE_OPEN.has(c) || DOUBLE_CLOSE.has(c) || c === '"')) continue;
-    // A mark with space on both sides quotes nothing: a stray, not a quotation mark.
-    if (isSpace(text[i - 1]) && isSpace(text[i + 1])) continue;
+    const style: Style = c === '"' ? 'straight' : 'typographic';
+    if (isSpace(text[i - 1]) && isSpace(text[i + 1])) {
+      // Space on both sides: a stray mark quotes nothing, except a closing mark set off after an
+      // inner quote or the quote's last punctuation ("… term 'outreach,' " he said) and an
+      // opening “ set off before its first word (“ You know, …”).
+      const role = spacedMarkRole(text, i, para);
+      if (role) marks.push({ at: i, role, style });
+      continue;
+    }
     // German style closes „ with “.
     if (c === '“' && lastOpener === '„' && roleByContext(text, i) === 'close') {
-      marks.push({ at: i, role: 'close' });
+      marks.push({ at: i, role: 'close', style });
       lastOpener = '';
       continue;
     }
     if (DOUBLE_OPEN.has(c)) lastOpener = c;
-    if (DOUBLE_OPEN.has(c)) marks.push({ at: i, role: 'open' });
-    else if (DOUBLE_CLOSE.has(c)) marks.push({ at: i, role: roleByContext(text, i) === 'open' && c === '”' ? 'open' : 'close' });
-    else if (c === '"') marks.push({ at: i, role: roleByContext(text, i) });
+    // An opening “ typed where the closing one belongs (“Mostly false.“ he said): it closes after a word.
+    if (c === '“') marks.push({ at: i, role: roleByContext(text, i) === 'close' ? 'close' : 'open', style });
+    else if (DOUBLE_OPEN.has(c)) marks.push({ at: i, role: 'open', style });
+    else if (DOUBLE_CLOSE.has(c)) marks.push({ at: i, role: roleByContext(text, i) === 'open' && c === '”' ? 'open' : 'close', style });
+    else marks.push({ at: i, role: roleByContext(text, i), style });
   }
   return marks;
+}
+
+/** The role of a double mark with space on both sides, or null for a stray one. */
+function spacedMarkRole(text: string, i: number, para: Span): Role | null {
+  const c = text[i];
+  let b = i - 1;
+  while (b > para.start && /\s/.test(text[b])) b--;
+  let a = i + 1;
+  while (a < para.end - 1 && /\s/.test(text[a])) a++;
+  if ((c === '"' || c === '”') && b >= para.start && /['’,.!?]/.test(text[b]) && i - b <= 2) return 'close';
+  if (c === '“' && a < para.end && /[\p{L}\p{N}…]/u.test(text[a]) && a - i <= 2) return 'open';
+  return null;
 }
 
 function singleMarks(text: string, para: Span): Mark[] {
@@ -93,41 +122,70 @@ function singleMarks(text: string, para: Span): Mark[] {
 /** Pairs marks within one paragraph. Returns quotes and, if one is left open at the end, its start. */
 function pairMarks(marks: Mark[]): { pairs: Array<[number, number]>; unclosed: number | null } {
   const pairs: Array<[number, number]> = [];
-  let open: number | null = null;
+  let open: Mark | null = null;
+  // An opening mark of the other style inside an open quote starts a quote within it
+  // ("The poll asked: “Is he fit?” and most said no"); only the outer quote is kept.
+  let nestedOpen = false;
   for (const mark of marks) {
     if (open === null) {
-      if (mark.role !== 'close') open = mark.at;
+      if (mark.role !== 'close') open = mark;
+      continue;
+    }
+    const otherStyle = mark.style !== undefined && open.style !== undefined && mark.style !== open.style;
+    if (nestedOpen) {
+      if (otherStyle && mark.role !== 'open') nestedOpen = false;
+      else if (!otherStyle && mark.role !== 'open') {
+        // the outer quote closes with the inner one left open: the inner mark was a stray
+        pairs.push([open.at, mark.at]);
+        open = null;
+        nestedOpen = false;
+      }
       continue;
     }
     if (mark.role === 'open') {
-      open = mark.at; // the earlier mark was never closed: an unbalanced quote is dropped, not guessed at
+      if (otherStyle && open.style === 'straight') {
+        nestedOpen = true;
+        continue;
+      }
+      open = mark; // the earlier mark was never closed: an unbalanced quote is dropped, not guessed at
       continue;
     }
-    pairs.push([open, mark.at]);
+    pairs.push([open.at, mark.at]);
     open = null;
   }
-  return { pairs, unclosed: open };
+  return { pairs, unclosed: open?.at ?? null };
 }
 
 /**
  * Finds quotations in prose. Double marks (straight or typographic, in any mix) make the
  * quotes; single marks do only in paragraphs with no double marks (British style), since
  * elsewhere they are apostrophes or quotes within quotes. A quote left open at a paragraph's
- * end continues when the next paragraph opens with a mark, as news style writes it.
+ * end continues when the next paragraph opens with a mark, as news style writes it; when the
+ * next one does not, the quote ran to its paragraph's end with the closing mark left out.
+ * A transcript quoted turn by turn ("WALLACE: …", then "PENCE: …", each paragraph opened by a
+ * mark and none closed) is one quote a turn: a new speaker's label ends the quote before it.
  */
 export function findQuotedSpans(source: string, blockQuotes: Span[] = []): QuotedSpan[] {
   const text = readDoubledApostrophes(source);
   const quotes: QuotedSpan[] = [];
   let carried: QuotedSpan | null = null;
+  // An unclosed quote whose text holds an attribution ("“We will rebuild it, Ruiz said.") lost
+  // its closing mark somewhere inside: where is a guess, so it is dropped, not reported.
+  const endCarried = () => {
+    // (and one opened by a mark set off by a space, which may be a stray)
+    const opened = carried !== null && !isSpace(text[carried.outer.start + 1]);
+    if (carried && opened && carried.fragments.length > 0 && !carried.fragments.some((f) => holdsCue(text.slice(f.start, f.end)))) quotes.push(carried);
+    carried = null;
+  };
   for (const para of paragraphsOf(text)) {
     if (blockQuotes.some((b) => para.start >= b.start && para.end <= b.end + 1)) {
-      carried = null;
+      endCarried();
       continue;
     }
     let marks = doubleMarks(text, para);
     if (marks.length === 0) marks = singleMarks(text, para);
     const opensWithMark = marks.length > 0 && marks[0].role !== 'close' && text.slice(para.start, marks[0].at).trim() === '';
-    if (carried && !opensWithMark) carried = null;
+    if (carried && (!opensWithMark || TURN_LABEL.test(text.slice(marks[0].at + 1, marks[0].at + 40)))) endCarried();
     const { pairs, unclosed } = pairMarks(marks);
     for (const [open, close] of pairs) {
       const inner = { start: open + 1, end: close };
@@ -142,16 +200,20 @@ export function findQuotedSpans(source: string, blockQuotes: Span[] = []): Quote
     }
     if (unclosed !== null) {
       const inner = { start: unclosed + 1, end: trimEnd(text, para.end) };
+      // "(CROSSTALK)": a stage direction between turns is nobody's words
+      const stageDirection = /^\s*\([^()]*\)[.\s]*$/.test(text.slice(inner.start, inner.end));
       if (carried && unclosed === marks[0].at) {
-        carried.fragments.push(inner);
+        if (!stageDirection) carried.fragments.push(inner);
         carried.outer.end = para.end;
       } else {
-        carried = { outer: { start: unclosed, end: para.end }, fragments: [inner] };
+        endCarried();
+        carried = { outer: { start: unclosed, end: para.end }, fragments: stageDirection ? [] : [inner] };
       }
     } else if (carried) {
       carried = null; // continued but never closed: unbalanced, dropped
     }
   }
+  endCarried();
   for (const block of blockQuotes) {
     let start = block.start;
     let end = trimEnd(text, block.end);
@@ -160,6 +222,19 @@ export function findQuotedSpans(source: string, blockQuotes: Span[] = []): Quote
     if (end > start) quotes.push({ outer: { start: block.start, end: block.end }, fragments: [{ start, end }], block: true });
   }
   return quotes.sort((a, b) => a.outer.start - b.outer.start);
+}
+
+/**
+ * An attribution inside the quoted text: a short phrase after a comma that holds a verb of
+ * saying and ends its clause ("…, Ruiz said.", "…, said Ana Ruiz, the mayor,").
+ */
+function holdsCue(quoted: string): boolean {
+  const attribution = /[,—–]\s+((?:[\p{L}.'’-]+\s+){0,4}[\p{L}'’-]+)\s*(?:[.,;:]|$)/gu;
+  for (let m = attribution.exec(quoted); m; m = attribution.exec(quoted)) {
+    if (m[1].split(/\s+/).some((w) => isCueVerb(w))) return true;
+    attribution.lastIndex = m.index + 1;
+  }
+  return false;
 }
 
 function trimEnd(text: string, end: number): number {
