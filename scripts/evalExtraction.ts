@@ -43,6 +43,30 @@ const USAGE = `usage: eval:extraction [--split dev|train|PATH]... [PATH.jsonl...
 
 class UsageError extends Error {}
 
+/**
+ * Indirect speech in SPEC §1's sense ("X said …", "X argued …", "according to X"): PolNeAR also
+ * annotates acts and stances as attributions ("endorsed Clinton", "overruled the judge", "in
+ * polls"), which a reporter's claim checker does not read as words put in a speaker's mouth.
+ * A fixed list of English verbs of saying, thinking and reporting (lemmas and their forms),
+ * written from the language, not from the engine's lists, so this figure cannot follow them.
+ */
+const SPEECH_CUE = new RegExp(
+  '\\b(?:' +
+    ['say', 'said', 'tell', 'told', 'write', 'wrote', 'written', 'tweet', 'add', 'argue', 'claim', 'note', 'insist', 'warn', 'believe', 'think', 'thought',
+      'suggest', 'according', 'assert', 'state', 'explain', 'acknowledge', 'admit', 'announce', 'predict', 'promise', 'vow', 'pledge', 'deny', 'denied',
+      'report', 'find', 'found', 'show', 'shown', 'estimate', 'conclude', 'testify', 'testified', 'contend', 'maintain', 'confirm', 'allege', 'accuse',
+      'charge', 'urge', 'ask', 'hope', 'expect', 'fear', 'know', 'knew', 'known', 'feel', 'felt', 'agree', 'reveal', 'indicate', 'complain', 'recall',
+      'reiterate', 'emphasize', 'stress', 'concede', 'declare', 'respond', 'reply', 'replied', 'observe', 'caution', 'point', 'mention', 'describe', 'call',
+      'doubt', 'understand', 'understood', 'imply', 'implied', 'signal', 'hint', 'boast', 'brag', 'counter', 'speculate', 'wonder', 'question', 'recommend',
+      'propose', 'demand', 'disclose', 'remark', 'comment', 'explain', 'blame', 'criticize', 'praise', 'dismiss', 'reject']
+      .map((w) => `${w}(?:s|es|ed|d|ing|ting)?`)
+      .join('|') +
+    ')\\b',
+  'i',
+);
+
+const isSpeechCue = (cue: string | null): boolean => cue !== null && SPEECH_CUE.test(cue);
+
 interface Options {
   splits: string[];
   errors: number;
@@ -125,7 +149,7 @@ interface SplitResult {
   splitGold: number;
   mergedPredictions: number;
   speaker: { named: number; correct: number; accuracy: number; goldKinds: Record<string, number> };
-  claims: (PRF & { found: number; named: number; correct: number; accuracy: number; chars: PRF }) | null;
+  claims: (PRF & { found: number; named: number; correct: number; accuracy: number; chars: PRF; speech: PRF & { gold: number; found: number } }) | null;
   seconds: number;
   wordsPerSecond: number;
   cpuSeconds: number;
@@ -293,7 +317,7 @@ function evaluateSplit(name: string, file: string, errorsWanted: number): SplitR
   let namedCorrect = 0;
   const missCues = new Map<string, number>();
   const claimMissCues = new Map<string, number>();
-  const claimStats = { gold: 0, predicted: 0, found: 0, trueVsAll: 0, named: 0, correct: 0, charsShared: 0, charsGold: 0, charsPred: 0 };
+  const claimStats = { gold: 0, predicted: 0, found: 0, trueVsAll: 0, named: 0, correct: 0, charsShared: 0, charsGold: 0, charsPred: 0, speechGold: 0, speechFound: 0 };
 
   for (const article of articles) {
     words += wordsOf(article.text);
@@ -383,6 +407,9 @@ function evaluateSplit(name: string, file: string, errorsWanted: number): SplitR
     if (claims.length > 0) {
       for (const g of gold.claims) {
         const matches = claims.filter((c) => overlapsSubstantially(c.fragments, g.span));
+        const speech = isSpeechCue(g.cue);
+        if (speech) claimStats.speechGold++;
+        if (speech && matches.length > 0) claimStats.speechFound++;
         if (matches.length === 0) {
           const cue = (g.cue ?? '(none)').toLowerCase().replace(/\s+/g, ' ').trim();
           claimMissCues.set(cue, (claimMissCues.get(cue) ?? 0) + 1);
@@ -419,7 +446,8 @@ function evaluateSplit(name: string, file: string, errorsWanted: number): SplitR
   let claimsResult: SplitResult['claims'] = null;
   if (claimStats.predicted > 0) {
     const c = prf(claimStats.trueVsAll, claimStats.predicted, claimStats.found, claimStats.gold);
-    claimsResult = { ...c, found: claimStats.found, named: claimStats.named, correct: claimStats.correct, accuracy: ratio(claimStats.correct, claimStats.named), chars: prf(claimStats.charsShared, claimStats.charsPred, claimStats.charsShared, claimStats.charsGold) };
+    const speech = { ...prf(claimStats.trueVsAll, claimStats.predicted, claimStats.speechFound, claimStats.speechGold), gold: claimStats.speechGold, found: claimStats.speechFound };
+    claimsResult = { ...c, speech, found: claimStats.found, named: claimStats.named, correct: claimStats.correct, accuracy: ratio(claimStats.correct, claimStats.named), chars: prf(claimStats.charsShared, claimStats.charsPred, claimStats.charsShared, claimStats.charsGold) };
   }
   return {
     split: name,
@@ -488,6 +516,9 @@ function print(r: SplitResult): void {
       `  claims          P ${f3(c.precision)}  R ${f3(c.recall)}  F1 ${f3(c.f1)}  source ${f3(c.accuracy)} (${c.correct}/${c.named} found claims with a named gold source)   ` +
         `(P vs every attribution; R: ${c.found}/${r.claimsGold} indirect fragments)`,
     );
+    out.push(
+      `  claims, speech  R ${f3(c.speech.recall)}  F1 ${f3(c.speech.f1)}   (R: ${c.speech.found}/${c.speech.gold} indirect fragments whose gold cue is a verb of saying, thinking or reporting, or "according to"; P as above)`,
+    );
     out.push(`  claim chars     P ${f3(c.chars.precision)}  R ${f3(c.chars.recall)}  F1 ${f3(c.chars.f1)}   (letters/digits of the content; boundary quality)`);
   } else {
     out.push(`  claims          none predicted (engine yields quotes only)`);
@@ -541,7 +572,7 @@ function machineLine(r: SplitResult, engine: string): string {
       charF1: round(r.chars.f1),
       namedSpeakers: r.speaker.named,
       namedSpeakerAccuracy: round(r.speaker.accuracy),
-      claims: r.claims ? { precision: round(r.claims.precision), recall: round(r.claims.recall), f1: round(r.claims.f1), charF1: round(r.claims.chars.f1), sourceAccuracy: round(r.claims.accuracy) } : null,
+      claims: r.claims ? { precision: round(r.claims.precision), recall: round(r.claims.recall), f1: round(r.claims.f1), charF1: round(r.claims.chars.f1), sourceAccuracy: round(r.claims.accuracy), speechRecall: round(r.claims.speech.recall), speechF1: round(r.claims.speech.f1) } : null,
       wordsPerSecond: Math.round(r.wordsPerSecond),
       wordsPerCpuSecond: Math.round(r.wordsPerCpuSecond),
       causes: r.causes,
