@@ -102,3 +102,12 @@ test('a "that" at the end of the content is a pronoun, not the start of the clai
   assert.deepEqual(claims('Engineers at the yard said the new locks could change that.'), [{ text: 'the new locks could change that', speaker: 'Engineers' }]);
   assert.deepEqual(claims('Ortiz told her the budget would never allow that.'), [{ text: 'the budget would never allow that', speaker: 'Ortiz' }]);
 });
+
+test('parenthetical attributions in the present, adverbs before the cue, a date after an apposed speaker', () => {
+  assert.deepEqual(claims('Even at best, the authors write, the new port will lose money for a decade.'), [{ text: 'the new port will lose money for a decade', speaker: 'the authors' }]);
+  assert.deepEqual(claims('The council could have blocked the sale, critics argue, perhaps by refusing the permit outright.').map((c) => c.speaker), ['critics']);
+  assert.deepEqual(claims('Some are quietly saying the mayor will not run again.'), [{ text: 'the mayor will not run again', speaker: 'Some' }]);
+  assert.deepEqual(claims('The session ended early, as the three bidders largely agreed that the deadline was too tight.').map((c) => c.speaker), ['the three bidders']);
+  assert.deepEqual(claims('Sen. Ana Holly said the bridge was safe.').map((c) => c.speaker), ['Sen. Ana Holly']);
+  assert.deepEqual(claims("Oregon's treasurer, Lena Ortiz, a Democrat, said Tuesday that she had voted for the levy."), [{ text: 'that she had voted for the levy', speaker: 'Lena Ortiz' }]);
+});

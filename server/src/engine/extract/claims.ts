@@ -30,7 +30,7 @@ export interface ClaimReading extends Attribution {
 
 /** Verbs that report what someone said, thinks or found, for indirect speech (finite forms). */
 const CLAIM_VERBS = new Set([
-  'said', 'says', 'say', 'told', 'tells', 'tell', 'wrote', 'writes', 'tweeted', 'added', 'adds', 'explained', 'explains',
+  'said', 'says', 'say', 'told', 'tells', 'tell', 'wrote', 'writes', 'write', 'tweeted', 'added', 'adds', 'explained', 'explains',
   'stated', 'states', 'noted', 'notes', 'argued', 'argues', 'argue', 'insisted', 'insists', 'insist', 'declared', 'announced',
   'announces', 'claimed', 'claims', 'claim', 'acknowledged', 'acknowledges', 'admitted', 'admits', 'recalled', 'reported',
   'reports', 'reiterated', 'emphasized', 'stressed', 'conceded', 'concluded', 'predicted', 'predicts', 'promised', 'promises',
@@ -52,10 +52,12 @@ const CLAIM_VERBS = new Set([
   'signalled', 'pointed', 'points', 'ruled', 'determined', 'decided', 'assumed', 'guessed', 'acknowledge', 'admit', 'agree', 'agrees', 'deny',
 ]);
 const WORDS_BEFORE_CONTENT = /^(?:that)$/i;
+/** Plural present forms that set off a parenthetical attribution: "The plan, critics argue, will fail." */
+const PARENTHETICAL_PRESENT = new Set(['say', 'argue', 'write', 'believe', 'think', 'suggest', 'note', 'insist', 'claim', 'contend', 'warn', 'acknowledge', 'admit', 'agree', 'fear', 'predict', 'estimate']);
 /** What may follow "X said" in a parenthetical attribution: time, place, manner ("…, Ruiz said on Monday in a statement, …"). */
 const ATTRIBUTION_TAIL = /^(?:on|in|at|during|last|this|earlier|later|late|early|yesterday|today|tonight|overnight|while|when|after|before|to|from|for|with|via|through|by|of|according|recently|again|also|repeatedly|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
 /** An opening of time or place only ("But in recent days", "On Monday", "Last week"), before a parenthetical "X said,". */
-const ADJUNCT_OPENING = /^(?:(?:but|and|yet|so|still)\s+)?(?:(?:in|on|at|during|over|since|by|after|before|for)\s+(?:the\s+|a\s+|recent\s+|past\s+)*|last\s+|earlier\s+|this\s+)[\p{L}\p{N}\s'’-]*$/iu;
+const ADJUNCT_OPENING = /^(?:(?:but|and|yet|so|still)\s+)?(?:even\s+)?(?:(?:in|on|at|during|over|since|by|after|before|for)\s+(?:the\s+|a\s+|recent\s+|past\s+)*|last\s+|earlier\s+|this\s+)[\p{L}\p{N}\s'’-]*$/iu;
 /** Quantifiers that stand as a subject on their own ("all agreed that …", "both said …"); other determiners before a verb make it a noun ("the claims"). */
 const QUANTIFIER_SUBJECTS = new Set(['all', 'both', 'some', 'many', 'most', 'few', 'several', 'two', 'three', 'four', 'one']);
 /** Words that end a subject's head: a preposition, a relative word, an aside ("observers in Virginia", "the transcript – published by …"). */
@@ -94,7 +96,7 @@ function claimIn(text: string, from: number, to: number): ClaimReading | null {
   // CONTENT, X said. / CONTENT, said X. / The museum, Ruiz said, will open …
   for (let k = 2; k < last - 1; k++) {
     if (words[k].text !== ',') continue;
-    const c = k + 1 + words.slice(k + 1, Math.min(last, k + 16)).findIndex((w) => CLAIM_VERBS.has(w.text) && (isCueVerb(w.text) || REPORTING_AFTER.has(w.text)));
+    const c = k + 1 + words.slice(k + 1, Math.min(last, k + 16)).findIndex((w) => CLAIM_VERBS.has(w.text) && (isCueVerb(w.text) || REPORTING_AFTER.has(w.text) || PARENTHETICAL_PRESENT.has(w.text)));
     if (c <= k) continue;
     if (words.slice(k + 1, c).some((w) => isPunct(w) && w.text !== ',' && w.text !== '(' && w.text !== ')')) continue;
     // "…, but Lee argued it would …": a new clause with its own content, not an attribution of what came before
@@ -197,7 +199,9 @@ function claimsIn(text: string, from: number, to: number): ClaimReading[] {
     const w = words[k];
     if (isPunct(w)) continue;
     const prev = words[k - 1].text.toLowerCase();
-    const progressive = ING_CLAIM_VERBS.has(w.text) && /^(?:is|are|was|were|been|be|am|[’']s|[’']re)$/.test(prev);
+    // "is warning", "are quietly saying"
+    const beforeAdverb = /ly$/.test(prev) && k > 1 ? words[k - 2].text.toLowerCase() : prev;
+    const progressive = ING_CLAIM_VERBS.has(w.text) && /^(?:is|are|was|were|been|be|am|[’']s|[’']re)$/.test(beforeAdverb);
     // "…, saying …" and "… by telling them that …": the main clause's subject speaks
     const participle = ING_CLAIM_VERBS.has(w.text) && (prev === ',' || prev === 'by');
     if (!CLAIM_VERBS.has(w.text) && !INFINITIVE_VERBS.has(w.text) && !STANCE_VERBS.has(w.text) && !progressive && !participle) continue;
@@ -206,7 +210,9 @@ function claimsIn(text: string, from: number, to: number): ClaimReading[] {
     // "…, said Ana Ruiz, the mayor": the inverted shape is claimIn's; the verb's object here is a name, not content
     if (prev === ',' && CLAIM_VERBS.has(w.text)) {
       const inverted = subjectAfter(words, k);
-      if (inverted && isNameLike(text.slice(inverted.start, inverted.end))) continue;
+      const end = inverted ? indexFrom(words, k + 1, last + 1, (x) => x.start >= inverted.end) : -1;
+      const closes = end < 0 || end >= last || isPunct(words[end]);
+      if (inverted && closes && isNameLike(text.slice(inverted.start, inverted.end))) continue;
     }
     let speaker: Span | null;
     if (participle) {
@@ -223,10 +229,11 @@ function claimsIn(text: string, from: number, to: number): ClaimReading[] {
       if (!speaker || !isPlausibleSpeaker(text.slice(speaker.start, speaker.end))) speaker = subjectHead(words, k);
     }
     if (!speaker || !isPlausibleSpeaker(text.slice(speaker.start, speaker.end))) continue;
+    speaker = withoutTrailingAdverbs(words, speaker);
     let c = k + 1;
     // "As Ruiz pointed out (on Monday), the depot is unsafe": the content follows the comma that closes the "as" clause
     const speakerAt = indexFrom(words, 0, k, (x) => x.start >= speaker!.start);
-    if (speakerAt > 0 && /^as$/i.test(words[speakerAt - 1].text) && (speakerAt === 1 || /^(?:but|and|yet|so|[,·])$/i.test(words[speakerAt - 2].text))) {
+    if (speakerAt > 0 && /^as$/i.test(words[speakerAt - 1].text) && (speakerAt === 1 || (speakerAt === 2 && /^(?:but|and|yet|so|·)$/i.test(words[0].text)))) {
       const comma = indexFrom(words, k + 1, k + 12, (x) => isPunct(x));
       if (comma < 0 || words[comma].text !== ',' || last - comma < 4) continue;
       found.push({ cue: span(k, k + 1), speaker, content: span(comma + 1, last) });
@@ -246,7 +253,7 @@ function claimsIn(text: string, from: number, to: number): ClaimReading[] {
     // "said on Monday that", "said in a statement that", "says at a stop in Toledo, Ohio, that"
     const that = indexFrom(words, c, c + 12, (x) => /^that$/i.test(x.text));
     // "said on Monday in a statement that …", not "said the locks could change that."
-    if (that > c && last - that > 3 && !words.slice(c, that).some((x) => isPunct(x) && x.text !== ',') && !words.slice(c, that).some((x) => CLAIM_VERBS.has(x.text))) c = that;
+    if (that > c && last - that > 3 && !words.slice(c, that).some((x) => (isPunct(x) && x.text !== ',') || CLAIM_VERBS.has(x.text) || /\p{L}{3}ing$/u.test(x.text))) c = that;
     if (c < last && words[c].text === ',') c++;
     if (c >= last || /^[:·"“]$/.test(words[c].text)) continue;
     // "…, saying, “Maybe …”": the content stops before a quotation it introduces
@@ -367,4 +374,13 @@ function afterListener(words: Word[], from: number, last: number): number {
   // the noun of "the committee", "his Senate colleagues"
   if (determiner && c < last && /^\p{Ll}/u.test(words[c].text) && !/^(?:that|to|if|whether)$/i.test(words[c].text)) c++;
   return c;
+}
+
+/** "Some are quietly (saying)", "the four contenders largely (agreed)": the adverb and auxiliary are not the speaker's. */
+function withoutTrailingAdverbs(words: Word[], speaker: Span): Span {
+  let last = indexFrom(words, 0, words.length, (x) => x.end >= speaker.end);
+  const first = indexFrom(words, 0, words.length, (x) => x.start >= speaker.start);
+  if (last < 0 || first < 0) return speaker;
+  while (last > first && /^(?:\p{Ll}{3,}ly|is|are|was|were|has|have|had|been)$/u.test(words[last].text)) last--;
+  return { start: speaker.start, end: words[last].end };
 }
