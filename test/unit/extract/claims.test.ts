@@ -111,3 +111,8 @@ test('parenthetical attributions in the present, adverbs before the cue, a date 
   assert.deepEqual(claims('Sen. Ana Holly said the bridge was safe.').map((c) => c.speaker), ['Sen. Ana Holly']);
   assert.deepEqual(claims("Oregon's treasurer, Lena Ortiz, a Democrat, said Tuesday that she had voted for the levy."), [{ text: 'that she had voted for the levy', speaker: 'Lena Ortiz' }]);
 });
+
+test('"called X a Y" and a listener inside a parenthetical attribution', () => {
+  assert.deepEqual(claims('Ortiz has called the toll a tax on working families.'), [{ text: 'the toll a tax on working families', speaker: 'Ortiz' }]);
+  assert.deepEqual(claims('The difference now, Ortiz told me on Friday, is that the port pays its own way.'), [{ text: 'The difference now is that the port pays its own way', speaker: 'Ortiz' }]);
+});

@@ -55,7 +55,7 @@ const WORDS_BEFORE_CONTENT = /^(?:that)$/i;
 /** Plural present forms that set off a parenthetical attribution: "The plan, critics argue, will fail." */
 const PARENTHETICAL_PRESENT = new Set(['say', 'argue', 'write', 'believe', 'think', 'suggest', 'note', 'insist', 'claim', 'contend', 'warn', 'acknowledge', 'admit', 'agree', 'fear', 'predict', 'estimate']);
 /** What may follow "X said" in a parenthetical attribution: time, place, manner ("…, Ruiz said on Monday in a statement, …"). */
-const ATTRIBUTION_TAIL = /^(?:on|in|at|during|last|this|earlier|later|late|early|yesterday|today|tonight|overnight|while|when|after|before|to|from|for|with|via|through|by|of|according|recently|again|also|repeatedly|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+const ATTRIBUTION_TAIL = /^(?:me|us|him|her|them|reporters|on|in|at|during|last|this|earlier|later|late|early|yesterday|today|tonight|overnight|while|when|after|before|to|from|for|with|via|through|by|of|according|recently|again|also|repeatedly|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
 /** An opening of time or place only ("But in recent days", "On Monday", "Last week"), before a parenthetical "X said,". */
 const ADJUNCT_OPENING = /^(?:(?:but|and|yet|so|still)\s+)?(?:even\s+)?(?:(?:in|on|at|during|over|since|by|after|before|for)\s+(?:the\s+|a\s+|recent\s+|past\s+)*|last\s+|earlier\s+|this\s+)[\p{L}\p{N}\s'’-]*$/iu;
 /** Quantifiers that stand as a subject on their own ("all agreed that …", "both said …"); other determiners before a verb make it a noun ("the claims"). */
@@ -247,7 +247,9 @@ function claimsIn(text: string, from: number, to: number): ClaimReading[] {
       if (that > 0 && last - that > 3 && !words.slice(c, that).some((x) => isPunct(x))) c = that;
       else {
         if (/^call/.test(w.text) && /^on$/i.test(words[c]?.text ?? '')) c++;
-        c = afterListener(words, c, last);
+        // "called the toll a tax on work": what is named is part of the claim, not a listener
+        const naming = /^call/.test(w.text) && indexFrom(words, c + 1, c + 6, (x) => /^(?:a|an)$/i.test(x.text)) > 0;
+        if (!naming) c = afterListener(words, c, last);
       }
     }
     // "said on Monday that", "said in a statement that", "says at a stop in Toledo, Ohio, that"
@@ -283,8 +285,9 @@ function claimsIn(text: string, from: number, to: number): ClaimReading[] {
     } else if (/^(?:of|about|with|in|at|by|as|from|into|so|up|out|off|back|down|over)$/.test(next)) {
       continue;
     } else if (INFINITIVE_VERBS.has(w.text) && !BARE_CLAUSE_OK.has(w.text) && !LISTENER_CUES.has(w.text) && !/^(?:that|if|whether)$/.test(next)) {
-      // "wants the job", "offered no proof": an object, not a claim
-      if (!/^call/.test(w.text) || c === k + 1) continue;
+      // "wants the job", "offered no proof": an object, not a claim; but "called the levy a tax on work" names something
+      const namesAs = /^call/.test(w.text) && indexFrom(words, c + 1, c + 6, (x) => /^(?:a|an)$/i.test(x.text)) > 0;
+      if (!namesAs && (!/^call/.test(w.text) || c === k + 1)) continue;
     }
     if (end - c < 3) continue;
     if (STANCE_VERBS.has(w.text) && end - c > 12) continue;
