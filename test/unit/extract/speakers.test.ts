@@ -73,3 +73,24 @@ test('a transcript quoted turn by turn names the speaker in its label', () => {
   const text = 'The exchange went on.\n\n"DAHL: It will run every day, and I think everyone here knows it, Mr. Holt."';
   assert.equal(speakerOf(text, 'It will run'), 'DAHL');
 });
+
+test('the name heading a run of appositions is the speaker, not a proper name inside them', () => {
+  assert.match(speakerOf('Lena Brandt, chair of the Roads and Bridges Committee, said the toll was “a tax on the poor.”') ?? '', /Lena Brandt/);
+  assert.match(speakerOf('“The levy is dead,” Rep. Tom Asher, Democrat of Vermont, told reporters.') ?? '', /Tom Asher/);
+  assert.match(speakerOf('Omar Diallo, a baker from Lowell, Massachusetts, says the new rent is “more than I earn in a month.”') ?? '', /Omar Diallo/);
+});
+
+test('a relative clause between the name and the cue is one apposition', () => {
+  assert.match(speakerOf('Ida Vance, who has opposed the plan as the budget has shrunk, called it “a slow disaster for the valley.”') ?? '', /Ida Vance/);
+  assert.match(speakerOf('“We were never consulted,” Ida Vance, who chairs the tenants board said.') ?? '', /Ida Vance/);
+});
+
+test('a time between the apposition and the cue', () => {
+  assert.match(speakerOf('Ida Vance, the county treasurer, on Monday described the audit as “long overdue and badly needed.”') ?? '', /Ida Vance/);
+});
+
+test('an inverted cue after a comma takes the name after it', () => {
+  assert.match(speakerOf('“We are delighted” with the ruling, said Noor Hadid, the union’s lawyer.') ?? '', /Noor Hadid/);
+  assert.match(speakerOf('“The ferry is a lifeline for the islands,” wrote the harbour master at the time, Jens Aalto.') ?? '', /Jens Aalto/);
+  assert.match(speakerOf('Or, as Jens Aalto, a former harbour master, put it: “The sea does not wait for budgets.”') ?? '', /Jens Aalto/);
+});

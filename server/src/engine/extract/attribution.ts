@@ -47,6 +47,9 @@ const TRAILING_ADJUNCT = /\s+(?:on|in|at|during|last|this|earlier|later|late|ear
 export function subjectBefore(text: string, words: Word[], cueIndex: number): Span | null {
   let end = cueIndex;
   while (end > 0 && ADVERBS_BEFORE_CUE.has(words[end - 1].text.toLowerCase())) end--;
+  // "Ana Ruiz, the mayor, on Friday described …": a time between the apposition and the cue
+  const time = timeBefore(words, end);
+  if (time < end && time > 1 && words[time - 1].text === ',') end = time;
   // "Gene Sperling, a top Clinton adviser, said": the name stands before the apposition(s).
   if (end > 1 && words[end - 1].text === ',') {
     const named = appositionSubject(text, words, end - 1);
@@ -59,6 +62,11 @@ export function subjectBefore(text: string, words: Word[], cueIndex: number): Sp
     start--;
   }
   if (start === end) return null;
+  // "Ana Ruiz, who chairs the board said": the relative clause describes the name before it
+  if (start > 2 && /^(?:who|whose)$/i.test(words[start - 1].text) && words[start - 2].text === ',') {
+    const named = appositionSubject(text, words, start - 2);
+    if (named && /^\p{Lu}/u.test(text.slice(named.start, named.end))) return named;
+  }
   const span = { start: words[start].start, end: words[end - 1].end };
   const phrase = text.slice(span.start, span.end);
   const trimmed = phrase.replace(TRAILING_ADJUNCT, '');
@@ -67,6 +75,19 @@ export function subjectBefore(text: string, words: Word[], cueIndex: number): Sp
   const lead = /^(?:in|on|at|during)\s+(?:a|an|the)\s+\w+\s+/i.exec(text.slice(span.start, span.end));
   if (lead && span.end - span.start > lead[0].length) span.start += lead[0].length;
   return span;
+}
+
+const WEEKDAYS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|night|morning|afternoon|evening|week|month|year|weekend)$/i;
+
+const MONTHS = /^(?:january|february|march|april|june|july|august|september|october|november|december|(?:jan|feb|mar|apr|aug|sept?|oct|nov|dec)\.)$/i;
+
+/** Where a time phrase ending at `end` starts ("on Friday", "last week", "Tuesday night"), or `end` if there is none. */
+function timeBefore(words: Word[], end: number): number {
+  let k = end;
+  while (k > 0 && end - k < 3 && WEEKDAYS.test(words[k - 1].text)) k--;
+  if (k === end) return end;
+  if (k > 0 && /^(?:on|last|this|early|late|earlier|later|that)$/i.test(words[k - 1].text)) k--;
+  return k;
 }
 
 /** Sentence adverbs that open a comma group without naming anyone ("Meanwhile, Ruiz, the mayor, said"). */
@@ -89,15 +110,22 @@ function appositionSubject(text: string, words: Word[], comma: number): Span | n
     // A group between two commas is an apposition and may hold "and" ("director of X and a
     // professor at Y"); the group opening the run may start after a clause word: "and Ana Ruiz, the mayor," → "Ana Ruiz"
     const between = s > 0 && words[s - 1].text === ',';
-    for (let k = e - 1; k >= s; k--) {
+    // ", who has backed the plan as the port has struggled,": a relative clause is one group, whatever clause words it holds
+    const relative = between && /^(?:who|which|whose)$/i.test(words[s].text);
+    for (let k = e - 1; k >= s && !relative; k--) {
       const l = words[k].text.toLowerCase();
       if (!CLAUSE_WORDS.has(l) || k <= s) continue;
       if (between && /^(?:and|or)$/.test(l) && /^(?:a|an|the|\p{Ll}.*)$/u.test(words[k + 1]?.text ?? '')) continue;
+      // "chair of the Roads and Bridges Committee": "and" inside a name
+      if (between && l === 'and' && /^\p{Lu}/u.test(words[k - 1].text) && /^\p{Lu}/u.test(words[k + 1]?.text ?? '')) continue;
       // "the agency that runs the port": a relative clause inside the apposition
       if (between && /^(?:that|who|which|where)$/.test(l) && k > s && /^\p{Ll}/u.test(words[k - 1].text)) continue;
       s = k + 1;
       break;
     }
+    // "Or, as Ana Ruiz, the mayor, put it": the clause word opening the run is not part of the name
+    if (s + 1 < e && CLAUSE_WORDS.has(words[s].text.toLowerCase()) && (!between || /^\p{Lu}/u.test(words[s + 1].text))) s++;
+    else if (!between && s < e && CLAUSE_WORDS.has(words[s].text.toLowerCase())) s++;
     if (s === e) break;
     groups.unshift({ s, e });
     if (s > 0 && words[s - 1].text === ',') {
@@ -117,6 +145,12 @@ function appositionSubject(text: string, words: Word[], comma: number): Span | n
     return /^\p{Lu}/u.test(first) && /^\p{Lu}/u.test(last) && !SENTENCE_ADVERBS.has(first.toLowerCase()) && !/^(?:who|which|whose)$/i.test(first);
   };
   const span = (g: { s: number; e: number }) => ({ start: words[g.s].start, end: words[g.e - 1].end });
+  // "Kevin Ruiz, chairman of the Ways and Means Committee, said", "Ana Ruiz, Democrat of Ohio,
+  // said": the head of the run is the name and what follows it describes; a proper name
+  // later on is a committee, a party or a place.
+  const isPersonName = (g: { s: number; e: number }) =>
+    isName(g) && !LEADING_ADJUNCT.test(words[g.s].text) && isNameLike(text.slice(words[g.s].start, words[g.e - 1].end)) && !/^(?:democrat|republican|independent)$/i.test(words[g.s].text);
+  for (const g of groups) if (isPersonName(g)) return span(g);
   for (let i = groups.length - 1; i >= 0; i--) if (isName(groups[i])) return span(groups[i]);
   // no name: "a spokeswoman for the agency, Ana Ruiz," already handled; the group nearest the cue
   const nearest = groups[groups.length - 1];
@@ -234,6 +268,28 @@ export function subjectAfter(words: Word[], cueIndex: number): Span | null {
 
 
 /**
+ * The speaker after an inverted cue when it names someone: "said Ana Ruiz", and past a role to
+ * the name in apposition, "wrote the ambassador at the time, Ana Ruiz" → "Ana Ruiz".
+ */
+function invertedSpeaker(text: string, words: Word[], cueIndex: number): Span | null {
+  const after = subjectAfter(words, cueIndex);
+  if (!after) return null;
+  const phrase = text.slice(after.start, after.end);
+  // "said Tuesday", "said Sept. 4": a time, not a name
+  if (WEEKDAYS.test(words[cueIndex + 1].text) || MONTHS.test(words[cueIndex + 1].text)) return null;
+  if (/^\p{Lu}/u.test(phrase) && isNameLike(phrase) && !PRONOUN_SUBJECTS.has(phrase.toLowerCase())) return after;
+  if (!/^\p{Ll}/u.test(phrase) || LISTENER_CUES.has(words[cueIndex].text)) return null;
+  // a role ("another user", "the ambassador at the time"), then a comma and a name
+  let k = cueIndex + 1;
+  while (k < words.length && k - cueIndex <= 10 && !isPunct(words[k])) k++;
+  if (words[k]?.text !== ',') return null;
+  const named = subjectAfter(words, k);
+  if (!named) return null;
+  const name = text.slice(named.start, named.end);
+  return /^\p{Lu}/u.test(name) && isNameLike(name) && name.split(/\s+/).length >= 2 ? named : null;
+}
+
+/**
  * Attribution after a quote: `…,” he said`, `…,” said Miller`, `…,” according to X`.
  * Reads from `from` (right after the closing mark) to `to` (the sentence's end).
  */
@@ -253,7 +309,7 @@ export function attributionAfter(text: string, from: number, to: number): Attrib
     return { cue: { start: head[0].start, end: head[1].end }, speaker };
   }
   if (isCueVerb(head[0].text)) {
-    return { cue: { start: head[0].start, end: head[0].end }, speaker: subjectAfter(words, i) };
+    return { cue: { start: head[0].start, end: head[0].end }, speaker: invertedSpeaker(text, words, i) ?? subjectAfter(words, i) };
   }
   // "he said", "Miller added", "the secretary of state later said"
   for (let k = i; k < Math.min(words.length, i + 24); k++) {
@@ -264,6 +320,11 @@ export function attributionAfter(text: string, from: number, to: number): Attrib
     if (isCueVerb(w.text) && k > i && !isNounUse(words, k)) {
       // "…,” to the plan and warned …": another verb of the sentence's subject, not an attribution after the quote
       if (/^(?:and|but|or)$/i.test(words[k - 1].text)) return null;
+      // "…” about the plan, said Ana Ruiz": after a comma the cue is inverted and the name follows it
+      if (words[k - 1].text === ',' && !w.text.endsWith('ing')) {
+        const after = invertedSpeaker(text, words, k);
+        if (after) return { cue: { start: w.start, end: w.end }, speaker: after };
+      }
       const speaker = subjectBefore(text, words, k);
       if (w.text.endsWith('ing') && !(speaker && /^\p{Lu}/u.test(text.slice(speaker.start, speaker.end)))) return null;
       return { cue: { start: w.start, end: w.end }, speaker };
