@@ -94,3 +94,17 @@ test('an inverted cue after a comma takes the name after it', () => {
   assert.match(speakerOf('“The ferry is a lifeline for the islands,” wrote the harbour master at the time, Jens Aalto.') ?? '', /Jens Aalto/);
   assert.match(speakerOf('Or, as Jens Aalto, a former harbour master, put it: “The sea does not wait for budgets.”') ?? '', /Jens Aalto/);
 });
+
+test('a headline names the speaker of a long quote too', () => {
+  assert.equal(speakerOf('Ortega: ‘We Will Never Sell the Harbour to Anyone at Any Price’\n\nThe mayor spoke at the pier on Monday.'), 'Ortega');
+});
+
+test('a name and a colon introduce a quote', () => {
+  const text = 'Ferry use rose in the spring. The harbour office was upbeat.\n\nWhy the rise mattered - Lina Ortega: “Every extra passenger keeps a crossing alive for another winter.”';
+  assert.equal(speakerOf(text), 'Lina Ortega');
+});
+
+test('with no cue, the named subject opening the sentence speaks, not the last speaker before it', () => {
+  const text = '“The tolls are fair,” Ruiz said.\n\nDana Ortega leaned over the rail and grinned at the crowd: “We will keep this ferry running every single day!”';
+  assert.equal(speakerOf(text, 'keep this ferry'), 'Dana Ortega');
+});

@@ -140,6 +140,8 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Extra
       attribution = { cue: { start: at + label[1].length, end: at + label[1].length + 1 }, speaker: { start: at, end: at + label[1].length } };
     }
     const paragraph = paragraphOf(q.outer.start);
+    // "Ruiz: ‘We Will Not Sell the Port to Anyone.’": a headline names its speaker however long the quote
+    if (!attribution && !q.block && wordCount >= MIN_WORDS_WITHOUT_CUE && inHeadline) attribution = headlineAttribution(text, paragraphs[0], q);
     if (!attribution && !q.block && wordCount < MIN_WORDS_WITHOUT_CUE) {
       // “Trump called the senator a “nasty guy,” an “anchor baby” and “unstable”": a short phrase
       // after a verb of saying or naming in its sentence is put in the subject's mouth.
@@ -189,9 +191,17 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Extra
         continue;
       }
       if (!looksLikeSpeech(text, q)) continue;
-      // A quotation standing alone continues the speaker of the paragraphs before it.
-      const previous = latestMention(mentions, q.outer.start, paragraph, () => true);
-      if (previous) speaker = { text: previous.phrase.text, span: previous.span, resolvedFrom: '(context)' };
+      // "Ruiz thanked the crews for “…”", "Ruiz leaned in and boomed: “…”": a named subject opening
+      // the quote's sentence is the speaker when no cue names one.
+      const subject = namedSubjectBefore(text, skeleton, sentenceAt(q.outer.start), q.outer.start);
+      if (subject) {
+        speakerSpan = subject;
+        speaker = { text: text.slice(subject.start, subject.end), span: subject };
+      } else {
+        // A quotation standing alone continues the speaker of the paragraphs before it.
+        const previous = latestMention(mentions, q.outer.start, paragraph, () => true);
+        if (previous) speaker = { text: previous.phrase.text, span: previous.span, resolvedFrom: '(context)' };
+      }
     }
     const ignored = ignoredAt(q.outer.start);
     results.push({
@@ -315,6 +325,18 @@ const HEADLINE_VERBS = new Set(['sees', 'speaks', 'reveals', 'hammers', 'rips', 
 /** A dash and a name closing the paragraph after a quote: “…” ― Ana Ruiz. */
 const SIGNATURE = /^[\s,.]*(?:[―—–]|--?)\s*((?:\p{Lu}[\p{L}.'’-]*\s+){0,5}\p{Lu}[\p{L}'’-]*)[\s.]*(?:[\r\n]|$)/u;
 
+/** A name run right before a colon that opens a quote. */
+const NAME_AND_COLON = /(?:^|[-–—]\s+|\bfrom\s+|\b[Cc]ontinued\s+)((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]+)\s*:\s*$/u;
+/** The sentence's opening subject when it names someone: a capitalised run before a lower-case word, with no quote between it and `before`. */
+function namedSubjectBefore(text: string, skeleton: string, sentence: Span, before: number): Span | null {
+  if (before <= sentence.start || skeleton.slice(sentence.start, before).includes('·')) return null;
+  const opening = sentenceSubjects(text.slice(sentence.start, before))[0];
+  if (!opening || opening.start !== 0 || (opening.phrase.kind !== 'person' && opening.phrase.kind !== 'organisation')) return null;
+  if (!/^\s*\p{Ll}/u.test(text.slice(sentence.start + opening.end, before))) return null;
+  if (!opening.phrase.text.includes(' ') && !isLikelyName(opening.phrase.text, text.slice(Math.max(0, before - NAME_LOOKBACK), before))) return null;
+  return { start: sentence.start + opening.start, end: sentence.start + opening.end };
+}
+
 function isShort(q: QuotedSpan): boolean {
   return q.fragments.length === 1 && q.fragments[0].end - q.fragments[0].start < 40;
 }
@@ -341,7 +363,15 @@ function findAttribution(skeleton: string, q: QuotedSpan, sentenceAt: (offset: n
   const before = attributionBefore(skeleton, firstSentence.start, q.outer.start);
   // A cue belongs to the quote right after it: a short quoted phrase further on is a term, not speech.
   if (before && isShort(q) && skeleton.slice(before.cue.end, q.outer.start).includes('·') && !inReportedClause(skeleton, before, q)) return null;
-  return before;
+  if (before) return before;
+  const lead = skeleton.slice(Math.max(firstSentence.start, q.outer.start - 200), q.outer.start);
+  // "More from Ana Ruiz: “…”", "Pollsters agree - Ana Ruiz: “…”": a name and a colon introduce the quote
+  const labelled = NAME_AND_COLON.exec(lead);
+  if (labelled) {
+    const at = q.outer.start - lead.length + labelled.index + labelled[0].indexOf(labelled[1]);
+    return { cue: { start: q.outer.start - lead.length + labelled.index + labelled[0].lastIndexOf(':'), end: q.outer.start - lead.length + labelled.index + labelled[0].lastIndexOf(':') + 1 }, speaker: { start: at, end: at + labelled[1].length } };
+  }
+  return null;
 }
 
 /**
