@@ -169,13 +169,28 @@ const CLAIM_REACH = 200;
 
 /** First index in [from, to) whose word passes, or -1: a bounded search instead of a scan from the start. */
 function indexFrom(words: Word[], from: number, to: number, pass: (w: Word) => boolean): number {
-  for (let i = Math.max(0, from); i < Math.min(to, words.length); i++) if (pass(words[i])) return i;
+  for (let i = Math.max(0, from); i < Math.min(to, words.length); i++) {
+    workDone.steps++;
+    if (pass(words[i])) return i;
+  }
+  return -1;
+}
+
+/** The word at which `offset` starts, searched back from `before` (a speaker phrase ends at its cue, so the search is short). */
+function wordStartingAt(words: Word[], offset: number, before: number): number {
+  for (let i = Math.min(before, words.length) - 1; i >= 0; i--) {
+    workDone.steps++;
+    if (words[i].start <= offset) return words[i].start === offset ? i : -1;
+  }
   return -1;
 }
 
 function countFrom(words: Word[], from: number, to: number, pass: (w: Word) => boolean): number {
   let n = 0;
-  for (let i = Math.max(0, from); i < Math.min(to, words.length); i++) if (pass(words[i])) n++;
+  for (let i = Math.max(0, from); i < Math.min(to, words.length); i++) {
+    workDone.steps++;
+    if (pass(words[i])) n++;
+  }
   return n;
 }
 
@@ -229,10 +244,10 @@ function claimsIn(text: string, from: number, to: number): ClaimReading[] {
       if (!speaker || !isPlausibleSpeaker(text.slice(speaker.start, speaker.end))) speaker = subjectHead(words, k);
     }
     if (!speaker || !isPlausibleSpeaker(text.slice(speaker.start, speaker.end))) continue;
-    speaker = withoutTrailingAdverbs(words, speaker);
+    speaker = withoutTrailingAdverbs(words, speaker, k);
     let c = k + 1;
     // "As Ruiz pointed out (on Monday), the depot is unsafe": the content follows the comma that closes the "as" clause
-    const speakerAt = indexFrom(words, 0, k, (x) => x.start >= speaker!.start);
+    const speakerAt = wordStartingAt(words, speaker.start, k);
     if (speakerAt > 0 && /^as$/i.test(words[speakerAt - 1].text) && (speakerAt === 1 || (speakerAt === 2 && /^(?:but|and|yet|so|·)$/i.test(words[0].text)))) {
       const comma = indexFrom(words, k + 1, k + 12, (x) => isPunct(x));
       if (comma < 0 || words[comma].text !== ',' || last - comma < 4) continue;
@@ -380,9 +395,9 @@ function afterListener(words: Word[], from: number, last: number): number {
 }
 
 /** "Some are quietly (saying)", "the four contenders largely (agreed)": the adverb and auxiliary are not the speaker's. */
-function withoutTrailingAdverbs(words: Word[], speaker: Span): Span {
-  let last = indexFrom(words, 0, words.length, (x) => x.end >= speaker.end);
-  const first = indexFrom(words, 0, words.length, (x) => x.start >= speaker.start);
+function withoutTrailingAdverbs(words: Word[], speaker: Span, cueIndex: number): Span {
+  const first = wordStartingAt(words, speaker.start, cueIndex);
+  let last = first < 0 ? -1 : indexFrom(words, first, cueIndex, (x) => x.end >= speaker.end);
   if (last < 0 || first < 0) return speaker;
   while (last > first && /^(?:\p{Ll}{3,}ly|is|are|was|were|has|have|had|been)$/u.test(words[last].text)) last--;
   return { start: speaker.start, end: words[last].end };
