@@ -108,3 +108,18 @@ test('with no cue, the named subject opening the sentence speaks, not the last s
   const text = '“The tolls are fair,” Ruiz said.\n\nDana Ortega leaned over the rail and grinned at the crowd: “We will keep this ferry running every single day!”';
   assert.equal(speakerOf(text, 'keep this ferry'), 'Dana Ortega');
 });
+
+test('verbs of speaking that were missing from the cues: demanded, answered, asserted, sings', () => {
+  assert.equal(speakerOf('“Who signed off on this budget?” Okafor demanded.', 'budget'), 'Okafor');
+  assert.equal(speakerOf('“Not one cent more for the tunnel,” Okafor answered.'), 'Okafor');
+  assert.equal(speakerOf('“Hold on to the light, my dear,” Lisette sings in the closing number.'), 'Lisette');
+});
+
+test('an adverb in -ly between the subject and the cue', () => {
+  assert.equal(speakerOf('Okafor bluntly and loudly told the board that the plan was “a fantasy built on borrowed money.”'), 'Okafor');
+  assert.equal(speakerOf('Okafor wearily conceded that the tunnel was “years behind and millions over.”'), 'Okafor');
+});
+
+test('a participle after "footage of" a name is that name’s', () => {
+  assert.equal(speakerOf('The new ad closes with footage of Okafor saying, “I will not raise your fares.”'), 'Okafor');
+});

@@ -46,7 +46,8 @@ const TRAILING_ADJUNCT = /\s+(?:on|in|at|during|last|this|earlier|later|late|ear
 /** Words from `cueIndex` backwards to a clause boundary: the subject of the cue. */
 export function subjectBefore(text: string, words: Word[], cueIndex: number): Span | null {
   let end = cueIndex;
-  while (end > 0 && ADVERBS_BEFORE_CUE.has(words[end - 1].text.toLowerCase())) end--;
+  // "he has said", "Ruiz forcefully told": auxiliaries and adverbs stand between the subject and the cue
+  while (end > 0 && (ADVERBS_BEFORE_CUE.has(words[end - 1].text.toLowerCase()) || /^\p{Ll}{3,}ly$/u.test(words[end - 1].text))) end--;
   // "Ana Ruiz, the mayor, on Friday described …": a time between the apposition and the cue
   const time = timeBefore(words, end);
   if (time < end && time > 1 && words[time - 1].text === ',') end = time;
@@ -355,7 +356,14 @@ export function attributionBefore(text: string, from: number, to: number, isCue:
     if (w.text.endsWith('ing')) {
       const prev = words[k - 1]?.text.toLowerCase() ?? '';
       // "with Ruiz saying": the participle's own subject; otherwise the main clause's
-      const own = prev === 'with' ? subjectBefore(text, words, k) : null;
+      // "footage of Ruiz saying", "heard Ruiz asking": the name right before the participle
+      const ownNamed = /^\p{Lu}/u.test(words[k - 1]?.text ?? '') && k >= 2 && /^(?:of|showed|shows|show|heard|hear|hears|caught|captured)$/i.test(words[k - 2].text);
+      let own = prev === 'with' ? subjectBefore(text, words, k) : null;
+      if (ownNamed) {
+        let j = k - 1;
+        while (j > 0 && k - j < 5 && /^\p{Lu}/u.test(words[j - 1].text)) j--;
+        own = { start: words[j].start, end: words[k - 1].end };
+      }
       const plausible = own && isPlausibleSpeaker(text.slice(own.start, own.end)) ? own : null;
       const speaker = plausible ?? mainSubject(words, k) ?? subjectBefore(text, words, k) ?? leadingName(words);
       return { cue, speaker };

@@ -15,6 +15,7 @@ export const CUE_VERBS = [
   'tweet', 'write', 'add', 'ask', 'describes', 'thundered', 'opined', 'predicts', 'retorted', 'scoffed',
   'called', 'calls', 'described', 'accused', 'accuses', 'condemned', 'praised', 'criticized', 'criticised',
   'blamed', 'cited', 'defended', 'dismissed', 'mocked', 'attacked', 'hailed', 'questioned', 'labeled', 'labelled',
+  'demanded', 'answered', 'answers', 'asserted', 'asserts', 'interjected', 'snapped', 'sings', 'sang',
   // Participles, whose speaker opens the sentence: "…, saying “…”".
   'saying', 'telling', 'adding', 'writing', 'noting', 'arguing', 'insisting', 'warning', 'calling', 'describing',
   'tweeting', 'declaring', 'explaining', 'asking', 'claiming', 'stating', 'promising', 'vowing', 'urging',
