@@ -193,8 +193,29 @@ export class Corpus {
     return tokenizeFast(this.texts.get(this.cols.textAt.data[id], this.cols.textBytes.data[id]));
   }
 
+  /** A statement's word ids (a view into the corpus's array, not a copy). */
+  wordIdsOf(id: number): Uint32Array {
+    this.checkId(id);
+    return this.cols.words.data.subarray(this.cols.wordStart.data[id], this.cols.wordStart.data[id + 1]);
+  }
+
+  /** The matching key of a word id. */
+  wordOf(wordId: number): string {
+    return this.vocab.words[wordId];
+  }
+
+  /** Word id of a matching key, -1 when no statement has the word. */
+  wordId(norm: string): number {
+    return this.vocab.lookup(norm);
+  }
+
   candidates(quote: Token[], limit?: number): number[] {
     return this.index.candidates(quote, limit);
+  }
+
+  /** `candidates`, with the statements `wide.keep` accepts in a wider net (see `StatementIndex.rank`). */
+  rank(quote: Token[], limit: number, wide?: { within: number; limit: number; keep: (id: number) => boolean }): { top: number[]; kept: number[] } {
+    return this.index.rank(quote, limit, wide);
   }
 
   /** Reads (or re-reads) one source file. Problems with it are recorded, never thrown. */

@@ -1,9 +1,10 @@
 import type { Change, Severity, Verdict } from '../types';
 import type { Token } from '../text/tokenize';
 import type { Corpus } from '../corpus/corpus';
-import { alignQuote, type Alignment } from './align';
+import { alignQuote, contractionSwaps, MARK, type Alignment } from './align';
 import { describeChanges } from './changes';
 import { isNegation } from './wordClasses';
+import { CONTRACTIONS } from '../text/contractions';
 
 /** How a quote fares against the corpus, before it is placed in a document. */
 export interface Judgement {
@@ -31,6 +32,14 @@ const CLOSE_SHARE = 0.67;
 interface Scored {
   id: number;
   alignment: Alignment;
+  /** Contraction swaps, counted once when asked for. */
+  swaps?: number;
+}
+
+/** A quote as the corpus's word ids, and the test for negation ids: what alignment reads. */
+interface QuoteIds {
+  ids: Int32Array;
+  isNegationId: (id: number) => boolean;
 }
 
 /**
@@ -43,18 +52,21 @@ export function judgeQuote(corpus: Corpus, quote: Token[], quoteText: string, sp
   const base = { otherStatementIds: [], changes: [], changeSummary: '', realSpeakerId: null, short };
   // The best-ranked statements, plus the named speaker's own among a wider net: a common
   // phrase must still be found in the mouth of the person the draft names.
-  const ranked = corpus.candidates(quote, WIDE_CANDIDATES);
-  const speakerOwn = speakerId == null ? [] : ranked.slice(CANDIDATES).filter((id) => corpus.speakers.same(corpus.speakerOf(id), speakerId)).slice(0, CANDIDATES);
-  const exact = (s: Scored) => s.alignment.cost === 0 && s.alignment.contractionSwaps === 0 && s.alignment.matched > 0;
   const ownId = (id: number) => speakerId !== null && speakerId !== undefined && corpus.speakers.same(corpus.speakerOf(id), speakerId);
+  const { top, kept: speakerOwn } = corpus.rank(quote, CANDIDATES, speakerId == null ? undefined : { within: WIDE_CANDIDATES, limit: CANDIDATES, keep: ownId });
+  const ids: QuoteIds = {
+    ids: Int32Array.from(quote, (t) => (t.gap || t.bracket ? MARK : corpus.wordId(t.norm))),
+    isNegationId: (id) => isNegation(corpus.wordOf(id)),
+  };
+  const pairs = expansionPairs(corpus);
+  const exact = (s: Scored) => s.alignment.cost === 0 && s.alignment.matched > 0 && (s.swaps ??= swapsOf(corpus, s, quote, pairs)) === 0;
   const isOwn = (s: Scored) => ownId(s.id);
   // The named speaker's statements first: a faithful quote, the common case, stops the search
   // at its source, without reading and aligning the others.
-  const top = ranked.slice(0, CANDIDATES);
   const order = [...top.filter(ownId), ...speakerOwn, ...top.filter((id) => !ownId(id))];
   const scored: Scored[] = [];
   for (const id of order) {
-    const s = { id, alignment: alignQuote(quote, corpus.tokensOf(id)) };
+    const s = { id, alignment: alignQuote(ids.ids, corpus.wordIdsOf(id), ids.isNegationId) };
     scored.push(s);
     if (exact(s) && isOwn(s) && !negationBefore(corpus, s)) return { ...base, verdict: 'verified', severity: 'none', statementId: id };
   }
@@ -84,7 +96,7 @@ export function judgeQuote(corpus: Corpus, quote: Token[], quoteText: string, sp
   // One statement that explains the quote but for a word or two is an alteration, not a stitch:
   // a changed word in the middle leaves a front and a back that each match somewhere.
   const nearlyOne = scored.some((s) => close(s) && s.alignment.quoteWords - s.alignment.matched <= 2);
-  const stitched = nearlyOne ? null : findStitch(corpus, quote, scored);
+  const stitched = nearlyOne ? null : findStitch(corpus, ids, scored);
   if (stitched) {
     const ids = [stitched.first, stitched.second];
     const own = ids.every((id) => speakerId !== null && corpus.speakers.same(corpus.speakerOf(id), speakerId));
@@ -104,11 +116,40 @@ export function judgeQuote(corpus: Corpus, quote: Token[], quoteText: string, sp
   return { ...base, verdict: 'missing', severity: short ? 'information' : 'warning', statementId: null };
 }
 
+/** Word-id pairs a contraction expands to ("will not" for "won't"), as `first * 2^32 + second`. */
+function expansionPairs(corpus: Corpus): Set<number> {
+  const pairs = new Set<number>();
+  for (const expanded of Object.values(CONTRACTIONS)) {
+    const [first, second] = expanded.split(' ').map((w) => corpus.wordId(w));
+    if (first >= 0 && second >= 0) pairs.add(first * 2 ** 32 + second);
+  }
+  return pairs;
+}
+
+/**
+ * Contraction swaps of a word-for-word match. Contractions are not in the word ids ("won't"
+ * and "will not" are both will, not), so the statement is tokenized to count them, unless
+ * none of its matched words stands in a pair a contraction expands to: then none of them was
+ * written contracted, and the swaps are the quote's contracted words.
+ */
+function swapsOf(corpus: Corpus, s: Scored, quote: Token[], pairs: Set<number>): number {
+  const words = corpus.wordIdsOf(s.id);
+  const inPair = (j: number) => (j > 0 && pairs.has(words[j - 1] * 2 ** 32 + words[j])) || (j + 1 < words.length && pairs.has(words[j] * 2 ** 32 + words[j + 1]));
+  let quoteContracted = 0;
+  for (const step of s.alignment.steps) {
+    if (step.op !== 'match') continue;
+    if (inPair(step.s)) return contractionSwaps(s.alignment, quote, corpus.tokensOf(s.id));
+    if (quote[step.q].contracted !== undefined) quoteContracted++;
+  }
+  return quoteContracted;
+}
+
 /** A partial quote that starts right after "not" says the opposite of its source. */
 function negationBefore(corpus: Corpus, s: Scored): string | null {
-  const tokens = corpus.tokensOf(s.id);
-  const before = tokens[s.alignment.sourceStart - 1];
-  if (!before || !isNegation(before.norm)) return null;
+  const at = s.alignment.sourceStart - 1;
+  const words = corpus.wordIdsOf(s.id);
+  if (at < 0 || at >= words.length || !isNegation(corpus.wordOf(words[at]))) return null;
+  const before = corpus.tokensOf(s.id)[at];
   return corpus.statement(s.id).text.slice(before.start, before.end);
 }
 
@@ -116,15 +157,15 @@ function negationBefore(corpus: Corpus, s: Scored): string | null {
  * A quote whose front matches one statement exactly and whose back matches another: two
  * fragments joined without an ellipsis. Needs at least two words on each side.
  */
-function findStitch(corpus: Corpus, quote: Token[], scored: Scored[]): { first: number; second: number } | null {
-  const m = quote.length;
+function findStitch(corpus: Corpus, quote: QuoteIds, scored: Scored[]): { first: number; second: number } | null {
+  const m = quote.ids.length;
   if (m < 4) return null;
-  const reversed = [...quote].reverse();
+  const reversed = quote.ids.slice().reverse();
   let best: { first: number; second: number; total: number } | null = null;
   const prefixes = scored.filter((s) => s.alignment.exactPrefix >= 2);
   if (prefixes.length === 0) return null;
   for (const b of scored) {
-    const suffix = alignQuote(reversed, [...corpus.tokensOf(b.id)].reverse()).exactPrefix;
+    const suffix = alignQuote(reversed, corpus.wordIdsOf(b.id).slice().reverse(), quote.isNegationId).exactPrefix;
     if (suffix < 2) continue;
     for (const a of prefixes) {
       if (a.id === b.id) continue;

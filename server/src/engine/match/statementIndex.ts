@@ -198,40 +198,22 @@ export class StatementIndex {
     this.pendingUpTo = src.count;
   }
 
+  /** The `limit` best-ranked live statements for a quote, best first (ties: lower id first). */
   candidates(quote: Token[], limit = 24): number[] {
+    return this.rank(quote, limit).top;
+  }
+
+  /**
+   * `candidates`, and with `wide` also the first `wide.limit` statements that `wide.keep`
+   * accepts among those ranked after the top `limit` and within the best `wide.within` (the
+   * named speaker's own, in a wider net). Only the statements returned are sorted, not the
+   * whole wide net.
+   */
+  rank(quote: Token[], limit: number, wide?: { within: number; limit: number; keep: (id: number) => boolean }): { top: number[]; kept: number[] } {
     this.catchUp();
-    const a = this.arrays!;
     const src = this.source;
-    const mask = a.buckets - 1;
-    // The quote's keys: word pairs inside each run between editing marks; a one-word run is its word.
-    const lists: Array<{ base: Uint32Array; pending: number[] | undefined; length: number }> = [];
-    let run: number[] = [];
-    const addList = (base: Uint32Array, pending: number[] | undefined) => {
-      const length = base.length + (pending?.length ?? 0);
-      if (length > 0) lists.push({ base, pending, length });
-    };
-    const flush = () => {
-      if (run.length === 1 && run[0] >= 0) {
-        const w = run[0];
-        const inBase = w + 1 < a.wordOffsets.length;
-        addList(inBase ? a.wordIds.subarray(a.wordOffsets[w], a.wordOffsets[w + 1]) : new Uint32Array(0), this.pendingWords.get(w));
-      }
-      for (let i = 0; i + 1 < run.length; i++) {
-        if (run[i] < 0 || run[i + 1] < 0) continue;
-        const b = pairKey(run[i], run[i + 1], mask);
-        addList(a.pairIds.subarray(a.pairOffsets[b], a.pairOffsets[b + 1]), this.pendingPairs.get(b));
-      }
-      run = [];
-    };
-    for (const t of quote) {
-      if (t.gap || t.bracket) flush();
-      else {
-        const w = src.lookup(t.norm);
-        run.push(w);
-      }
-    }
-    flush();
-    if (lists.length === 0) return [];
+    const lists = this.postingLists(quote);
+    if (lists.length === 0) return { top: [], kept: [] };
     let usable = lists.filter((l) => l.length <= COMMON);
     if (usable.length === 0) usable = [lists.reduce((x, y) => (y.length < x.length ? y : x))];
     // With three or more rare keys to rank by, common ones add only noise (and most of the time).
@@ -242,44 +224,98 @@ export class StatementIndex {
     const touched: number[] = [];
     for (const l of usable) {
       const weight = 1 / Math.log2(2 + l.length);
-      const base = l.base;
-      for (let k = 0, n = base.length; k < n; k++) {
-        const id = base[k];
-        if (scores[id] === 0) touched.push(id);
-        scores[id] += weight;
-      }
-      if (l.pending) {
-        for (const id of l.pending) {
-          if (scores[id] === 0) touched.push(id);
-          scores[id] += weight;
-        }
-      }
+      addScores(l.base, weight, scores, touched);
+      if (l.pending) addScores(l.pending, weight, scores, touched);
     }
-    const out = topK(touched, scores, limit, (id) => src.isLive(id));
+    const byRank = (x: number, y: number) => scores[y] - scores[x] || x - y;
+    const net = best(touched, scores, Math.max(limit, wide?.within ?? 0), (id) => src.isLive(id));
+    const top = best(net, scores, limit, () => true).sort(byRank);
+    let kept: number[] = [];
+    if (wide) {
+      const inTop = new Set(top);
+      kept = net.filter((id) => !inTop.has(id) && wide.keep(id)).sort(byRank).slice(0, wide.limit);
+    }
     for (const id of touched) scores[id] = 0;
-    return out;
+    return { top, kept };
+  }
+
+  /** The quote's keys' posting lists: word pairs inside each run between editing marks; a one-word run is its word. */
+  private postingLists(quote: Token[]): PostingList[] {
+    const a = this.arrays!;
+    const mask = a.buckets - 1;
+    const lists: PostingList[] = [];
+    const add = (base: Uint32Array, pending: number[] | undefined) => {
+      const length = base.length + (pending?.length ?? 0);
+      if (length > 0) lists.push({ base, pending, length });
+    };
+    let run: number[] = [];
+    const flush = () => {
+      if (run.length === 1 && run[0] >= 0) {
+        const w = run[0];
+        const inBase = w + 1 < a.wordOffsets.length;
+        add(inBase ? a.wordIds.subarray(a.wordOffsets[w], a.wordOffsets[w + 1]) : new Uint32Array(0), this.pendingWords.get(w));
+      }
+      for (let i = 0; i + 1 < run.length; i++) {
+        if (run[i] < 0 || run[i + 1] < 0) continue;
+        const b = pairKey(run[i], run[i + 1], mask);
+        add(a.pairIds.subarray(a.pairOffsets[b], a.pairOffsets[b + 1]), this.pendingPairs.get(b));
+      }
+      run = [];
+    };
+    for (const t of quote) {
+      if (t.gap || t.bracket) flush();
+      else run.push(this.source.lookup(t.norm));
+    }
+    flush();
+    return lists;
   }
 }
 
-/** The `limit` best-scored live ids, best first (ties: lower id first), without sorting them all. */
-function topK(ids: number[], scores: Float64Array, limit: number, isLive: (id: number) => boolean): number[] {
+interface PostingList {
+  /** From the built arrays. */
+  base: Uint32Array;
+  /** Statements added since the build. */
+  pending: number[] | undefined;
+  length: number;
+}
+
+/**
+ * Adds `weight` to the score of every statement in `ids`, noting the ones first scored. Kept
+ * small and on its own: it is the hottest loop of a lookup and gets optimized early.
+ */
+function addScores(ids: ArrayLike<number>, weight: number, scores: Float64Array, touched: number[]): void {
+  for (let k = 0, n = ids.length; k < n; k++) {
+    const id = ids[k];
+    if (scores[id] === 0) touched.push(id);
+    scores[id] += weight;
+  }
+}
+
+/**
+ * Exactly the `k` best live ids by score (ties: lower id first), in no order; all live ids
+ * when there are fewer. By selection, without sorting them all.
+ */
+function best(ids: number[], scores: Float64Array, k: number, isLive: (id: number) => boolean): number[] {
   let pool = ids;
-  if (ids.length > limit * 4) {
-    // The limit-th best score, by selection over a copy; only ids at or above it are sorted.
-    const values = new Float64Array(ids.length);
-    for (let k = 0; k < ids.length; k++) values[k] = scores[ids[k]];
-    const threshold = kthLargest(values, limit);
+  if (ids.length > k) {
+    const threshold = kthLargestScore(ids, scores, k);
     pool = ids.filter((id) => scores[id] >= threshold);
   }
-  const live = pool.filter(isLive);
-  live.sort((x, y) => scores[y] - scores[x] || x - y);
-  if (live.length < limit && pool !== ids) {
-    // Removed statements were among the best: fall back to the whole list.
-    const all = ids.filter(isLive);
-    all.sort((x, y) => scores[y] - scores[x] || x - y);
-    return all.slice(0, limit);
-  }
-  return live.slice(0, limit);
+  let live = pool.filter(isLive);
+  // Removed statements were among the best: the whole list then.
+  if (live.length < k && pool !== ids) live = ids.filter(isLive);
+  if (live.length <= k) return live;
+  // Ties at the k-th score: the lower ids are in.
+  const cut = kthLargestScore(live, scores, k);
+  const above = live.filter((id) => scores[id] > cut);
+  const tied = live.filter((id) => scores[id] === cut).sort((x, y) => x - y);
+  return above.concat(tied.slice(0, k - above.length));
+}
+
+function kthLargestScore(ids: number[], scores: Float64Array, k: number): number {
+  const values = new Float64Array(ids.length);
+  for (let i = 0; i < ids.length; i++) values[i] = scores[ids[i]];
+  return kthLargest(values, k);
 }
 
 /** The k-th largest value (1-based) of `a` (reordered), by quickselect. */

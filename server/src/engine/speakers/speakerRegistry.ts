@@ -57,6 +57,8 @@ export class SpeakerRegistry {
   private readonly byKey = new Map<string, number>();
   private readonly aliases = new Map<string, string>();
   private readonly peopleBySurname = new Map<string, number[]>();
+  /** `canonical(id)` by id, -1 not yet known; forgotten when a person joins (a surname may then name two). */
+  private canonicalIds: Int32Array = new Int32Array(0);
   /** "president biden" → the person a corpus labelled so; -1 when two people were ("dr biden"). */
   private readonly roles = new Map<string, number>();
   /** Speaker text as written → id: a corpus registers the same label hundreds of thousands of times. */
@@ -116,6 +118,7 @@ export class SpeakerRegistry {
       if (key.startsWith('person:')) {
         const surname = key.split(' ').pop()!;
         r.peopleBySurname.set(surname, [...(r.peopleBySurname.get(surname) ?? []), id]);
+        r.canonicalIds = new Int32Array(0);
       }
     }
     for (const [key, id] of saved.roles) r.roles.set(key, id);
@@ -138,16 +141,27 @@ export class SpeakerRegistry {
     if (key.startsWith('person:')) {
       const surname = key.split(' ').pop()!;
       this.peopleBySurname.set(surname, [...(this.peopleBySurname.get(surname) ?? []), id]);
+      this.canonicalIds = new Int32Array(0);
     }
     return id;
   }
 
   /** The canonical id of two ids that name one speaker (a surname label and the full name). */
   canonical(id: number): number {
+    // Asked for hundreds of candidate statements a quote: worked out once per speaker.
+    if (id >= 0 && id < this.canonicalIds.length && this.canonicalIds[id] >= 0) return this.canonicalIds[id];
     const key = this.speakers[id]?.key;
-    if (!key?.startsWith('surname:')) return id;
-    const full = this.uniquePersonWithSurname(key.slice('surname:'.length));
-    return full ?? id;
+    let canonical = id;
+    if (key?.startsWith('surname:')) canonical = this.uniquePersonWithSurname(key.slice('surname:'.length)) ?? id;
+    if (id >= 0 && id < this.speakers.length) {
+      if (this.canonicalIds.length < this.speakers.length) {
+        const grown = new Int32Array(this.speakers.length * 2).fill(-1);
+        grown.set(this.canonicalIds);
+        this.canonicalIds = grown;
+      }
+      this.canonicalIds[id] = canonical;
+    }
+    return canonical;
   }
 
   same(a: number, b: number): boolean {
