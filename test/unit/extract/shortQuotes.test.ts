@@ -52,3 +52,14 @@ test('a headline verb of saying in Title Case names the speaker before it', () =
   assert.deepEqual(quotes('Ferry Fares ‘Will Stay Frozen,’ Mayor Kim Dahl Says\n\nThe mayor spoke on Monday.'), [{ text: 'Will Stay Frozen,', speaker: 'Mayor Kim Dahl' }]);
   assert.deepEqual(quotes('Dahl on the Port Strike: Talks Are ‘Hopeless’\n\nThe strike began on Monday.'), [{ text: 'Hopeless', speaker: 'Dahl' }]);
 });
+
+test('a short quote right after an attributed one continues it even when its speaker is unresolved', () => {
+  const found = quotes('“Come and see the boats,” she said. “Right now.”');
+  assert.deepEqual(found.map((q) => q.text), ['Come and see the boats,', 'Right now.']);
+});
+
+test('a quoted phrase ending without a comma carries the reported clause on to the next one', () => {
+  const found = quotes('Ortega claimed “the auditors inflated” the toll figures through a “sloppy use of averages.”');
+  assert.deepEqual(found.map((q) => q.text), ['the auditors inflated', 'sloppy use of averages.']);
+  for (const q of found) assert.match(q.speaker ?? '', /Ortega/);
+});

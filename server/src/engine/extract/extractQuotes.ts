@@ -132,7 +132,7 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Extra
     // “Meet the Press”, a book “The Long Road Home”, a “Vote No” sign: titles and names, never speech.
     const inHeadline = paragraphOf(q.outer.start) === 0 && paragraphs.length > 1 && isHeadline(prose, paragraphs[0]);
     if (!q.block && q.fragments.length === 1 && !inHeadline && isTitleOfWork(prose, q, quoteText)) continue;
-    let attribution = q.block ? blockAttribution(skeleton, paragraphs, q) : findAttribution(skeleton, q, sentenceAt);
+    let attribution = q.block ? blockAttribution(skeleton, paragraphs, q) : findAttribution(prose, skeleton, q, sentenceAt);
     // A transcript quoted turn by turn: “PENCE: Well, look, …” names its speaker in the label.
     const label = /^\s*((?:\p{Lu}[\p{Lu}.'’-]+\s){0,2}\p{Lu}[\p{Lu}.'’-]+):\s/u.exec(text.slice(first.start, first.end));
     if (label && label[1].replace(/[^\p{L}]/gu, '').length >= 2) {
@@ -176,8 +176,8 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Extra
       const lead = results[results.length - 1];
       const between = lead ? skeleton.slice(lead.span.end, q.outer.start) : '';
       const betweenWords = between.match(/[\p{L}]+/gu) ?? [];
-      if (lead?.speaker && paragraphOf(lead.span.start) === paragraph && /^\p{Lu}/u.test(quoteText) && betweenWords.length <= 6 && betweenWords.some((w) => isCueVerb(w))) {
-        results.push({ kind: 'quote', text: quoteText, span: { start: first.start, end: last.end }, fragments: q.fragments, speaker: { ...lead.speaker }, cue: null, speakerSpan: null, ignored: lead.ignored || ignoredAt(q.outer.start) });
+      if (lead && (lead.speaker || lead.cue) && paragraphOf(lead.span.start) === paragraph && /^\p{Lu}/u.test(quoteText) && betweenWords.length <= 6 && betweenWords.some((w) => isCueVerb(w))) {
+        results.push({ kind: 'quote', text: quoteText, span: { start: first.start, end: last.end }, fragments: q.fragments, speaker: lead.speaker ? { ...lead.speaker } : null, cue: null, speakerSpan: null, ignored: lead.ignored || ignoredAt(q.outer.start) });
         continue;
       }
       if (wordCount < MIN_WORDS_WITHOUT_CUE) {
@@ -341,7 +341,7 @@ function isShort(q: QuotedSpan): boolean {
   return q.fragments.length === 1 && q.fragments[0].end - q.fragments[0].start < 40;
 }
 
-function findAttribution(skeleton: string, q: QuotedSpan, sentenceAt: (offset: number) => Span): Attribution | null {
+function findAttribution(prose: string, skeleton: string, q: QuotedSpan, sentenceAt: (offset: number) => Span): Attribution | null {
   const firstSentence = sentenceAt(q.outer.start);
   const lastSentence = sentenceAt(Math.max(q.outer.start, q.outer.end - 1));
   // Inside a split quote: the words between its fragments.
@@ -362,7 +362,7 @@ function findAttribution(skeleton: string, q: QuotedSpan, sentenceAt: (offset: n
   if (after) return after;
   const before = attributionBefore(skeleton, firstSentence.start, q.outer.start);
   // A cue belongs to the quote right after it: a short quoted phrase further on is a term, not speech.
-  if (before && isShort(q) && skeleton.slice(before.cue.end, q.outer.start).includes('·') && !inReportedClause(skeleton, before, q)) return null;
+  if (before && isShort(q) && skeleton.slice(before.cue.end, q.outer.start).includes('·') && !inReportedClause(prose, skeleton, before, q)) return null;
   if (before) return before;
   const lead = skeleton.slice(Math.max(firstSentence.start, q.outer.start - 200), q.outer.start);
   // "More from Ana Ruiz: “…”", "Pollsters agree - Ana Ruiz: “…”": a name and a colon introduce the quote
@@ -379,14 +379,21 @@ function findAttribution(skeleton: string, q: QuotedSpan, sentenceAt: (offset: n
  * a clause reported by a verb of saying is the speaker's, however many stand before it. Not
  * so after a participle or the end of that clause (a comma and a new phrase: "…,” a date the “experts” doubt).
  */
-function inReportedClause(skeleton: string, a: Attribution, q: QuotedSpan): boolean {
+function inReportedClause(prose: string, skeleton: string, a: Attribution, q: QuotedSpan): boolean {
   const cue = skeleton.slice(a.cue.start, a.cue.end);
   if (!/^(?:said|says|told|tells|added|adds|argued|argues|insisted|insists|claimed|claims|wrote|writes|noted|notes|stated|explained|warned|predicted|contended|maintained|acknowledged|admitted|conceded)$/.test(cue)) return false;
   if (!a.speaker || a.speaker.end > a.cue.start) return false;
   const between = skeleton.slice(a.cue.end, q.outer.start);
-  // each stretch between two quoted phrases continues the clause: no comma opening a new phrase, no dash or semicolon
-  // (a comma inside the marks is blanked in the skeleton: "…,” a date the “experts” doubt" reads "·” a date")
-  return !/[;—–]|--|·[”"’'»]*\s*,?\s+(?:a|an|the|which|who|as|when)\b/.test(between) && !/[.!?]\s/.test(between);
+  if (/[;—–]|--/.test(between) || /[.!?]\s/.test(between)) return false;
+  // each stretch between two quoted phrases continues the clause unless a comma closes one and a
+  // new phrase opens ("…,” a date the “experts” doubt); the comma inside the marks is blanked in
+  // the skeleton, so it is read from the prose
+  const newPhrase = /·([”"’'»]+)(\s*,)?\s+(?:a|an|the|which|who|as|when)\b/g;
+  for (let m = newPhrase.exec(between); m; m = newPhrase.exec(between)) {
+    const closingMark = a.cue.end + m.index + 1;
+    if (m[2] || prose[closingMark - 1] === ',') return false;
+  }
+  return true;
 }
 
 /** A block quote's attribution stands on the line before it ("Miller said:") or the line after. */
