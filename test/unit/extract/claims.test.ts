@@ -116,3 +116,13 @@ test('"called X a Y" and a listener inside a parenthetical attribution', () => {
   assert.deepEqual(claims('Ortiz has called the toll a tax on working families.'), [{ text: 'the toll a tax on working families', speaker: 'Ortiz' }]);
   assert.deepEqual(claims('The difference now, Ortiz told me on Friday, is that the port pays its own way.'), [{ text: 'The difference now is that the port pays its own way', speaker: 'Ortiz' }]);
 });
+
+test('no claim from nouns that look like cues, "percentage points", or the attribution of a quotation', () => {
+  assert.deepEqual(claims('The interests of member states outweigh everything else at the council.'), []);
+  assert.deepEqual(claims('The levy would fall by four percentage points each year until it reached ten percent.'), []);
+  assert.deepEqual(claims('The two hosts taped an hourlong show that aired on Thursday.'), []);
+  assert.deepEqual(claims('They made plans to build a second pier before the winter.'), []);
+  assert.deepEqual(claims('“The harbor will be ready,” Ortiz said during a visit to the docks in Lowell.'), []);
+  // a named subject keeps "states" a verb
+  assert.deepEqual(claims('Ortiz states that the pier will open in May.'), [{ text: 'that the pier will open in May', speaker: 'Ortiz' }]);
+});

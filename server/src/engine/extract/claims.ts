@@ -58,6 +58,8 @@ const PARENTHETICAL_PRESENT = new Set(['say', 'argue', 'write', 'believe', 'thin
 const ATTRIBUTION_TAIL = /^(?:me|us|him|her|them|reporters|on|in|at|during|last|this|earlier|later|late|early|yesterday|today|tonight|overnight|while|when|after|before|to|from|for|with|via|through|by|of|according|recently|again|also|repeatedly|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
 /** An opening of time or place only ("But in recent days", "On Monday", "Last week"), before a parenthetical "X said,". */
 const ADJUNCT_OPENING = /^(?:(?:but|and|yet|so|still)\s+)?(?:even\s+)?(?:(?:in|on|at|during|over|since|by|after|before|for)\s+(?:the\s+|a\s+|recent\s+|past\s+)*|last\s+|earlier\s+|this\s+)[\p{L}\p{N}\s'’-]*$/iu;
+/** Cue forms that are more often nouns ("member states", "his plans", "renewed fears", "the support needed"). */
+const NOUN_OR_VERB = new Set(['states', 'plans', 'attacks', 'fears', 'support']);
 /** Quantifiers that stand as a subject on their own ("all agreed that …", "both said …"); other determiners before a verb make it a noun ("the claims"). */
 const QUANTIFIER_SUBJECTS = new Set(['all', 'both', 'some', 'many', 'most', 'few', 'several', 'two', 'three', 'four', 'one']);
 /** Words that end a subject's head: a preposition, a relative word, an aside ("observers in Virginia", "the transcript – published by …"). */
@@ -222,6 +224,22 @@ function claimsIn(text: string, from: number, to: number): ClaimReading[] {
     if (!CLAIM_VERBS.has(w.text) && !INFINITIVE_VERBS.has(w.text) && !STANCE_VERBS.has(w.text) && !progressive && !participle) continue;
     // "the Associated Press reports that …": a noun-like cue followed by "that" is a verb
     if ((isNounUse(words, k) && !/^that$/i.test(words[k + 1]?.text ?? '')) || (DETERMINERS.has(prev) && !QUANTIFIER_SUBJECTS.has(prev) && !participle)) continue;
+    const following = words[k + 1]?.text.toLowerCase() ?? '';
+    // "member states", "they made plans", "renewed fears": a noun, unless a clause follows or a name or pronoun is its subject
+    if (NOUN_OR_VERB.has(w.text) && following !== 'that') {
+      const before = words[k - 1].text;
+      const namedSubject = /^\p{Lu}/u.test(before) && !/['’]s$/.test(before) && !DETERMINERS.has(words[k - 2]?.text.toLowerCase() ?? '');
+      if (!/^(?:he|she|it|they|who|which)$/i.test(before) && !namedSubject) continue;
+    }
+    // "pointed out that", "points to": not "percentage points"
+    if (/^(?:pointed|points)$/.test(w.text) && !/^(?:out|to)$/.test(following)) continue;
+    // "Oz's show", "just for show"
+    if (/^shows?$/.test(w.text) && (/['’]s$/.test(words[k - 1].text) || prev === 'for')) continue;
+    // "an hourlong show that aired": a singular article and the bare form make a noun
+    if (w.text === 'show' && (/^(?:a|an)$/.test(prev) || /^(?:a|an)$/i.test(words[k - 2]?.text ?? ''))) continue;
+    // "…,” Ruiz said during the rally": the attribution of the quotation before it, not a claim, unless a clause follows
+    if (k >= 2 && /^[·”"’]$/.test(words[k - 2].text) && following !== 'that') continue;
+    if (k >= 3 && /^[·”"’]$/.test(words[k - 3].text) && /^\p{Lu}/u.test(words[k - 2].text) && /^\p{Lu}/u.test(words[k - 1].text) && following !== 'that') continue;
     // "…, said Ana Ruiz, the mayor": the inverted shape is claimIn's; the verb's object here is a name, not content
     if (prev === ',' && CLAIM_VERBS.has(w.text)) {
       const inverted = subjectAfter(words, k);
