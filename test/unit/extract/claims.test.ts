@@ -126,3 +126,11 @@ test('no claim from nouns that look like cues, "percentage points", or the attri
   // a named subject keeps "states" a verb
   assert.deepEqual(claims('Ortiz states that the pier will open in May.'), [{ text: 'that the pier will open in May', speaker: 'Ortiz' }]);
 });
+
+test('groups of people as sources, a listener after an attribution that follows its content, "a report indicates"', () => {
+  assert.deepEqual(claims('But dredging specialists say the channel will silt up again within a year.').map((c) => c.speaker), ['dredging specialists']);
+  assert.deepEqual(claims('The harder question is whether the pier can pay for itself, people close to the mayor say.'), [{ text: 'The harder question is whether the pier can pay for itself', speaker: 'people close to the mayor' }]);
+  assert.deepEqual(claims('The fleet includes two new ferries for the island run, Harbor Master Ana Ortiz told a council panel Wednesday.').map((c) => c.text), ['The fleet includes two new ferries for the island run']);
+  assert.deepEqual(claims('The crane operator had worked a double shift before the accident, a safety report indicates.').map((c) => c.speaker), ['a safety report']);
+  assert.deepEqual(claims('Economists predict two more rate rises before the summer.').map((c) => c.speaker), ['Economists']);
+});

@@ -173,11 +173,20 @@ export function isPlausibleSpeaker(phrase: string): boolean {
   if (/^[\p{Lu}\p{N}]/u.test(first)) return true;
   const lower = first.toLowerCase();
   if (PRONOUN_SUBJECTS.has(lower) || DETERMINERS.has(lower)) return true;
-  if (ROLE_NOUNS.has(lower) || TITLE_WORDS.has(lower)) return words.length <= 6;
-  // "aides", "senior officials", "critics": plural nouns, maybe with an adjective
+  if (ROLE_NOUNS.has(lower) || TITLE_WORDS.has(lower) || GROUP_NOUNS.has(lower)) return words.length <= 6;
+  // "aides", "senior officials", "hacking specialists": plural nouns, maybe with a modifier
   const last = words[words.length - 1].toLowerCase();
-  return words.length <= 3 && /[^s]s$/.test(last) && !/(?:ed|ing|ly)$/.test(lower) && !/^(?:is|was|has|does|says|as|this|thus|us)$/.test(last);
+  return words.length <= 3 && /[^s]s$/.test(last) && !(words.length === 1 && /(?:ed|ing|ly)$/.test(lower)) && !/(?:ed|ly)$/.test(lower) && !/^(?:is|was|has|does|says|as|this|thus|us)$/.test(last);
 }
+
+/** Plural nouns for groups of people that head a speaker phrase with its modifiers ("people close to the mayor", "critics of the plan"). */
+const GROUP_NOUNS = new Set([
+  'people', 'critics', 'experts', 'analysts', 'economists', 'officials', 'residents', 'voters', 'supporters', 'opponents',
+  'advocates', 'activists', 'leaders', 'members', 'specialists', 'scholars', 'researchers', 'scientists', 'observers',
+  'insiders', 'allies', 'advisers', 'advisors', 'strategists', 'donors', 'democrats', 'republicans', 'partisans', 'sources',
+  'aides', 'lawmakers', 'authorities', 'investigators', 'prosecutors', 'historians', 'doctors', 'lawyers', 'executives',
+  'teachers', 'parents', 'workers', 'veterans', 'neighbors', 'witnesses', 'friends', 'colleagues', 'staffers', 'diplomats',
+]);
 
 /** A speaker phrase made of names, titles and role words only ("Ana Ruiz", "the city's mayor"). */
 export function isNameLike(phrase: string): boolean {

@@ -34,7 +34,7 @@ const CLAIM_VERBS = new Set([
   'stated', 'states', 'noted', 'notes', 'argued', 'argues', 'argue', 'insisted', 'insists', 'insist', 'declared', 'announced',
   'announces', 'claimed', 'claims', 'claim', 'acknowledged', 'acknowledges', 'admitted', 'admits', 'recalled', 'reported',
   'reports', 'reiterated', 'emphasized', 'stressed', 'conceded', 'concluded', 'predicted', 'predicts', 'promised', 'promises',
-  'vowed', 'vows', 'warned', 'warns', 'suggested', 'suggests', 'suggest', 'testified', 'contended', 'maintained', 'maintains',
+  'vowed', 'vows', 'warned', 'warns', 'warn', 'predict', 'suggested', 'suggests', 'suggest', 'testified', 'contended', 'maintained', 'maintains',
   'confirmed', 'confirms', 'denied', 'denies', 'believe', 'believes', 'believed', 'think', 'thinks', 'thought', 'found',
   'finds', 'showed', 'shows', 'show', 'revealed', 'reveals', 'estimated', 'estimates', 'alleged', 'alleges', 'complained',
   'assured', 'pledged', 'agreed', 'asserted', 'asserts', 'indicated', 'indicates', 'speculated', 'hinted', 'boasted',
@@ -53,7 +53,7 @@ const CLAIM_VERBS = new Set([
 ]);
 const WORDS_BEFORE_CONTENT = /^(?:that)$/i;
 /** Plural present forms that set off a parenthetical attribution: "The plan, critics argue, will fail." */
-const PARENTHETICAL_PRESENT = new Set(['say', 'argue', 'write', 'believe', 'think', 'suggest', 'note', 'insist', 'claim', 'contend', 'warn', 'acknowledge', 'admit', 'agree', 'fear', 'predict', 'estimate']);
+const PARENTHETICAL_PRESENT = new Set(['say', 'argue', 'write', 'believe', 'think', 'suggest', 'note', 'insist', 'claim', 'contend', 'warn', 'acknowledge', 'admit', 'agree', 'fear', 'predict', 'estimate', 'indicates', 'shows', 'finds', 'show', 'find']);
 /** What may follow "X said" in a parenthetical attribution: time, place, manner ("…, Ruiz said on Monday in a statement, …"). */
 const ATTRIBUTION_TAIL = /^(?:me|us|him|her|them|reporters|on|in|at|during|last|this|earlier|later|late|early|yesterday|today|tonight|overnight|while|when|after|before|to|from|for|with|via|through|by|of|according|recently|again|also|repeatedly|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
 /** An opening of time or place only ("But in recent days", "On Monday", "Last week"), before a parenthetical "X said,". */
@@ -113,7 +113,8 @@ function claimIn(text: string, from: number, to: number): ClaimReading | null {
     } else {
       speaker = subjectBefore(text, words, c);
       if (!speaker || speaker.start < words[k + 1].start || !isPlausibleSpeaker(text.slice(speaker.start, speaker.end))) continue;
-      after = c + 1;
+      // "…, Carter told a Senate panel on Wednesday.": the listener is part of the attribution
+      after = LISTENER_CUES.has(words[c].text) ? afterListener(words, c + 1, last) : c + 1;
     }
     if (after < 0) after = last;
     // what follows the attribution: time and place ("in a statement on Monday"), or the rest of the content after a comma
