@@ -105,6 +105,7 @@ function claimIn(text: string, from: number, to: number): ClaimReading | null {
     if (/^(?:but|and|while|whereas|yet|though|although|as|so|because|since|when|if)$/i.test(words[k + 1].text)) continue;
     let speaker: Span | null = null;
     let after: number;
+    let told = false;
     if (c === k + 1) {
       speaker = subjectAfter(words, c);
       // "…, said Ana Ruiz, the mayor": a name, not a clause ("…, said Ruiz had lied")
@@ -114,14 +115,15 @@ function claimIn(text: string, from: number, to: number): ClaimReading | null {
       speaker = subjectBefore(text, words, c);
       if (!speaker || speaker.start < words[k + 1].start || !isPlausibleSpeaker(text.slice(speaker.start, speaker.end))) continue;
       // "…, Carter told a Senate panel on Wednesday.": the listener is part of the attribution
-      after = LISTENER_CUES.has(words[c].text) ? afterListener(words, c + 1, last) : c + 1;
+      after = c + 1;
+      told = LISTENER_CUES.has(words[c].text);
     }
     if (after < 0) after = last;
     // what follows the attribution: time and place ("in a statement on Monday"), or the rest of the content after a comma
     let e = after;
     while (e < last && !isPunct(words[e])) e++;
     // "…, the campaign has denied it happened, with …": a clause after the verb is its own content, not a time or place
-    if (e > after && !ATTRIBUTION_TAIL.test(words[after].text)) continue;
+    if (e > after && !told && !ATTRIBUTION_TAIL.test(words[after].text)) continue;
     // "But in recent days, aides say, the deal is off": a scene-setting opening is not content
     const opening = words.slice(0, k).filter((x) => !isPunct(x));
     const adjunctOnly = opening.length <= 6 && ADJUNCT_OPENING.test(opening.map((x) => x.text).join(' '));
