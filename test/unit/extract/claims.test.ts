@@ -134,3 +134,13 @@ test('groups of people as sources, a listener after an attribution that follows 
   assert.deepEqual(claims('The crane operator had worked a double shift before the accident, a safety report indicates.').map((c) => c.speaker), ['a safety report']);
   assert.deepEqual(claims('Economists predict two more rate rises before the summer.').map((c) => c.speaker), ['Economists']);
 });
+
+test('claims carried by a noun with a named source, "isn\'t saying if", ", even suggesting", "point to"', () => {
+  assert.deepEqual(claims('Ortiz is seizing upon a Harbor Gazette report that the pier had lost money for a decade.'), [{ text: 'that the pier had lost money for a decade', speaker: 'Harbor Gazette' }]);
+  assert.deepEqual(claims("Critics dismissed Ortiz's claim that the ferry would pay for itself."), [{ text: 'that the ferry would pay for itself', speaker: 'Ortiz' }]);
+  // an unowned noun names no one to check against
+  assert.deepEqual(claims('The report that the pier had lost money was never published.'), []);
+  assert.deepEqual(claims("But Attorney General Ana Ortiz isn't saying if the harbor board broke any rules."), [{ text: 'if the harbor board broke any rules', speaker: 'Attorney General Ana Ortiz' }]);
+  assert.deepEqual(claims('The mayor complained about the audit on Monday, even suggesting it may have been rigged.').map((c) => c.text), ['it may have been rigged']);
+  assert.deepEqual(claims('These voters specifically point to the 1994 harbor bill, which closed the old docks.').map((c) => c.speaker), ['These voters']);
+});

@@ -34,7 +34,7 @@ const CLAIM_VERBS = new Set([
   'stated', 'states', 'noted', 'notes', 'argued', 'argues', 'argue', 'insisted', 'insists', 'insist', 'declared', 'announced',
   'announces', 'claimed', 'claims', 'claim', 'acknowledged', 'acknowledges', 'admitted', 'admits', 'recalled', 'reported',
   'reports', 'reiterated', 'emphasized', 'stressed', 'conceded', 'concluded', 'predicted', 'predicts', 'promised', 'promises',
-  'vowed', 'vows', 'warned', 'warns', 'warn', 'predict', 'suggested', 'suggests', 'suggest', 'testified', 'contended', 'maintained', 'maintains',
+  'vowed', 'vows', 'warned', 'warns', 'warn', 'predict', 'point', 'suggested', 'suggests', 'suggest', 'testified', 'contended', 'maintained', 'maintains',
   'confirmed', 'confirms', 'denied', 'denies', 'believe', 'believes', 'believed', 'think', 'thinks', 'thought', 'found',
   'finds', 'showed', 'shows', 'show', 'revealed', 'reveals', 'estimated', 'estimates', 'alleged', 'alleges', 'complained',
   'assured', 'pledged', 'agreed', 'asserted', 'asserts', 'indicated', 'indicates', 'speculated', 'hinted', 'boasted',
@@ -208,6 +208,7 @@ function claimsIn(text: string, from: number, to: number): ClaimReading[] {
   let last = words.length;
   while (last > 0 && /^[.!?]$/.test(words[last - 1].text)) last--;
   if (last < 4) return found;
+  found.push(...nominalClaims(words, last));
   const span = (a: number, b: number): Span => ({ start: words[a].start, end: words[b - 1].end });
   // A headline in Title Case ("Ruiz Says The Ferry Will Run By June"): its verbs read in lower case
   const long = words.filter((x) => x.text.length > 3 && /^\p{L}/u.test(x.text));
@@ -220,10 +221,11 @@ function claimsIn(text: string, from: number, to: number): ClaimReading[] {
     if (isPunct(w)) continue;
     const prev = words[k - 1].text.toLowerCase();
     // "is warning", "are quietly saying"
-    const beforeAdverb = /ly$/.test(prev) && k > 1 ? words[k - 2].text.toLowerCase() : prev;
-    const progressive = ING_CLAIM_VERBS.has(w.text) && /^(?:is|are|was|were|been|be|am|[’']s|[’']re)$/.test(beforeAdverb);
+    const beforeAdverb = /^(?:\p{Ll}+ly|not|even|also|again|still)$/u.test(prev) && k > 1 ? words[k - 2].text.toLowerCase() : prev;
+    // "is warning", "are quietly saying", "isn't saying", "is not saying"
+    const progressive = ING_CLAIM_VERBS.has(w.text) && /^(?:is|are|was|were|been|be|am|[’']s|[’']re|isn['’]t|aren['’]t|wasn['’]t|weren['’]t)$/.test(beforeAdverb);
     // "…, saying …" and "… by telling them that …": the main clause's subject speaks
-    const participle = ING_CLAIM_VERBS.has(w.text) && (prev === ',' || prev === 'by');
+    const participle = ING_CLAIM_VERBS.has(w.text) && (prev === ',' || prev === 'by' || (beforeAdverb === ',' && prev !== ','));
     if (!CLAIM_VERBS.has(w.text) && !INFINITIVE_VERBS.has(w.text) && !STANCE_VERBS.has(w.text) && !progressive && !participle) continue;
     // "the Associated Press reports that …": a noun-like cue followed by "that" is a verb
     if ((isNounUse(words, k) && !/^that$/i.test(words[k + 1]?.text ?? '')) || (DETERMINERS.has(prev) && !QUANTIFIER_SUBJECTS.has(prev) && !participle)) continue;
@@ -235,7 +237,7 @@ function claimsIn(text: string, from: number, to: number): ClaimReading[] {
       if (!/^(?:he|she|it|they|who|which)$/i.test(before) && !namedSubject) continue;
     }
     // "pointed out that", "points to": not "percentage points"
-    if (/^(?:pointed|points)$/.test(w.text) && !/^(?:out|to)$/.test(following)) continue;
+    if (/^(?:pointed|points|point)$/.test(w.text) && !/^(?:out|to)$/.test(following)) continue;
     // "Oz's show", "just for show"
     if (/^shows?$/.test(w.text) && (/['’]s$/.test(words[k - 1].text) || prev === 'for')) continue;
     // "an hourlong show that aired": a singular article and the bare form make a noun
@@ -275,7 +277,7 @@ function claimsIn(text: string, from: number, to: number): ClaimReading[] {
       found.push({ cue: span(k, k + 1), speaker, content: span(comma + 1, last) });
       continue;
     }
-    if (/^(?:pointed|points)$/.test(w.text) && /^out$/i.test(words[c]?.text ?? '')) c++;
+    if (/^(?:pointed|points|point)$/.test(w.text) && /^(?:out|to)$/i.test(words[c]?.text ?? '')) c++;
     // the listener: "told reporters (on Monday) that …", "told CNN the …", "urged voters to …"
     if (LISTENER_CUES.has(w.text) || /^(?:urged|urges|urging|encouraged|encourages|encouraging|called|calls|calling|telling|asking)$/.test(w.text)) {
       const that = indexFrom(words, c + 1, c + 8, (x) => /^that$/i.test(x.text));
@@ -420,6 +422,39 @@ function withoutTrailingAdverbs(words: Word[], speaker: Span, cueIndex: number):
   const first = wordStartingAt(words, speaker.start, cueIndex);
   let last = first < 0 ? -1 : indexFrom(words, first, cueIndex, (x) => x.end >= speaker.end);
   if (last < 0 || first < 0) return speaker;
-  while (last > first && /^(?:\p{Ll}{3,}ly|is|are|was|were|has|have|had|been)$/u.test(words[last].text)) last--;
+  while (last > first && /^(?:\p{Ll}{3,}ly|is|are|was|were|has|have|had|been|not|isn['’]t|aren['’]t|wasn['’]t|weren['’]t)$/u.test(words[last].text)) last--;
   return { start: speaker.start, end: words[last].end };
+}
+
+/** Nouns of saying whose "that" clause is a claim: "a Harbor Gazette report that …", "Ruiz's claim that …". */
+const CLAIM_NOUNS = new Set([
+  'report', 'claim', 'assertion', 'allegation', 'argument', 'suggestion', 'statement', 'warning', 'promise', 'pledge',
+  'accusation', 'charge', 'insistence', 'prediction', 'finding', 'estimate', 'announcement', 'contention', 'admission',
+  'boast', 'complaint', 'remark', 'comments', 'vow', 'threat', 'belief', 'view',
+]);
+
+/**
+ * Claims carried by a noun: "seizing on a Harbor Gazette report that the pier is sinking",
+ * "Ruiz's claim that the fares will fall". Only with a named source (a possessor or the
+ * capitalised words before the noun): an unowned "the report that …" names no one to check.
+ */
+function nominalClaims(words: Word[], last: number): ClaimReading[] {
+  const found: ClaimReading[] = [];
+  const span = (a: number, b: number): Span => ({ start: words[a].start, end: words[b - 1].end });
+  for (let k = 1; k + 4 < last; k++) {
+    workDone.steps++;
+    if (!CLAIM_NOUNS.has(words[k].text) || !/^that$/i.test(words[k + 1].text)) continue;
+    // the source: "Ruiz's" or "the Harbor Gazette's", else a capitalised run after a determiner ("a Harbor Gazette report")
+    let s = k;
+    while (s > 0 && k - s < 5 && /^\p{Lu}/u.test(words[s - 1].text)) s--;
+    if (s === k) continue;
+    const possessive = /['’]s$/.test(words[k - 1].text);
+    if (!possessive && !(s > 0 && /^(?:a|an|the)$/i.test(words[s - 1].text))) continue;
+    const speaker = span(s, k);
+    const end = indexFrom(words, k + 2, Math.min(last, k + CLAIM_REACH), (x) => /^[;:·]$/.test(x.text));
+    const stop = end < 0 ? last : end;
+    if (stop - (k + 1) < 4) continue;
+    found.push({ cue: span(k, k + 1), speaker: possessive ? { start: speaker.start, end: words[k - 1].end - 2 } : speaker, content: span(k + 1, stop) });
+  }
+  return found;
 }
