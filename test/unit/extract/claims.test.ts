@@ -144,3 +144,8 @@ test('claims carried by a noun with a named source, "isn\'t saying if", ", even 
   assert.deepEqual(claims('The mayor complained about the audit on Monday, even suggesting it may have been rigged.').map((c) => c.text), ['it may have been rigged']);
   assert.deepEqual(claims('These voters specifically point to the 1994 harbor bill, which closed the old docks.').map((c) => c.speaker), ['These voters']);
 });
+
+test('"who said": the noun phrase before it speaks, and a relative clause between commas ends at its comma', () => {
+  assert.deepEqual(claims('The last question came from a young pilot, who said she had flown the route for a decade.'), [{ text: 'she had flown the route for a decade', speaker: 'a young pilot' }]);
+  assert.deepEqual(claims('Some harbor pilots, who have long argued that the channel is too shallow for tankers, oppose the plan.'), [{ text: 'that the channel is too shallow for tankers', speaker: 'Some harbor pilots' }]);
+});

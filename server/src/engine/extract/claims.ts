@@ -253,6 +253,7 @@ function claimsIn(text: string, from: number, to: number): ClaimReading[] {
       if (inverted && closes && isNameLike(text.slice(inverted.start, inverted.end))) continue;
     }
     let speaker: Span | null;
+    let nonRestrictive = false;
     if (participle) {
       // "Ruiz closed the depot on Monday, saying the buses were unsafe": the main clause's subject
       speaker = mainSubject(words, k - 1);
@@ -261,7 +262,9 @@ function claimsIn(text: string, from: number, to: number): ClaimReading[] {
       // "critics who say …", "lawmakers, who have long argued …": the speaker stands before "who"
       let v = k - 1;
       while (v > 1 && ADVERBS_BEFORE_CUE.has(words[v].text.toLowerCase())) v--;
-      if (!speaker && /^who$/i.test(words[v]?.text ?? '') && v > 1) speaker = subjectBefore(text, words, words[v - 1].text === ',' ? v - 1 : v);
+      nonRestrictive = /^who$/i.test(words[v]?.text ?? '') && words[v - 1]?.text === ',';
+      // the antecedent is the noun phrase right before "who" ("came from a young child, who said …"), else the subject before it
+      if (!speaker && /^who$/i.test(words[v]?.text ?? '') && v > 1) speaker = antecedentOfWho(words, words[v - 1].text === ',' ? v - 1 : v) ?? subjectBefore(text, words, words[v - 1].text === ',' ? v - 1 : v);
       // "Cruz thanked the crowd and said he would stay": the first verb's subject
       if (!speaker && /^and$/i.test(words[v]?.text ?? '')) speaker = mainSubject(words, v);
       if (!speaker || !isPlausibleSpeaker(text.slice(speaker.start, speaker.end))) speaker = subjectHead(words, k);
@@ -326,6 +329,11 @@ function claimsIn(text: string, from: number, to: number): ClaimReading[] {
       // "wants the job", "offered no proof": an object, not a claim; but "called the levy a tax on work" names something
       const namesAs = /^call/.test(w.text) && indexFrom(words, c + 1, c + 6, (x) => /^(?:a|an)$/i.test(x.text)) > 0;
       if (!namesAs && (!/^call/.test(w.text) || c === k + 1)) continue;
+    }
+    // "Pilots, who have long argued that the channel is shallow, oppose the plan": the relative clause ends at its comma
+    if (nonRestrictive) {
+      const comma = indexFrom(words, c + 1, end, (x) => x.text === ',');
+      if (comma > 0) end = comma;
     }
     if (end - c < 3) continue;
     if (STANCE_VERBS.has(w.text) && end - c > 12) continue;
@@ -426,6 +434,9 @@ function withoutTrailingAdverbs(words: Word[], speaker: Span, cueIndex: number):
   return { start: speaker.start, end: words[last].end };
 }
 
+/** Plural people nouns that stand alone as an antecedent ("listeners who said", "voters who say"). */
+const GROUP_HEAD = /^\p{Ll}+(?:ers|ors|ists|ians|ents|ans|people)$/u;
+
 /** Nouns of saying whose "that" clause is a claim: "a Harbor Gazette report that …", "Ruiz's claim that …". */
 const CLAIM_NOUNS = new Set([
   'report', 'claim', 'assertion', 'allegation', 'argument', 'suggestion', 'statement', 'warning', 'promise', 'pledge',
@@ -457,4 +468,14 @@ function nominalClaims(words: Word[], last: number): ClaimReading[] {
     found.push({ cue: span(k, k + 1), speaker: possessive ? { start: speaker.start, end: words[k - 1].end - 2 } : speaker, content: span(k + 1, stop) });
   }
   return found;
+}
+
+/** The noun phrase ending at `end` (exclusive) that a "who" refers to: "a young child", "Ana Ruiz", "her listeners". */
+function antecedentOfWho(words: Word[], end: number): Span | null {
+  let s = end;
+  while (s > 0 && end - s < 6 && !isPunct(words[s - 1]) && !/^(?:from|to|of|with|for|by|at|in|on|and|or|that|who|which|than|like|including|among|as)$/i.test(words[s - 1].text)) s--;
+  if (s === end) return null;
+  const first = words[s].text;
+  if (!/^\p{Lu}/u.test(first) && !DETERMINERS.has(first.toLowerCase()) && !GROUP_HEAD.test(words[end - 1].text)) return null;
+  return { start: words[s].start, end: words[end - 1].end };
 }
