@@ -149,3 +149,7 @@ test('"who said": the noun phrase before it speaks, and a relative clause betwee
   assert.deepEqual(claims('The last question came from a young pilot, who said she had flown the route for a decade.'), [{ text: 'she had flown the route for a decade', speaker: 'a young pilot' }]);
   assert.deepEqual(claims('Some harbor pilots, who have long argued that the channel is too shallow for tankers, oppose the plan.'), [{ text: 'that the channel is too shallow for tankers', speaker: 'Some harbor pilots' }]);
 });
+
+test('a speaker named after lower-case modifiers', () => {
+  assert.deepEqual(claims('longtime harbor pilot Ana Ruiz told the board on Thursday that the channel was silting up.').map((c) => c.speaker), ['longtime harbor pilot Ana Ruiz']);
+});

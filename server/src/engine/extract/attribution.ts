@@ -174,6 +174,8 @@ export function isPlausibleSpeaker(phrase: string): boolean {
   const lower = first.toLowerCase();
   if (PRONOUN_SUBJECTS.has(lower) || DETERMINERS.has(lower)) return true;
   if (ROLE_NOUNS.has(lower) || TITLE_WORDS.has(lower) || GROUP_NOUNS.has(lower)) return words.length <= 6;
+  // "longtime Democratic pollster Ana Ruiz": lower-case modifiers before a name
+  if (words.length <= 8 && /^\p{Lu}/u.test(words[words.length - 1]) && words.filter((w) => /^\p{Lu}/u.test(w)).length >= 2) return true;
   // "aides", "senior officials", "hacking specialists": plural nouns, maybe with a modifier
   const last = words[words.length - 1].toLowerCase();
   return words.length <= 3 && /[^s]s$/.test(last) && !(words.length === 1 && /(?:ed|ing|ly)$/.test(lower)) && !/(?:ed|ly)$/.test(lower) && !/^(?:is|was|has|does|says|as|this|thus|us)$/.test(last);
