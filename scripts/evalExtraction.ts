@@ -403,13 +403,12 @@ function evaluateSplit(name: string, file: string, errorsWanted: number): SplitR
 
     // Attributed claims, when the engine yields them: against indirect fragments.
     claimStats.gold += gold.claims.length;
+    claimStats.speechGold += gold.claims.filter((g) => isSpeechCue(g.cue)).length;
     claimStats.predicted += claims.length;
     if (claims.length > 0) {
       for (const g of gold.claims) {
         const matches = claims.filter((c) => overlapsSubstantially(c.fragments, g.span));
-        const speech = isSpeechCue(g.cue);
-        if (speech) claimStats.speechGold++;
-        if (speech && matches.length > 0) claimStats.speechFound++;
+        if (isSpeechCue(g.cue) && matches.length > 0) claimStats.speechFound++;
         if (matches.length === 0) {
           const cue = (g.cue ?? '(none)').toLowerCase().replace(/\s+/g, ' ').trim();
           claimMissCues.set(cue, (claimMissCues.get(cue) ?? 0) + 1);

@@ -153,3 +153,7 @@ test('"who said": the noun phrase before it speaks, and a relative clause betwee
 test('a speaker named after lower-case modifiers', () => {
   assert.deepEqual(claims('longtime harbor pilot Ana Ruiz told the board on Thursday that the channel was silting up.').map((c) => c.speaker), ['longtime harbor pilot Ana Ruiz']);
 });
+
+test('a verb phrase before a cue is not a speaker', () => {
+  assert.deepEqual(claims('Readers may not let editorials tell them how to vote, but they care enough to respond.'), []);
+});

@@ -271,6 +271,8 @@ function claimsIn(text: string, from: number, to: number): ClaimReading[] {
     }
     if (!speaker || !isPlausibleSpeaker(text.slice(speaker.start, speaker.end))) continue;
     speaker = withoutTrailingAdverbs(words, speaker, k);
+    // "Readers may not let editorials (tell)", "Trump did not unveil (plans)": a verb phrase, not a speaker
+    if (VERB_INSIDE.test(text.slice(speaker.start, speaker.end))) continue;
     let c = k + 1;
     // "As Ruiz pointed out (on Monday), the depot is unsafe": the content follows the comma that closes the "as" clause
     const speakerAt = wordStartingAt(words, speaker.start, k);
@@ -436,6 +438,9 @@ function withoutTrailingAdverbs(words: Word[], speaker: Span, cueIndex: number):
 
 /** Plural people nouns that stand alone as an antecedent ("listeners who said", "voters who say"). */
 const GROUP_HEAD = /^\p{Ll}+(?:ers|ors|ists|ians|ents|ans|people)$/u;
+
+/** An auxiliary or modal inside a would-be speaker phrase shows it is a clause, not a name. */
+const VERB_INSIDE = /\s(?:may|might|can|could|should|must|would|wouldn['’]t|did|didn['’]t|do|does|don['’]t|doesn['’]t|went|got|made)\s/i;
 
 /** Nouns of saying whose "that" clause is a claim: "a Harbor Gazette report that …", "Ruiz's claim that …". */
 const CLAIM_NOUNS = new Set([
