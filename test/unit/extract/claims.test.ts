@@ -157,3 +157,10 @@ test('a speaker named after lower-case modifiers', () => {
 test('a verb phrase before a cue is not a speaker', () => {
   assert.deepEqual(claims('Readers may not let editorials tell them how to vote, but they care enough to respond.'), []);
 });
+
+test('the attribution of a quotation is no claim, nor an imperative or a question; "declined to say" keeps the name', () => {
+  assert.deepEqual(claims('“The pier is finished,” Harbor Master Ana Ortiz told reporters after the meeting broke up.'), []);
+  assert.deepEqual(claims('Now tell us this is not a waste of harbor money!'), []);
+  assert.deepEqual(claims('Do you know where the harbor accounts are?'), []);
+  assert.deepEqual(claims('Ortiz declined to say whether the pier would reopen in May.').map((c) => c.speaker), ['Ortiz']);
+});

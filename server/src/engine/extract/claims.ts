@@ -272,10 +272,17 @@ function claimsIn(text: string, from: number, to: number): ClaimReading[] {
     if (!speaker || !isPlausibleSpeaker(text.slice(speaker.start, speaker.end))) continue;
     speaker = withoutTrailingAdverbs(words, speaker, k);
     // "Readers may not let editorials (tell)", "Trump did not unveil (plans)": a verb phrase, not a speaker
-    if (VERB_INSIDE.test(text.slice(speaker.start, speaker.end))) continue;
+    // "Ruiz declined to (say whether)", "Lee continues to (insist)": the verb of intent is not the speaker's name
+    const intent = /\s+(?:declined|refused|wants|wanted|continues|continued|tried|needs|needed|seemed|appeared|used|began|would like|has|have|had)\s+to$/i.exec(text.slice(speaker.start, speaker.end));
+    if (intent) speaker = { start: speaker.start, end: speaker.start + intent.index };
+    const phrase = text.slice(speaker.start, speaker.end);
+    if (VERB_INSIDE.test(phrase) || NOT_A_SUBJECT.test(phrase)) continue;
     let c = k + 1;
     // "As Ruiz pointed out (on Monday), the depot is unsafe": the content follows the comma that closes the "as" clause
     const speakerAt = wordStartingAt(words, speaker.start, k);
+    // "“…,” Chancellor Ana Ruiz told reporters after the meeting": the attribution of the quotation before it
+    const markBefore = (i: number) => i >= 0 && /^[·”"’]$/.test(words[i].text);
+    if (speakerAt > 0 && following !== 'that' && (markBefore(speakerAt - 1) || (words[speakerAt - 1].text === ',' && markBefore(speakerAt - 2)))) continue;
     if (speakerAt > 0 && /^as$/i.test(words[speakerAt - 1].text) && (speakerAt === 1 || (speakerAt === 2 && /^(?:but|and|yet|so|·)$/i.test(words[0].text)))) {
       const comma = indexFrom(words, k + 1, k + 12, (x) => isPunct(x));
       if (comma < 0 || words[comma].text !== ',' || last - comma < 4) continue;
@@ -441,6 +448,9 @@ const GROUP_HEAD = /^\p{Ll}+(?:ers|ors|ists|ians|ents|ans|people)$/u;
 
 /** An auxiliary or modal inside a would-be speaker phrase shows it is a clause, not a name. */
 const VERB_INSIDE = /\s(?:may|might|can|could|should|must|would|wouldn['’]t|did|didn['’]t|do|does|don['’]t|doesn['’]t|went|got|made)\s/i;
+
+/** Phrases that open or end as no subject does: "Do you (know)", "Now (tell us)", "Following a (called …)", "remained but (found)". */
+const NOT_A_SUBJECT = /^(?:do|does|did|now|please|let|following)\b|\bbut$|\sbut\s/i;
 
 /** Nouns of saying whose "that" clause is a claim: "a Harbor Gazette report that …", "Ruiz's claim that …". */
 const CLAIM_NOUNS = new Set([
