@@ -3,6 +3,7 @@
 // integer word ids. Indexing a million statements spends much of its time here.
 
 import { tokenize, type Token } from '../text/tokenize';
+import { GrowU32 } from './growable';
 
 const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
@@ -112,15 +113,10 @@ function nextWord(text: string, from: number): number {
 
 /**
  * Word ids for the corpus: every distinct matching key (`Token.norm`) gets a small integer.
- * A word as written is turned into keys once, by `tokenize` itself (so contractions and any
- * other rule of the matcher apply), and remembered.
+ * A word as written (a "form": "Won’t", "the") is turned into keys once, by `tokenize` itself
+ * (so contractions and any other rule of the matcher apply), and remembered in a hash table
+ * of forms, so scanning a text makes no string for a word already seen.
  */
-interface WrittenForm {
-  raw: string;
-  ids: number | number[];
-  next: WrittenForm | undefined;
-}
-
 export class Vocabulary {
   private readonly ids = new Map<string, number>();
   readonly words: string[] = [];
@@ -144,43 +140,100 @@ export class Vocabulary {
     return this.ids.get(norm) ?? -1;
   }
 
-  /** Written forms by a hash of their characters: no string is made for a word already seen. */
-  private readonly byHash = new Map<number, WrittenForm>();
-  private forms = 0;
+  // The forms: open addressing by a hash of the characters. A slot is three numbers side by
+  // side (one memory access finds them): the hash, the form number + 1 (0: empty), and the
+  // form's first key id; a form of several keys ("won't": will, not) has the rest in `formRest`.
+  private slots: Int32Array = new Int32Array(3 << 16);
+  private formHash: Int32Array = new Int32Array(1 << 15);
+  private formFirst: Int32Array = new Int32Array(1 << 15);
+  private formRaw: string[] = [];
+  private formRest: Array<number[] | null> = [];
 
   /** Appends the word ids of `text` to `out`, in order. */
-  scanInto(text: string, out: { push(id: number): void }): void {
+  scanInto(text: string, out: GrowU32): void {
+    // At most one key per character: a form has two keys only when it is a contraction of three or more.
+    out.reserve(out.length + text.length + 1);
+    const data = out.data;
+    let length = out.length;
     for (let start = nextWord(text, 0); start >= 0; start = nextWord(text, wordEnd)) {
       const end = wordEnd;
       let h = end - start;
       for (let i = start; i < end; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
-      let form = this.byHash.get(h);
-      while (form !== undefined && !(form.raw.length === end - start && text.startsWith(form.raw, start))) form = form.next;
-      if (form === undefined) form = this.learn(text, start, end, h);
-      const ids = form.ids;
-      if (typeof ids === 'number') out.push(ids);
-      else for (const id of ids) out.push(id);
+      const slot = this.slotOf(text, start, end, h);
+      data[length++] = this.slots[slot + 2];
+      const rest = this.formRest[this.slots[slot + 1] - 1];
+      if (rest !== null) for (const id of rest) data[length++] = id;
     }
+    out.length = length;
   }
 
   /** Calls `onWord(wordId)` for each key of `text`, in order. */
   scan(text: string, onWord: (id: number) => void): void {
-    this.scanInto(text, { push: onWord });
+    const ids = new GrowU32(16);
+    this.scanInto(text, ids);
+    for (let i = 0; i < ids.length; i++) onWord(ids.data[i]);
   }
 
-  private learn(text: string, start: number, end: number, h: number): WrittenForm {
+  /** The slot of `text[start, end)` (hash `h`), its form learnt if new. */
+  private slotOf(text: string, start: number, end: number, h: number): number {
+    const length = end - start;
+    for (;;) {
+      const slots = this.slots;
+      const capacity = slots.length / 3;
+      for (let i = home(h, capacity); ; i = (i + 1) & (capacity - 1)) {
+        const slot = i * 3;
+        const entry = slots[slot + 1];
+        if (entry === 0) {
+          this.learn(text, start, end, h);
+          break; // placed (the table may have grown): look again
+        }
+        if (slots[slot] !== h) continue;
+        const raw = this.formRaw[entry - 1];
+        if (raw.length === length && text.startsWith(raw, start)) return slot;
+      }
+    }
+  }
+
+  private learn(text: string, start: number, end: number, h: number): void {
+    if (this.formRaw.length >= MAX_FORMS) this.forgetForms();
     const raw = detach(text.slice(start, end));
     // Its key ids: one, or several for "won't" → will not.
-    const norms = tokenize(raw).map((t) => t.norm);
-    const ids = norms.length === 1 ? this.id(norms[0]) : norms.map((w) => this.id(w));
-    if (this.forms > 2_000_000) {
-      this.byHash.clear();
-      this.forms = 0;
+    const ids = tokenize(raw).map((t) => this.id(t.norm));
+    const form = this.formRaw.length;
+    if (form >= this.formHash.length) {
+      this.formHash = grow(this.formHash);
+      this.formFirst = grow(this.formFirst);
     }
-    const form: WrittenForm = { raw, ids, next: this.byHash.get(h) };
-    this.byHash.set(h, form);
-    this.forms++;
-    return form;
+    this.formHash[form] = h;
+    this.formFirst[form] = ids[0];
+    this.formRaw.push(raw);
+    this.formRest.push(ids.length > 1 ? ids.slice(1) : null);
+    this.place(form);
+  }
+
+  /** Puts a new form in the table, doubling the table when it is half full. */
+  private place(form: number): void {
+    if ((this.formRaw.length + 1) * 2 > this.slots.length / 3) {
+      this.slots = new Int32Array(this.slots.length * 2);
+      for (let f = 0; f < this.formRaw.length; f++) this.insert(f);
+    } else this.insert(form);
+  }
+
+  private insert(form: number): void {
+    const mask = this.slots.length / 3 - 1;
+    const h = this.formHash[form];
+    let i = home(h, mask + 1);
+    while (this.slots[i * 3 + 1] !== 0) i = (i + 1) & mask;
+    this.slots[i * 3] = h;
+    this.slots[i * 3 + 1] = form + 1;
+    this.slots[i * 3 + 2] = this.formFirst[form];
+  }
+
+  /** The forms are a cache (the ids stay): past a limit, they are forgotten rather than grow without end. */
+  private forgetForms(): void {
+    this.slots = new Int32Array(3 << 16);
+    this.formRaw = [];
+    this.formRest = [];
   }
 
   /** Restores the ids saved by a cache (`words` in id order). */
@@ -189,6 +242,19 @@ export class Vocabulary {
     for (const w of words) v.id(w);
     return v;
   }
+}
+
+const MAX_FORMS = 2_000_000;
+
+/** A hash's first slot in a table of `capacity` slots, after a multiplicative mix (short words' character hashes are close together). */
+function home(h: number, capacity: number): number {
+  return (Math.imul(h, 0x9e3779b1) >>> 0) % capacity;
+}
+
+function grow(a: Int32Array): Int32Array {
+  const next = new Int32Array(a.length * 2);
+  next.set(a);
+  return next;
 }
 
 /** A word as written: its keys, and any other fields `tokenize` gave them (flags such as `contracted`). */
