@@ -23,12 +23,14 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' },
+  // The threads of a cold index start it from beside the server (engine/corpus/parallelRead.ts).
+  { ...common, entryPoints: ['server/src/engine/corpus/readWorker.ts'], outfile: 'dist/readWorker.js' },
 ];
 
 (async () => {
   const t0 = Date.now();
   // A production build leaves no stale source maps from a development one.
-  if (production) for (const f of ['client.js.map', 'server.js.map']) require('fs').rmSync(path.join(root, 'dist', f), { force: true });
+  if (production) for (const f of ['client.js.map', 'server.js.map', 'readWorker.js.map']) require('fs').rmSync(path.join(root, 'dist', f), { force: true });
   if (watch) {
     for (const b of builds) await (await esbuild.context(b)).watch();
     console.log('[bundle] watching');
@@ -37,7 +39,7 @@ const builds = [
   await Promise.all(builds.map((b) => esbuild.build(b)));
   // The claim checker's synonym table sits beside the server bundle.
   require('child_process').execFileSync(process.execPath, [path.join(__dirname, 'buildSynonyms.js'), path.join(root, 'dist', 'synonyms.txt')], { stdio: 'inherit' });
-  console.log(`[bundle] dist/client.js, dist/server.js (${production ? 'production' : 'development'}) in ${Date.now() - t0} ms`);
+  console.log(`[bundle] dist/client.js, dist/server.js, dist/readWorker.js (${production ? 'production' : 'development'}) in ${Date.now() - t0} ms`);
 })().catch((e) => {
   console.error(e);
   process.exit(1);

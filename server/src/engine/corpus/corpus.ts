@@ -1,21 +1,17 @@
-import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { CorpusProblem, Range, SourceDocument, Statement, StatementKind } from '../types';
-import { LineIndex } from '../text/lineIndex';
+import type { CorpusProblem, Range, SourceDocument, Statement } from '../types';
 import type { Token } from '../text/tokenize';
 import { StatementIndex } from '../match/statementIndex';
 import { SpeakerRegistry } from '../speakers/speakerRegistry';
-import { SpeakerContext } from '../speakers/roles';
-import { extractQuotes } from '../extract/extractQuotes';
 import { readSpeakerPhrase } from '../extract/speakerPhrase';
 import { walkFiles } from '../files';
-import { decodeText, isProbablyBinary, readSourceText } from './readers/classify';
-import type { RawStatement } from './readers/transcript';
 import { GrowF64, GrowU32 } from './growable';
 import { TextStore } from './texts';
 import { Vocabulary, detach, tokenizeFast } from './words';
 import { loadCache, saveCache } from './cache';
+import { ParallelReader, readThreads } from './parallelRead';
+import { hashOf, parseSourceText, readSourceFile, type ReadSource } from './sourceFile';
 
 export interface CorpusOptions {
   /** Aliases from the config: canonical name → other names. */
@@ -32,6 +28,11 @@ export interface CorpusOptions {
   cacheDir?: string;
   /** With `cacheDir`: read every file anew (a rebuild the user asked for) and save over the cache. */
   ignoreCache?: boolean;
+  /**
+   * Worker threads that read the files of a cold load (0: read on this thread). By default one
+   * per core, up to 4, for a corpus of 256 files or more.
+   */
+  readThreads?: number;
 }
 
 export const SOURCE_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.json', '.jsonl', '.csv', '.vtt', '.srt']);
@@ -221,77 +222,41 @@ export class Corpus {
   /** Reads (or re-reads) one source file. Problems with it are recorded, never thrown. */
   updateFile(filePath: string): void {
     const abs = path.resolve(filePath);
-    this.removeFile(abs);
-    this.generation++;
-    const entry: FileEntry = { path: abs, documentId: -1, first: this.cols.live.length, count: 0, size: -1, mtimeMs: -1, hash: '' };
-    this.files.set(abs, entry);
-    let buffer: Buffer;
-    try {
-      const stat = fs.statSync(abs);
-      if (!stat.isFile()) return this.problem(abs, 'not a regular file');
-      entry.size = stat.size;
-      entry.mtimeMs = stat.mtimeMs;
-      const max = this.options.maxFileBytes ?? DEFAULT_MAX_BYTES;
-      if (stat.size > max) return this.problem(abs, `file is too large to read (${formatBytes(stat.size)}; the limit is ${formatBytes(max)})`);
-      buffer = fs.readFileSync(abs);
-    } catch (error) {
-      return this.problem(abs, `cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    }
-    this.readBuffer(abs, buffer, entry);
-  }
-
-  /** @internal Reads a file's bytes (already read by the caller) into `entry`. */
-  readBuffer(abs: string, buffer: Buffer, entry: FileEntry): void {
-    entry.hash = hashOf(buffer);
-    if (isProbablyBinary(buffer)) return this.problem(abs, 'binary file, not text: skipped');
-    const decoded = decodeText(buffer);
-    if ('problem' in decoded) return this.problem(abs, decoded.problem);
-    this.addParsed(abs, decoded.text, entry);
+    this.addRead(abs, readSourceFile(abs, this.maxFileBytes, this.vocab));
   }
 
   /** Adds a source from text already in memory (an unsaved editor, a test). */
   addText(filePath: string, text: string): void {
     const abs = path.resolve(filePath);
-    this.removeFile(abs);
-    this.generation++;
-    const entry: FileEntry = { path: abs, documentId: -1, first: this.cols.live.length, count: 0, size: -1, mtimeMs: -1, hash: '' };
-    this.files.set(abs, entry);
-    this.addParsed(abs, text, entry);
+    this.addRead(abs, parseSourceText(abs, text, this.vocab));
   }
 
-  private addParsed(abs: string, text: string, entry: FileEntry): void {
-    const format = /\.(md|markdown)$/i.test(abs) ? 'markdown' : 'plaintext';
-    const extractArticle = (body: string, bodyStart: number): RawStatement[] =>
-      extractQuotes(body, { format })
-        .filter((q) => q.speaker !== null && !q.ignored)
-        .map((q) => ({ speakerText: q.speaker!.text, text: q.text, span: { start: q.span.start + bodyStart, end: q.span.end + bodyStart } }));
-    let parsed;
-    try {
-      parsed = readSourceText(abs, text, extractArticle);
-    } catch (error) {
-      return this.problem(abs, `could not be read as a source: ${(error as Error).message}`);
-    }
-    for (const message of parsed.problems) this.problems.push({ path: abs, message: detach(message) });
+  /** @internal */
+  get maxFileBytes(): number {
+    return this.options.maxFileBytes ?? DEFAULT_MAX_BYTES;
+  }
+
+  /**
+   * @internal Adds a file as read (replacing what the corpus had of it). `wordId` maps the
+   * read's word ids to the corpus's, when they came from another vocabulary (a worker's).
+   */
+  addRead(abs: string, read: ReadSource, wordId?: (id: number) => number): void {
+    this.removeFile(abs);
+    this.generation++;
+    const entry: FileEntry = { path: abs, documentId: -1, first: this.cols.live.length, count: 0, size: read.size, mtimeMs: read.mtimeMs, hash: read.hash };
+    this.files.set(abs, entry);
+    for (const message of read.problems) this.problem(abs, message);
+    if (!read.document) return;
     const documentId = this.docs.length;
-    // Detached copies: the reader's strings are slices of the whole file text.
-    const doc: SourceDocument = { id: documentId, path: abs, kind: parsed.kind as StatementKind };
-    if (parsed.title !== undefined) doc.title = detach(parsed.title);
-    if (parsed.url !== undefined) doc.url = detach(parsed.url);
-    if (parsed.date !== undefined) doc.date = detach(parsed.date);
-    this.docs.push(doc);
+    this.docs.push({ id: documentId, path: abs, ...read.document });
     this.documentList = null;
     entry.documentId = documentId;
-    entry.first = this.cols.live.length;
-    const context = new SpeakerContext(doc, text);
     const c = this.cols;
-    let lines: LineIndex | null = null;
-    for (const raw of parsed.statements) {
-      if (!raw.speakerText.trim()) continue;
-      const wordsBefore = c.words.length;
-      this.vocab.scanInto(raw.text, c.words);
-      if (c.words.length === wordsBefore) continue;
+    const words = read.words.data;
+    for (let k = 0; k < read.texts.length; k++) {
+      for (let i = k === 0 ? 0 : read.wordEnds[k - 1], end = read.wordEnds[k]; i < end; i++) c.words.push(wordId ? wordId(words[i]) : words[i]);
       c.wordStart.push(c.words.length);
-      let label = raw.speakerText;
+      let label = read.labels[k];
       let labelId = this.labelIds.get(label);
       if (labelId === undefined) {
         label = detach(label);
@@ -300,17 +265,16 @@ export class Corpus {
         this.labelIds.set(label, labelId);
       } else label = this.labels[labelId];
       c.labelId.push(labelId);
-      c.speakerId.push(this.speakerFor(label, context));
+      c.speakerId.push(this.speakerFor(label, read.speakers[k]));
       c.documentId.push(documentId);
-      c.spanStart.push(raw.span.start);
-      c.spanEnd.push(raw.span.end);
-      lines ??= new LineIndex(text);
-      const r = lines.range(raw.span);
-      c.startLine.push(r.start.line);
-      c.startChar.push(r.start.character);
-      c.endLine.push(r.end.line);
-      c.endChar.push(r.end.character);
-      const t = this.texts.put(raw.text);
+      const at = k * 6;
+      c.spanStart.push(read.places[at]);
+      c.spanEnd.push(read.places[at + 1]);
+      c.startLine.push(read.places[at + 2]);
+      c.startChar.push(read.places[at + 3]);
+      c.endLine.push(read.places[at + 4]);
+      c.endChar.push(read.places[at + 5]);
+      const t = this.texts.put(read.texts[k]);
       c.textAt.push(t.at);
       c.textBytes.push(t.bytes);
       c.live.push(1);
@@ -321,9 +285,8 @@ export class Corpus {
 
   private readonly noted = new Set<string>();
 
-  /** The speaker of a label in its document; titles with surnames are noted for the registry's role lookup. */
-  private speakerFor(label: string, context: SpeakerContext): number {
-    const resolved = context.resolve(label);
+  /** The speaker of a label (`resolved` in its document); titles with surnames are noted for the registry's role lookup. */
+  private speakerFor(label: string, resolved: string): number {
     const id = this.speakers.register(resolved);
     const memo = `${label}\u0000${resolved}`;
     if (!this.noted.has(memo)) {
@@ -372,10 +335,6 @@ export class Corpus {
   }
 }
 
-export function hashOf(buffer: Buffer): string {
-  return crypto.createHash('sha1').update(buffer).digest('hex');
-}
-
 /** Source files under the given paths: folders are walked (hidden folders and node_modules skipped). */
 export function listSourceFiles(paths: string[], problems: CorpusProblem[] = []): string[] {
   return walkFiles(paths, SOURCE_EXTENSIONS, problems);
@@ -420,16 +379,22 @@ export function* loadCorpusSteps(paths: string[], options: CorpusOptions = {}): 
   }
   corpus ??= new Corpus(options);
   let finished = false;
+  let reader: ParallelReader | null = null;
   try {
     const cold = report.state !== 'warm';
     if (cold) corpus.texts.beginSegment();
+    const threads = cold ? (options.readThreads ?? readThreads(files.length)) : 0;
+    reader = threads > 0 ? new ParallelReader(files, threads, corpus.maxFileBytes, corpus.vocab) : null;
     const progress = throttle(options.onProgress);
     const listed = new Set(files);
     let changed = cold;
     for (let i = 0; i < files.length; i++) {
       const file = files[i];
       const reuse = cold ? 'no' : reusable(corpus.files.get(file), file);
-      if (reuse === 'no') {
+      if (reader) {
+        const { read, wordId } = reader.read(i);
+        corpus.addRead(path.resolve(file), read, wordId);
+      } else if (reuse === 'no') {
         if (!cold) report.reread++;
         changed = true;
         corpus.updateFile(file);
@@ -461,6 +426,7 @@ export function* loadCorpusSteps(paths: string[], options: CorpusOptions = {}): 
     finished = true;
     return { corpus, cache: report };
   } finally {
+    reader?.close();
     if (!finished) corpus.close();
   }
 }
@@ -502,8 +468,4 @@ function throttle(onProgress: CorpusOptions['onProgress']): (done: number, total
       onProgress(done, total);
     }
   };
-}
-
-function formatBytes(n: number): string {
-  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
 }
