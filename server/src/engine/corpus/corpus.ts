@@ -126,6 +126,9 @@ export class Corpus {
       },
       wordStart: (id) => self.cols.wordStart.data[id],
       isLive: (id) => self.cols.live.data[id] === 1,
+      get live() {
+        return self.cols.live.data;
+      },
       lookup: (norm) => self.vocab.lookup(norm),
     });
   }
@@ -175,6 +178,14 @@ export class Corpus {
       span: { start: c.spanStart.data[id], end: c.spanEnd.data[id] },
       range,
     };
+  }
+
+  /** A test of whether a statement is `speakerId`'s (the same canonical speaker), for many statements in a row. */
+  speakerTest(speakerId: number): (statementId: number) => boolean {
+    const speakers = this.speakers;
+    const own = speakers.canonical(speakerId);
+    const statementSpeakers = this.cols.speakerId.data;
+    return (id) => speakers.canonical(statementSpeakers[id]) === own;
   }
 
   /** The canonical speaker id of a statement, without making a `Statement`. */

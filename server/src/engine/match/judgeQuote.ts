@@ -52,13 +52,13 @@ export function judgeQuote(corpus: Corpus, quote: Token[], quoteText: string, sp
   const base = { otherStatementIds: [], changes: [], changeSummary: '', realSpeakerId: null, short };
   // The best-ranked statements, plus the named speaker's own among a wider net: a common
   // phrase must still be found in the mouth of the person the draft names.
-  const ownId = (id: number) => speakerId !== null && speakerId !== undefined && corpus.speakers.same(corpus.speakerOf(id), speakerId);
+  const ownId = speakerId == null ? () => false : corpus.speakerTest(speakerId);
   const { top, kept: speakerOwn } = corpus.rank(quote, CANDIDATES, speakerId == null ? undefined : { within: WIDE_CANDIDATES, limit: CANDIDATES, keep: ownId });
   const ids: QuoteIds = {
     ids: Int32Array.from(quote, (t) => (t.gap || t.bracket ? MARK : corpus.wordId(t.norm))),
     isNegationId: (id) => isNegation(corpus.wordOf(id)),
   };
-  const pairs = expansionPairs(corpus);
+  const pairs = expansionPairsOf(corpus);
   const exact = (s: Scored) => s.alignment.cost === 0 && s.alignment.matched > 0 && (s.swaps ??= swapsOf(corpus, s, quote, pairs)) === 0;
   const isOwn = (s: Scored) => ownId(s.id);
   // The named speaker's statements first: a faithful quote, the common case, stops the search
@@ -114,6 +114,18 @@ export function judgeQuote(corpus: Corpus, quote: Token[], quoteText: string, sp
     return { ...base, verdict: 'misattributed', severity: 'error', statementId: otherClose.id, changes: described.changes, changeSummary: described.summary, realSpeakerId: corpus.speakerOf(otherClose.id) };
   }
   return { ...base, verdict: 'missing', severity: short ? 'information' : 'warning', statementId: null };
+}
+
+const expansionPairsMemo = new WeakMap<Corpus, { generation: number; pairs: Set<number> }>();
+
+/** `expansionPairs`, worked out again only when the corpus changed (a new file may bring those words). */
+function expansionPairsOf(corpus: Corpus): Set<number> {
+  let memo = expansionPairsMemo.get(corpus);
+  if (!memo || memo.generation !== corpus.generation) {
+    memo = { generation: corpus.generation, pairs: expansionPairs(corpus) };
+    expansionPairsMemo.set(corpus, memo);
+  }
+  return memo.pairs;
 }
 
 /** Word-id pairs a contraction expands to ("will not" for "won't"), as `first * 2^32 + second`. */

@@ -10,6 +10,8 @@ export interface WordSource {
   readonly words: Uint32Array;
   wordStart(id: number): number;
   isLive(id: number): boolean;
+  /** 1 for a live statement id, 0 for a removed one (what `isLive` reads). */
+  readonly live: Uint32Array;
   /** Word id of a matching key, -1 when no statement has that word. */
   lookup(norm: string): number;
 }
@@ -228,12 +230,12 @@ export class StatementIndex {
       if (l.pending) addScores(l.pending, weight, scores, touched);
     }
     const byRank = (x: number, y: number) => scores[y] - scores[x] || x - y;
-    const net = best(touched, scores, Math.max(limit, wide?.within ?? 0), (id) => src.isLive(id));
-    const top = best(net, scores, limit, () => true).sort(byRank);
+    const net = best(touched, scores, Math.max(limit, wide?.within ?? 0), src.live);
+    const top = best(net, scores, limit, null).sort(byRank);
     let kept: number[] = [];
     if (wide) {
       const inTop = new Set(top);
-      kept = net.filter((id) => !inTop.has(id) && wide.keep(id)).sort(byRank).slice(0, wide.limit);
+      kept = net.filter((id) => wide.keep(id) && !inTop.has(id)).sort(byRank).slice(0, wide.limit);
     }
     for (const id of touched) scores[id] = 0;
     return { top, kept };
@@ -293,23 +295,29 @@ function addScores(ids: ArrayLike<number>, weight: number, scores: Float64Array,
 
 /**
  * Exactly the `k` best live ids by score (ties: lower id first), in no order; all live ids
- * when there are fewer. By selection, without sorting them all.
+ * when there are fewer (`liveFlags` null: every id is live). By selection, without sorting them all.
  */
-function best(ids: number[], scores: Float64Array, k: number, isLive: (id: number) => boolean): number[] {
+function best(ids: number[], scores: Float64Array, k: number, liveFlags: Uint32Array | null): number[] {
   let pool = ids;
   if (ids.length > k) {
     const threshold = kthLargestScore(ids, scores, k);
     pool = ids.filter((id) => scores[id] >= threshold);
   }
-  let live = pool.filter(isLive);
+  let live = liveFlags ? onlyLive(pool, liveFlags) : pool;
   // Removed statements were among the best: the whole list then.
-  if (live.length < k && pool !== ids) live = ids.filter(isLive);
+  if (live.length < k && pool !== ids) live = liveFlags ? onlyLive(ids, liveFlags) : ids;
   if (live.length <= k) return live;
   // Ties at the k-th score: the lower ids are in.
   const cut = kthLargestScore(live, scores, k);
   const above = live.filter((id) => scores[id] > cut);
   const tied = live.filter((id) => scores[id] === cut).sort((x, y) => x - y);
   return above.concat(tied.slice(0, k - above.length));
+}
+
+function onlyLive(ids: number[], live: Uint32Array): number[] {
+  const out: number[] = [];
+  for (const id of ids) if (live[id] === 1) out.push(id);
+  return out;
 }
 
 function kthLargestScore(ids: number[], scores: Float64Array, k: number): number {
