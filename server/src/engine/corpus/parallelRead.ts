@@ -57,7 +57,8 @@ export class ParallelReader {
       const { port1, port2 } = new MessageChannel();
       const progress = new SharedArrayBuffer(8);
       const data: ReadWorkerData & { role: string } = { role: 'verbatim-read', batches: mine, maxFileBytes, port: port2, progress };
-      const worker = new Worker(WORKER_FILE, { workerData: data, transferList: [port2] });
+      // stdout: true keeps a worker's standard output off ours, which is the language server's channel over stdio.
+      const worker = new Worker(WORKER_FILE, { workerData: data, transferList: [port2], stdout: true });
       worker.unref();
       this.threads.push({ worker, port: port1, counters: new Int32Array(progress), received: 0, ids: new Int32Array(1024).fill(-1), words: [], failed: false });
     }
