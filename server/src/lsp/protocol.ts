@@ -1,6 +1,7 @@
 // What the Verbatim language server and its clients agree on beyond standard LSP: command ids,
 // custom notifications and the shapes of their payloads. Plain data, no imports from the engine
 // at run time, so the VS Code client can import this file too.
+import type { CacheReport } from '../engine/corpus/corpus';
 import type { Finding, Verdict } from '../engine/types';
 
 /** `workspace/executeCommand` ids the server implements. Distinct from the client's palette ids. */
@@ -45,19 +46,11 @@ export interface CorpusStatus {
   cache?: IndexCacheStatus;
 }
 
-export interface IndexCacheStatus {
+/** What the persisted index did at the last load (the engine's report), and where it lives. */
+export type IndexCacheStatus = CacheReport & {
   /** The cache folder: the workspace's `.verbatim/`, or one in the editor's storage. */
   folder: string;
-  /** 'warm': loaded from the cache; 'cold': every file read (`reason` says why). */
-  state: 'none' | 'cold' | 'warm';
-  reason?: string;
-  /** Files whose statements came from the cache, files read again, files gone since. */
-  reused: number;
-  reread: number;
-  removed: number;
-  /** Whether the cache was written back. */
-  saved: boolean;
-}
+};
 
 export type VerdictCounts = Record<Verdict, number>;
 
