@@ -164,3 +164,11 @@ test('the attribution of a quotation is no claim, nor an imperative or a questio
   assert.deepEqual(claims('Do you know where the harbor accounts are?'), []);
   assert.deepEqual(claims('Ortiz declined to say whether the pier would reopen in May.').map((c) => c.speaker), ['Ortiz']);
 });
+
+test('shares of a group as sources, "said on Friday she …", "…, said several observers", "“…” and said"', () => {
+  assert.deepEqual(claims('In Vermont, about half of the harbor pilots said they want the channel dredged.').map((c) => c.speaker), ['about half of the harbor pilots']);
+  assert.deepEqual(claims('Asked about the pier, 55 percent of all voters say it is too costly.').map((c) => c.speaker), ['55 percent of all voters']);
+  assert.deepEqual(claims('Top harbor donor Ana Ortiz said on Friday she met the mayor earlier this week.'), [{ text: 'she met the mayor earlier this week', speaker: 'Top harbor donor Ana Ortiz' }]);
+  assert.deepEqual(claims('The pier may have been more costly than anyone expected, said several observers.'), [{ text: 'The pier may have been more costly than anyone expected', speaker: 'several observers' }]);
+  assert.deepEqual(claims('Ortiz called both plans “crazy” and said the harbor board is bound to lose the vote.'), [{ text: 'the harbor board is bound to lose the vote', speaker: 'Ortiz' }]);
+});

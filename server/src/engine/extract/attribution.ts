@@ -174,6 +174,8 @@ export function isPlausibleSpeaker(phrase: string): boolean {
   const lower = first.toLowerCase();
   if (PRONOUN_SUBJECTS.has(lower) || DETERMINERS.has(lower)) return true;
   if (ROLE_NOUNS.has(lower) || TITLE_WORDS.has(lower) || GROUP_NOUNS.has(lower)) return words.length <= 6;
+  // "about half of primary voters", "75 percent of Democrats", "large majorities of voters in six states"
+  if (words.length <= 12 && SHARE_OF.test(phrase)) return true;
   // "longtime Democratic pollster Ana Ruiz": lower-case modifiers before a name
   if (words.length <= 8 && /^\p{Lu}/u.test(words[words.length - 1]) && words.filter((w) => /^\p{Lu}/u.test(w)).length >= 2) return true;
   // "aides", "senior officials", "hacking specialists": plural nouns, maybe with a modifier
@@ -189,6 +191,16 @@ const GROUP_NOUNS = new Set([
   'aides', 'lawmakers', 'authorities', 'investigators', 'prosecutors', 'historians', 'doctors', 'lawyers', 'executives',
   'teachers', 'parents', 'workers', 'veterans', 'neighbors', 'witnesses', 'friends', 'colleagues', 'staffers', 'diplomats',
 ]);
+
+/** A share of a group: "half of", "75 percent of", "a majority of", "large majorities of", "one in four". */
+const SHARE_OF = /^(?:(?:about|nearly|almost|roughly|only|just|more than|over|fewer than|less than|some)\s+)?(?:half|a\s+third|a\s+quarter|two-thirds|a\s+majority|(?:large\s+|narrow\s+)?majorities|\d[\d.,]*\s*(?:percent|%)|one\s+in\s+\w+|\w+\s+in\s+(?:10|ten|four|five|three))\s+of\b/i;
+
+/** "several observers", "aides", "some economists": a group of people named by its plural noun. */
+export function isGroupOfPeople(phrase: string): boolean {
+  const words = phrase.split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 4) return false;
+  return GROUP_NOUNS.has(words[words.length - 1].toLowerCase()) && words.slice(0, -1).every((w) => /^\p{Ll}/u.test(w));
+}
 
 /** A speaker phrase made of names, titles and role words only ("Ana Ruiz", "the city's mayor"). */
 export function isNameLike(phrase: string): boolean {

@@ -7,6 +7,7 @@ import { ADVERBS_BEFORE_CUE, isCueVerb } from './cues';
 import { TITLE_WORDS } from './speakerPhrase';
 import {
   DETERMINERS,
+  isGroupOfPeople,
   LISTENER_CUES,
   isNameLike,
   isNounUse,
@@ -109,7 +110,8 @@ function claimIn(text: string, from: number, to: number): ClaimReading | null {
     if (c === k + 1) {
       speaker = subjectAfter(words, c);
       // "…, said Ana Ruiz, the mayor": a name, not a clause ("…, said Ruiz had lied")
-      if (!speaker || !isNameLike(text.slice(speaker.start, speaker.end))) continue;
+      // "…, said Ana Ruiz, the mayor" or "…, said several observers"; not a clause ("…, said Ruiz had lied")
+      if (!speaker || !(isNameLike(text.slice(speaker.start, speaker.end)) || isGroupOfPeople(text.slice(speaker.start, speaker.end)))) continue;
       after = indexFrom(words, c, last, (w) => w.start >= speaker!.end);
     } else {
       speaker = subjectBefore(text, words, c);
@@ -242,9 +244,6 @@ function claimsIn(text: string, from: number, to: number): ClaimReading[] {
     if (/^shows?$/.test(w.text) && (/['’]s$/.test(words[k - 1].text) || prev === 'for')) continue;
     // "an hourlong show that aired": a singular article and the bare form make a noun
     if (w.text === 'show' && (/^(?:a|an)$/.test(prev) || /^(?:a|an)$/i.test(words[k - 2]?.text ?? ''))) continue;
-    // "…,” Ruiz said during the rally": the attribution of the quotation before it, not a claim, unless a clause follows
-    if (k >= 2 && /^[·”"’]$/.test(words[k - 2].text) && following !== 'that') continue;
-    if (k >= 3 && /^[·”"’]$/.test(words[k - 3].text) && /^\p{Lu}/u.test(words[k - 2].text) && /^\p{Lu}/u.test(words[k - 1].text) && following !== 'that') continue;
     // "…, said Ana Ruiz, the mayor": the inverted shape is claimIn's; the verb's object here is a name, not content
     if (prev === ',' && CLAIM_VERBS.has(w.text)) {
       const inverted = subjectAfter(words, k);
@@ -302,6 +301,8 @@ function claimsIn(text: string, from: number, to: number): ClaimReading[] {
         if (!naming) c = afterListener(words, c, last);
       }
     }
+    // "said on Friday he met …", "said last week the pier …", "said in a statement the pier …"
+    c = afterTimeAndPlace(words, c, last);
     // "said on Monday that", "said in a statement that", "says at a stop in Toledo, Ohio, that"
     const that = indexFrom(words, c, c + 12, (x) => /^that$/i.test(x.text));
     // "said on Monday in a statement that …", not "said the locks could change that."
@@ -493,4 +494,21 @@ function antecedentOfWho(words: Word[], end: number): Span | null {
   const first = words[s].text;
   if (!/^\p{Lu}/u.test(first) && !DETERMINERS.has(first.toLowerCase()) && !GROUP_HEAD.test(words[end - 1].text)) return null;
   return { start: words[s].start, end: words[end - 1].end };
+}
+
+const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|recently|earlier|later|again|repeatedly|privately|publicly)$/i;
+
+/** Past the time and manner words that may follow a verb of saying before its content: "on Friday", "last week", "in a statement", "Thursday". */
+function afterTimeAndPlace(words: Word[], from: number, last: number): number {
+  let c = from;
+  for (let round = 0; round < 3 && c < last; round++) {
+    const t = words[c].text.toLowerCase();
+    const next = words[c + 1]?.text.toLowerCase() ?? '';
+    if (WEEKDAY.test(t)) c += 1;
+    else if (t === 'on' && WEEKDAY.test(next)) c += 2;
+    else if (/^(?:last|this|next)$/.test(t) && /^(?:week|month|year|weekend|spring|summer|fall|autumn|winter)$/.test(next)) c += 2;
+    else if (t === 'in' && /^(?:a|an)$/.test(next) && /^(?:statement|interview|email|tweet|letter|speech|post)$/i.test(words[c + 2]?.text ?? '')) c += 3;
+    else break;
+  }
+  return c < last - 2 ? c : from;
 }
