@@ -19,14 +19,16 @@ let nlpModule: typeof Nlp | undefined;
  */
 const NLP_BUDGET = 30000;
 let nlpBudgetLeft = NLP_BUDGET;
-const nlp = ((text: string) => {
+/** compromise's reading of `text`, or null once the budget is spent: then it is not called at all, since even an empty document costs a match compile per call. */
+function nlp(text: string): ReturnType<typeof Nlp> | null {
+  nlpBudgetLeft -= text.length;
+  if (nlpBudgetLeft < 0) return null;
   if (!nlpModule) {
     const m = require('compromise') as typeof Nlp & { default?: typeof Nlp };
     nlpModule = m.default ?? m;
   }
-  nlpBudgetLeft -= text.length;
-  return nlpModule(nlpBudgetLeft >= 0 ? text : '');
-}) as typeof Nlp;
+  return nlpModule(text);
+}
 
 /** Quotes with fewer words and no cue are scare quotes or titles, not quotations. */
 const MIN_WORDS_WITHOUT_CUE = 5;
@@ -310,7 +312,9 @@ function headlineAttribution(text: string, para: Span, q: QuotedSpan): Attributi
     return { cue: { start: para.start + m.index, end: para.start + m.index + m[1].length }, speaker: { start: para.start + start, end: para.start + start + run[1].length } };
   }
   // the capitalised words before the first verb: "Retired General Reveals ‘…’"
-  const terms = nlp(before).terms().json({ offset: true }) as Array<{ text: string; offset: { start: number; length: number }; terms: Array<{ tags: string[] }> }>;
+  const read = nlp(before);
+  if (!read) return null;
+  const terms = read.terms().json({ offset: true }) as Array<{ text: string; offset: { start: number; length: number }; terms: Array<{ tags: string[] }> }>;
   const verb = terms.findIndex((t) => t.terms[0]?.tags.includes('Verb'));
   if (verb <= 0) return null;
   const cue = terms[verb].offset;
@@ -550,7 +554,9 @@ function personNamedBefore(text: string, paragraphs: Span[], paragraph: number, 
     const window = text.slice(from, end);
     const subject = sentenceSubjects(window).reverse().find((s) => s.phrase.kind === 'person');
     if (subject) return { text: subject.phrase.text, span: { start: from + subject.start, end: from + subject.end } };
-    const people = nlp(window).people().json({ offset: true }) as Array<{ text: string; offset: { start: number; length: number } }>;
+    const read = nlp(window);
+    if (!read) return null;
+    const people = read.people().json({ offset: true }) as Array<{ text: string; offset: { start: number; length: number } }>;
     if (people.length > 0) {
       const first = people[0];
       const name = first.text.replace(/[\s,.;:]+$/, '');
@@ -596,5 +602,6 @@ function isLikelyName(name: string, text: string): boolean {
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   if (new RegExp(`\\p{Lu}[\\p{L}.'’-]*\\s+${escaped}\\b`, 'u').test(text)) return true;
   const doc = nlp(name);
+  if (!doc) return false;
   return doc.has('#Noun') && !doc.has('#Verb') && !doc.has('#Adverb') && !doc.has('#Conjunction');
 }
