@@ -118,7 +118,7 @@ export function saveCache(corpus: Corpus, dir: string, options: CorpusOptions): 
     words: corpus.vocab.words,
   };
   const tmp = path.join(root, `${MANIFEST}.${stamp}.tmp`);
-  fs.writeFileSync(tmp, JSON.stringify(manifest));
+  writeJson(tmp, manifest);
   fs.renameSync(tmp, path.join(root, MANIFEST));
   // Files no manifest lists any more (another process may still read its own: on POSIX an open file outlives its name).
   const keep = new Set([arraysFile, ...manifest.texts.map((t) => t.file)]);
@@ -130,6 +130,49 @@ export function saveCache(corpus: Corpus, dir: string, options: CorpusOptions): 
         /* in use or gone */
       }
     }
+  }
+}
+
+/** Long arrays are written this many elements at a time. */
+const JSON_SLICE = 2048;
+const WRITE_AT = 1 << 20;
+
+/**
+ * Writes `JSON.stringify(value)`, byte for byte, a piece at a time. At a million statements the
+ * manifest is tens of megabytes: made whole (and copied to UTF-8) it would add that much, twice,
+ * to the peak memory of a cold index, which comes at the save, when the columns and the index
+ * are all held.
+ */
+function writeJson(file: string, value: object): void {
+  const fd = fs.openSync(file, 'w');
+  try {
+    let pending = '';
+    const put = (s: string) => {
+      pending += s;
+      if (pending.length >= WRITE_AT) {
+        fs.writeSync(fd, pending);
+        pending = '';
+      }
+    };
+    let first = true;
+    put('{');
+    for (const [key, field] of Object.entries(value) as Array<[string, unknown]>) {
+      if (field === undefined) continue;
+      put(`${first ? '' : ','}${JSON.stringify(key)}:`);
+      first = false;
+      if (Array.isArray(field) && field.length > JSON_SLICE) {
+        put('[');
+        for (let i = 0; i < field.length; i += JSON_SLICE) {
+          const part = JSON.stringify(field.slice(i, i + JSON_SLICE));
+          put(`${i === 0 ? '' : ','}${part.slice(1, -1)}`);
+        }
+        put(']');
+      } else put(JSON.stringify(field));
+    }
+    put('}');
+    fs.writeSync(fd, pending);
+  } finally {
+    fs.closeSync(fd);
   }
 }
 

@@ -83,6 +83,27 @@ export class Columns {
   constructor() {
     this.wordStart.push(0);
   }
+
+  /**
+   * A cold load that has read `done` of `total` files: a column short of the size projected from
+   * the share read grows to it now, with a margin, rather than by half again and again. Growing
+   * copies the column while the old one is still held, so the last steps of a million statements
+   * (a column of words of a hundred megabytes and more) would set the load's peak memory; this way
+   * the copy comes early, when the columns are small, and the room beyond what is filled is
+   * address space the system has not yet given pages to.
+   */
+  anticipate(done: number, total: number): void {
+    if (done < Math.max(32, total / 32)) return;
+    for (const column of [this.words, this.wordStart, this.textAt, this.documentId, this.speakerId, this.labelId, this.spanStart, this.spanEnd, this.startLine, this.startChar, this.endLine, this.endChar, this.textBytes, this.live]) {
+      const projected = Math.ceil((column.length * total) / done);
+      if (projected <= column.data.length) continue;
+      try {
+        column.reserve(Math.min(Math.ceil(projected * 1.25), column.length * 8));
+      } catch {
+        // No room for the projection: the column grows as it fills.
+      }
+    }
+  }
 }
 
 /**
@@ -413,9 +434,13 @@ export function* loadCorpusSteps(paths: string[], options: CorpusOptions = {}): 
         report.reused++;
         if (reuse === 'touched') changed = true;
       }
+      if (cold) corpus.cols.anticipate(i + 1, files.length);
       progress(i + 1, files.length);
       yield { done: i + 1, total: files.length };
     }
+    // The workers' threads and their vocabularies are not needed for the index build and the save.
+    reader?.close();
+    reader = null;
     for (const file of [...corpus.files.keys()]) {
       if (!listed.has(file)) {
         corpus.removeFile(file);

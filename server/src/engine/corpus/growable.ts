@@ -50,12 +50,15 @@ export class GrowF64 {
   }
 
   push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new Float64Array(Math.ceil(this.data.length * 1.5) + 1024);
-      next.set(this.data.subarray(0, this.length));
-      this.data = next;
-    }
+    if (this.length === this.data.length) this.reserve(this.length + 1);
     this.data[this.length++] = v;
+  }
+
+  reserve(n: number): void {
+    if (n <= this.data.length) return;
+    const next = new Float64Array(Math.max(n, Math.ceil(this.data.length * 1.5) + 1024));
+    next.set(this.data.subarray(0, this.length));
+    this.data = next;
   }
 
   get(i: number): number {

@@ -110,17 +110,16 @@ export class StatementIndex {
     const pairCounts = new Uint32Array(buckets + 1);
     const wordSeen = new Int32Array(vocab).fill(-1);
     const pairSeen = new Int32Array(buckets).fill(-1);
-    // Two passes over the word ids: count each key's statements, then fill the lists.
+    // Two passes over the word ids: count each key's statements, then fill the lists from their
+    // ends, statements in reverse, so the counts become the lists' starts in place (no copy of
+    // them, at the peak of a cold index) and each list is still in ascending order.
     // (Written out, without callbacks: this loop runs over every word of the corpus twice.)
     let wordIds = new Uint32Array(0);
     let pairIds = new Uint32Array(0);
-    let wordFill = wordCounts;
-    let pairFill = pairCounts;
-    let wordTotal = 0;
-    let pairTotal = 0;
     for (let pass = 0; pass < 2; pass++) {
       const fill = pass === 1;
-      for (let id = 0; id < n; id++) {
+      for (let k = 0; k < n; k++) {
+        const id = fill ? n - 1 - k : k;
         if (!src.isLive(id)) continue;
         const s = src.wordStart(id);
         const e = src.wordStart(id + 1);
@@ -128,41 +127,32 @@ export class StatementIndex {
           const w = words[i];
           if (wordSeen[w] !== id) {
             wordSeen[w] = id;
-            if (fill) wordIds[wordFill[w]++] = id;
+            if (fill) wordIds[--wordCounts[w]] = id;
             else wordCounts[w]++;
           }
           if (i + 1 < e) {
             const b = pairKey(w, words[i + 1], mask);
             if (pairSeen[b] !== id) {
               pairSeen[b] = id;
-              if (fill) pairIds[pairFill[b]++] = id;
+              if (fill) pairIds[--pairCounts[b]] = id;
               else pairCounts[b]++;
             }
           }
         }
       }
       if (!fill) {
-        const toOffsets = (counts: Uint32Array) => {
+        // Each key's count becomes the end of its list (the last entry, never counted, the total).
+        const toEnds = (counts: Uint32Array) => {
           let sum = 0;
-          for (let k = 0; k < counts.length; k++) {
-            const c = counts[k];
-            counts[k] = sum;
-            sum += c;
-          }
+          for (let k = 0; k < counts.length; k++) counts[k] = sum += counts[k];
           return sum;
         };
-        wordTotal = toOffsets(wordCounts);
-        pairTotal = toOffsets(pairCounts);
-        wordIds = new Uint32Array(wordTotal);
-        pairIds = new Uint32Array(pairTotal);
-        wordFill = wordCounts.slice();
-        pairFill = pairCounts.slice();
+        wordIds = new Uint32Array(toEnds(wordCounts));
+        pairIds = new Uint32Array(toEnds(pairCounts));
         wordSeen.fill(-1);
         pairSeen.fill(-1);
       }
     }
-    wordCounts[vocab] = wordTotal;
-    pairCounts[buckets] = pairTotal;
     this.arrays = { built: n, buckets, wordOffsets: wordCounts, wordIds, pairOffsets: pairCounts, pairIds };
     this.removedSinceBuild = 0;
     this.resetPending(n);
