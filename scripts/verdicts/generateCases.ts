@@ -232,22 +232,17 @@ export function generateCases(corpus: Corpus, inventions: string[], count: numbe
     return rule ? quote.replace(rule[0], rule[1]) : null;
   });
 
-  add('stitched', () => {
+  // The front of one statement and the back of another by the same speaker, joined by `joint`.
+  const stitch = (kind: string, joint: string) => () => {
     const a = pick(sources);
     const b = pick(sources.filter((x) => x.speakerId === a.speakerId && x.id !== a.id));
     if (!b) return null;
     const head = spanOf(a, 0, Math.min(a.tokens.length, int(6, 10)));
     const tailStart = Math.max(0, b.tokens.length - int(6, 10));
-    return { kind: 'stitched', expect: 'stitched', draft: draftFor(a.speakerName, `${head} ${spanOf(b, tailStart, b.tokens.length)}`) };
-  });
-  add('stitched with an ellipsis', () => {
-    const a = pick(sources);
-    const b = pick(sources.filter((x) => x.speakerId === a.speakerId && x.id !== a.id));
-    if (!b) return null;
-    const head = spanOf(a, 0, Math.min(a.tokens.length, int(6, 10)));
-    const tailStart = Math.max(0, b.tokens.length - int(6, 10));
-    return { kind: 'stitched with an ellipsis', expect: 'stitched', draft: draftFor(a.speakerName, `${head} … ${spanOf(b, tailStart, b.tokens.length)}`) };
-  });
+    return { kind, expect: 'stitched' as const, draft: draftFor(a.speakerName, `${head}${joint}${spanOf(b, tailStart, b.tokens.length)}`) };
+  };
+  add('stitched', stitch('stitched', ' '));
+  add('stitched with an ellipsis', stitch('stitched with an ellipsis', ' … '));
   add('misattributed', () => {
     const s = pick(sources);
     const otherId = pick(speakers.filter((id) => id !== s.speakerId));

@@ -9,39 +9,27 @@ const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 const NUMBER_CHAR = /\p{N}/u;
 
-// Per code unit below 128: 1 letter, 2 digit.
+// Per code unit below 128, a bit set: LETTER, DIGIT.
+const LETTER = 1;
+const DIGIT = 2;
 const ASCII = new Uint8Array(128);
-for (let c = 65; c <= 90; c++) ASCII[c] = 1;
-for (let c = 97; c <= 122; c++) ASCII[c] = 1;
-for (let c = 48; c <= 57; c++) ASCII[c] = 2;
+for (let c = 65; c <= 90; c++) ASCII[c] = LETTER;
+for (let c = 97; c <= 122; c++) ASCII[c] = LETTER;
+for (let c = 48; c <= 57; c++) ASCII[c] = DIGIT;
 
-function cpLen(cp: number): number {
-  return cp > 0xffff ? 2 : 1;
-}
-
-/** Length of the word character at `i` (0 when it is none): letters, marks and numbers of any script. */
-function wordCharAt(text: string, i: number): number {
+/** Length (1 or 2 code units) of the character at `i` when it is of `kinds` (a table lookup below 128, `pattern` above), else 0. */
+function charOfKindAt(text: string, i: number, kinds: number, pattern: RegExp): number {
   const c = text.charCodeAt(i);
-  if (c < 128) return ASCII[c] !== 0 ? 1 : 0;
-  const cp = text.codePointAt(i)!;
-  return WORD_CHAR.test(String.fromCodePoint(cp)) ? cpLen(cp) : 0;
-}
-
-function letterAt(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c < 128) return ASCII[c] === 1 ? 1 : 0;
+  if (c < 128) return (ASCII[c] & kinds) !== 0 ? 1 : 0;
   if (Number.isNaN(c)) return 0;
   const cp = text.codePointAt(i)!;
-  return LETTER_OR_MARK.test(String.fromCodePoint(cp)) ? cpLen(cp) : 0;
+  return pattern.test(String.fromCodePoint(cp)) ? (cp > 0xffff ? 2 : 1) : 0;
 }
 
-function digitAt(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c < 128) return ASCII[c] === 2 ? 1 : 0;
-  if (Number.isNaN(c)) return 0;
-  const cp = text.codePointAt(i)!;
-  return NUMBER_CHAR.test(String.fromCodePoint(cp)) ? cpLen(cp) : 0;
-}
+/** Letters, marks and numbers of any script. */
+const wordCharAt = (text: string, i: number) => charOfKindAt(text, i, LETTER | DIGIT, WORD_CHAR);
+const letterAt = (text: string, i: number) => charOfKindAt(text, i, LETTER, LETTER_OR_MARK);
+const digitAt = (text: string, i: number) => charOfKindAt(text, i, DIGIT, NUMBER_CHAR);
 
 /**
  * Calls `onWord(start, end)` for the span of every word of `text` as `tokenize`'s word

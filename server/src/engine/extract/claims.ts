@@ -53,7 +53,7 @@ const CLAIM_VERBS = new Set([
   'signalled', 'pointed', 'points', 'ruled', 'determined', 'decided', 'assumed', 'guessed', 'acknowledge', 'admit', 'agree', 'agrees', 'deny',
 ]);
 const WORDS_BEFORE_CONTENT = /^(?:that)$/i;
-/** Plural present forms that set off a parenthetical attribution: "The plan, critics argue, will fail." */
+/** Present forms, beyond the cue verbs, that set off a parenthetical attribution: "The plan, critics argue, will fail", "…, a report shows." */
 const PARENTHETICAL_PRESENT = new Set(['say', 'argue', 'write', 'believe', 'think', 'suggest', 'note', 'insist', 'claim', 'contend', 'warn', 'acknowledge', 'admit', 'agree', 'fear', 'predict', 'estimate', 'indicates', 'shows', 'finds', 'show', 'find']);
 /** What may follow "X said" in a parenthetical attribution: time, place, manner ("…, Ruiz said on Monday in a statement, …"). */
 const ATTRIBUTION_TAIL = /^(?:me|us|him|her|them|reporters|on|in|at|during|last|this|earlier|later|late|early|yesterday|today|tonight|overnight|while|when|after|before|to|from|for|with|via|through|by|of|according|recently|again|also|repeatedly|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;

@@ -111,16 +111,7 @@ export class SpeakerRegistry {
   /** A registry with the speakers a persisted index saved (same ids), and the config's aliases. */
   static fromJSON(saved: SavedRegistry, aliasTable: Record<string, string[]> = {}): SpeakerRegistry {
     const r = new SpeakerRegistry(aliasTable);
-    for (const [name, key] of saved.speakers) {
-      const id = r.speakers.length;
-      r.speakers.push({ id, name, key });
-      r.byKey.set(key, id);
-      if (key.startsWith('person:')) {
-        const surname = key.split(' ').pop()!;
-        r.peopleBySurname.set(surname, [...(r.peopleBySurname.get(surname) ?? []), id]);
-        r.canonicalIds = new Int32Array(0);
-      }
-    }
+    for (const [name, key] of saved.speakers) r.addSpeaker(name, key);
     for (const [key, id] of saved.roles) r.roles.set(key, id);
     return r;
   }
@@ -134,13 +125,19 @@ export class SpeakerRegistry {
       if (phrase.name && phrase.name.length > s.name.length && phrase.kind === 'person') s.name = phrase.name;
       return existing;
     }
+    return this.addSpeaker(phrase.kind === 'person' && phrase.name ? phrase.name : phrase.text, key);
+  }
+
+  /** A new speaker under `key`; a person also joins the index by surname (which resets the canonical ids worked out so far). */
+  private addSpeaker(name: string, key: string): number {
     const id = this.speakers.length;
-    const name = phrase.kind === 'person' && phrase.name ? phrase.name : phrase.text;
     this.speakers.push({ id, name, key });
     this.byKey.set(key, id);
     if (key.startsWith('person:')) {
       const surname = key.split(' ').pop()!;
-      this.peopleBySurname.set(surname, [...(this.peopleBySurname.get(surname) ?? []), id]);
+      const people = this.peopleBySurname.get(surname);
+      if (people) people.push(id);
+      else this.peopleBySurname.set(surname, [id]);
       this.canonicalIds = new Int32Array(0);
     }
     return id;
