@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { checkText, DEFAULT_SEVERITIES, listDrafts, loadConfig, loadCorpus, summarize, type FileReport, type Severity, type Verdict } from '../engine';
+import { checkDraft, corpusOptionsFor, findDrafts, loadCorpus, openWorkspace, summarize, type FileReport } from '../engine';
 import { parseArgs, UsageError, USAGE } from './args';
 import { renderJson, renderText } from './render';
 import { renderSarif } from './sarif';
@@ -33,26 +33,20 @@ function run(argv: string[]): number {
     process.stdout.write(`verbatim ${version()}\n`);
     return EXIT_OK;
   }
-  const { config, problems: configProblems } = loadConfig(process.cwd(), args.config ?? undefined);
-  if (configProblems.length > 0) {
-    for (const p of configProblems) process.stderr.write(`verbatim: config: ${p}\n`);
+  const ws = openWorkspace(process.cwd(), { configFile: args.config ?? undefined, corpus: args.corpus });
+  if (ws.problems.length > 0) {
+    for (const p of ws.problems) process.stderr.write(`verbatim: config: ${p}\n`);
     return EXIT_USAGE;
   }
-  const corpusPaths = args.corpus.length > 0 ? args.corpus.map((p) => path.resolve(p)) : config.corpus;
-  const drafts = listDrafts(args.paths);
-  // `verbatim check .` means the drafts, not the sources beside them.
-  const inCorpus = (file: string) => corpusPaths.some((c) => file === c || file.startsWith(c + path.sep));
-  drafts.files = drafts.files.filter((f) => !inCorpus(f));
+  const corpusPaths = ws.corpusPaths;
+  const drafts = findDrafts(ws, args.paths);
   if (drafts.problems.length > 0) {
     for (const p of drafts.problems) process.stderr.write(`verbatim: ${p.path}: ${p.message}\n`);
     return EXIT_USAGE;
   }
   const showProgress = args.format === 'text' && process.stderr.isTTY;
-  // A persisted index in the workspace's .verbatim/ folder, when there is one (issue 4).
-  const cacheDir = path.join(process.cwd(), '.verbatim');
   const corpus = loadCorpus(corpusPaths, {
-    speakers: config.speakers,
-    cacheDir: fs.existsSync(cacheDir) && fs.statSync(cacheDir).isDirectory() ? cacheDir : undefined,
+    ...corpusOptionsFor(ws),
     onProgress: showProgress ? (done, total) => process.stderr.write(`\rverbatim: indexing sources ${done}/${total}${done === total ? '\n' : ''}`) : undefined,
   });
   if (corpus.statementCount === 0) {
@@ -69,7 +63,7 @@ function run(argv: string[]): number {
       process.stderr.write(`verbatim: ${draft}: cannot read draft: ${(error as Error).message}\n`);
       return EXIT_USAGE;
     }
-    reports.push(checkText(text, draft, corpus, { severities: overrides(config.severities) }));
+    reports.push(checkDraft(ws, corpus, text, draft));
   }
   const summary = summarize(reports);
   const corpusInfo = { documents: corpus.documents.length, statements: corpus.statementCount, problems: corpus.problems.map((p) => ({ path: p.path, message: p.message })) };
@@ -82,9 +76,4 @@ function run(argv: string[]): number {
 
 function version(): string {
   return (JSON.parse(fs.readFileSync(path.join(__dirname, '../../../../package.json'), 'utf8')) as { version: string }).version;
-}
-
-/** Severities the config changed from the defaults: only those override a verdict's own. */
-function overrides(severities: Record<Verdict, Severity>): Partial<Record<Verdict, Severity>> {
-  return Object.fromEntries(Object.entries(severities).filter(([v, s]) => DEFAULT_SEVERITIES[v as Verdict] !== s));
 }

@@ -9,5 +9,6 @@ export { checkText, summarize, MAX_CHECKED_CHARS } from './check';
 export type { CheckOptions } from './check';
 export { loadConfig, DEFAULT_SEVERITIES } from './config';
 export type { VerbatimConfig } from './config';
-export { listDrafts } from './drafts';
 export { listSourceFiles, loadCorpusSteps, SOURCE_EXTENSIONS, type CacheReport, type LoadProgress } from './corpus/corpus';
+export { openWorkspace, severityOverrides, isInCorpus, draftFormat, findDrafts, checkOptionsFor, checkDraft, indexCacheFolder, corpusOptionsFor, DRAFT_EXTENSIONS } from './workspace';
+export type { Workspace, WorkspaceOverrides } from './workspace';

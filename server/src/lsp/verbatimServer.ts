@@ -25,9 +25,9 @@ import {
 } from 'vscode-languageserver';
 import type { Disposable } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Corpus, Finding, LineIndex, MAX_CHECKED_CHARS, Severity, Verdict, checkText, loadConfig, summarize } from '../engine';
+import { Corpus, Finding, LineIndex, MAX_CHECKED_CHARS, Severity, Verdict, checkDraft, checkText, checkOptionsFor, corpusOptionsFor, draftFormat, findDrafts, isInCorpus, openWorkspace, summarize, type Workspace } from '../engine';
 import { loadCorpusSteps, SOURCE_EXTENSIONS } from '../engine';
-import { indexCacheFolder, storagePathOf } from './cacheFolder';
+import { storagePathOf } from './cacheFolder';
 import { codeActionsFor, hasDiagnostic, SOURCE, toDiagnostic } from './diagnostics';
 import { ParagraphCache } from './paragraphCache';
 import {
@@ -69,8 +69,6 @@ const DEFAULT_SETTINGS: Settings = {
 };
 
 const MAX_DRAFT_CHARS = MAX_CHECKED_CHARS;
-const DRAFT_EXTENSIONS = new Set(['.md', '.markdown', '.txt']);
-const SKIP_DIRS = new Set(['node_modules', '.git', 'out', 'dist', '.verbatim', '.vscode-test']);
 
 interface Checked {
   version: number;
@@ -98,10 +96,8 @@ export class VerbatimServer {
   private readonly documents = new TextDocuments(TextDocument);
   private root = process.cwd();
   private settings: Settings = DEFAULT_SETTINGS;
-  private corpusPaths: string[] = [];
-  private speakers: Record<string, string[]> = {};
-  private severities: Partial<Record<Verdict, Severity>> = {};
-  private configProblems: string[] = [];
+  /** The workspace as the engine reads it: config, settings over it, corpus paths, severities. */
+  private ws: Workspace = { root: process.cwd(), configFile: null, corpusPaths: [], speakers: {}, severities: {}, problems: [] };
   private corpus: Corpus | null = null;
   /** Where the corpus index is persisted, or null (see cacheFolder.ts). */
   private cacheDir: string | null = null;
@@ -212,20 +208,12 @@ export class VerbatimServer {
   private async reloadConfiguration(first = false): Promise<void> {
     this.settings = await this.fetchSettings();
     const configFile = path.resolve(this.root, this.settings.configFile);
-    let loaded: ReturnType<typeof loadConfig>;
-    try {
-      loaded = loadConfig(this.root, fs.existsSync(configFile) ? configFile : undefined);
-    } catch (e) {
-      loaded = { config: { corpus: [path.join(this.root, 'sources')], speakers: {}, severities: {} as never }, problems: [String(e)], file: null };
-    }
-    const corpusPaths = this.settings.corpus.length ? this.settings.corpus.map((p) => path.resolve(this.root, p)) : loaded.config.corpus;
-    const severities = { ...loaded.config.severities, ...this.settings.severity };
-    const corpusChanged = first || JSON.stringify(corpusPaths) !== JSON.stringify(this.corpusPaths) || JSON.stringify(loaded.config.speakers) !== JSON.stringify(this.speakers);
-    const severitiesChanged = JSON.stringify(severities) !== JSON.stringify(this.severities);
-    this.corpusPaths = corpusPaths;
-    this.speakers = loaded.config.speakers ?? {};
-    this.severities = severities;
-    this.configProblems = loaded.problems;
+    // The settings' config file is read when it exists; without one the defaults apply, silently
+    // (a missing verbatim.json is the usual case, not a problem).
+    const ws = openWorkspace(this.root, { configFile: fs.existsSync(configFile) ? configFile : undefined, corpus: this.settings.corpus, severity: this.settings.severity });
+    const corpusChanged = first || JSON.stringify(ws.corpusPaths) !== JSON.stringify(this.ws.corpusPaths) || JSON.stringify(ws.speakers) !== JSON.stringify(this.ws.speakers);
+    const severitiesChanged = JSON.stringify(ws.severities) !== JSON.stringify(this.ws.severities);
+    this.ws = ws;
     this.publishConfigProblems(configFile);
     await this.registerWatchers(configFile);
     if (corpusChanged) {
@@ -242,7 +230,7 @@ export class VerbatimServer {
     if (!fs.existsSync(configFile) && !this.problemUris.has(uri)) return;
     void this.connection.sendDiagnostics({
       uri,
-      diagnostics: this.configProblems.map((message) => ({
+      diagnostics: this.ws.problems.map((message) => ({
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         severity: 1,
         source: SOURCE,
@@ -263,7 +251,7 @@ export class VerbatimServer {
         watchers.push({ globPattern: rel.startsWith('..') ? path.join(base, pattern) : rel, kind });
       }
     };
-    for (const p of this.corpusPaths) {
+    for (const p of this.ws.corpusPaths) {
       // Watch from the parent, so a corpus folder that does not exist yet is seen when created.
       add(path.dirname(p), path.basename(p));
       add(path.dirname(p), `${path.basename(p)}/**`);
@@ -280,10 +268,6 @@ export class VerbatimServer {
   }
 
   // ---- corpus ----------------------------------------------------------------------------
-
-  private isInCorpus(file: string): boolean {
-    return this.corpusPaths.some((p) => file === p || file.startsWith(p.endsWith(path.sep) ? p : p + path.sep));
-  }
 
   /**
    * Loads the whole index: through the persisted cache (only changed files are read again)
@@ -302,7 +286,7 @@ export class VerbatimServer {
   }
 
   private async doReindex(run: number, fresh: boolean): Promise<void> {
-    const existing = this.corpusPaths.filter((p) => fs.existsSync(p));
+    const existing = this.ws.corpusPaths.filter((p) => fs.existsSync(p));
     if (!existing.length) {
       this.replaceCorpus(null);
       this.cacheStatus = undefined;
@@ -318,10 +302,11 @@ export class VerbatimServer {
       progress = await this.connection.window.createWorkDoneProgress().catch(() => null);
       progress?.begin('Verbatim: indexing sources', 0, existing.map((p) => path.basename(p)).join(', '), false);
     }
-    this.cacheDir = indexCacheFolder(this.root, storagePathOf(this.initOptions));
-    // In slices of a few files, giving the event loop back between them, so progress reaches
+        // In slices of a few files, giving the event loop back between them, so progress reaches
     // the client while it runs and hovers and edits are still answered.
-    const steps = loadCorpusSteps(existing, { speakers: this.speakers, cacheDir: this.cacheDir ?? undefined, ignoreCache: fresh });
+    const options = corpusOptionsFor(this.ws, storagePathOf(this.initOptions));
+    this.cacheDir = options.cacheDir ?? null;
+    const steps = loadCorpusSteps(existing, { ...options, ignoreCache: fresh });
     let lastReport = 0;
     let sliceStart = Date.now();
     let step = steps.next();
@@ -374,14 +359,14 @@ export class VerbatimServer {
 
   private setStatus(state: CorpusStatus['state'], extra: Partial<CorpusStatus> = {}): void {
     // The folder to offer: a configured corpus folder that does not exist yet, else sources/.
-    const sources = this.corpusPaths.find((p) => !fs.existsSync(p) && !path.extname(p)) ?? path.join(this.root, 'sources');
+    const sources = this.ws.corpusPaths.find((p) => !fs.existsSync(p) && !path.extname(p)) ?? path.join(this.root, 'sources');
     this.status = {
       state,
-      corpusPaths: this.corpusPaths,
+      corpusPaths: this.ws.corpusPaths,
       documents: this.corpus?.documents.length ?? 0,
       statements: this.corpus?.statementCount ?? 0,
       problems: this.corpus?.problems.map((p) => ({ path: p.path, message: p.message })) ?? [],
-      configProblems: this.configProblems,
+      configProblems: this.ws.problems,
       suggestedCorpusFolder: state === 'noCorpus' ? sources : undefined,
       cache: this.cacheStatus,
       ...extra,
@@ -421,7 +406,7 @@ export class VerbatimServer {
       return;
     }
     if (this.cacheDir && (file === this.cacheDir || file.startsWith(this.cacheDir + path.sep))) return; // our own index files
-    if (!this.corpusPaths.includes(file) && !(this.isInCorpus(file) && (SOURCE_EXTENSIONS.has(path.extname(file).toLowerCase()) || type === FileChangeType.Deleted))) return;
+    if (!this.ws.corpusPaths.includes(file) && !(isInCorpus(this.ws, file) && (SOURCE_EXTENSIONS.has(path.extname(file).toLowerCase()) || type === FileChangeType.Deleted))) return;
     this.pendingCorpusChanges.set(file, type);
     if (this.corpusChangeTimer) clearTimeout(this.corpusChangeTimer);
     this.corpusChangeTimer = setTimeout(() => void this.applyCorpusChanges(), 150);
@@ -460,12 +445,12 @@ export class VerbatimServer {
   // ---- checking --------------------------------------------------------------------------
 
   private formatOf(doc: TextDocument): 'markdown' | 'plaintext' {
-    return doc.languageId === 'markdown' || /\.(md|markdown)$/i.test(doc.uri) ? 'markdown' : 'plaintext';
+    return draftFormat(uriToPath(doc.uri), doc.languageId);
   }
 
   private wants(doc: TextDocument): boolean {
     if (!this.settings.languages.includes(doc.languageId)) return false;
-    return !this.isInCorpus(uriToPath(doc.uri));
+    return !isInCorpus(this.ws, uriToPath(doc.uri));
   }
 
   private clearTimer(uri: string): void {
@@ -551,9 +536,9 @@ export class VerbatimServer {
 
   /** The paragraph cache's key for a document's settings, and the check of one of its slices. */
   private sliceCheck(doc: TextDocument, corpus: Corpus): { key: string; check: (slice: string) => Finding[] } {
-    const format = this.formatOf(doc);
     const file = uriToPath(doc.uri);
-    return { key: format + JSON.stringify(this.severities), check: (slice) => checkText(slice, file, corpus, { format, severities: this.severities }).findings };
+    const options = checkOptionsFor(this.ws, file, doc.languageId);
+    return { key: JSON.stringify(options), check: (slice) => checkText(slice, file, corpus, options).findings };
   }
 
   /** Checks a version in slices, in the background; a newer version or a close cancels it. */
@@ -672,14 +657,14 @@ export class VerbatimServer {
   }
 
   private corpusSummary() {
-    return { documents: this.corpus?.documents.length ?? 0, statements: this.corpus?.statementCount ?? 0, paths: this.corpusPaths.map((p) => path.relative(this.root, p) || '.') };
+    return { documents: this.corpus?.documents.length ?? 0, statements: this.corpus?.statementCount ?? 0, paths: this.ws.corpusPaths.map((p) => path.relative(this.root, p) || '.') };
   }
 
   /** A full check of one text, the same as the CLI's (no paragraph cache). */
-  private fullCheck(text: string, file: string, format: 'markdown' | 'plaintext'): Finding[] {
+  private fullCheck(text: string, file: string, languageId?: string): Finding[] {
     if (!this.corpus || this.status.state !== 'ready') return [];
     this.stats.full++;
-    return checkText(text, file, this.corpus, { format, severities: this.severities }).findings;
+    return checkDraft(this.ws, this.corpus, text, file, languageId).findings;
   }
 
   private async checkDocumentCommand(uri: string): Promise<CheckDocumentResult> {
@@ -687,8 +672,7 @@ export class VerbatimServer {
     const doc = this.documents.get(uri);
     const file = uriToPath(uri);
     const text = doc ? doc.getText() : fs.readFileSync(file, 'utf8');
-    const format = doc ? this.formatOf(doc) : /\.(md|markdown)$/i.test(file) ? 'markdown' : 'plaintext';
-    const findings = this.fullCheck(text, file, format);
+    const findings = this.fullCheck(text, file, doc?.languageId);
     if (doc && this.wants(doc)) {
       this.checked.set(uri, { version: doc.version, findings, text });
       this.send(uri, doc.version, text, findings);
@@ -701,31 +685,10 @@ export class VerbatimServer {
     return { uri, path: file, summary, findings, corpus, report };
   }
 
-  private listDrafts(): string[] {
-    const out: string[] = [];
-    const walk = (dir: string, depth: number) => {
-      if (depth > 12 || out.length >= 1000) return;
-      let entries: fs.Dirent[];
-      try {
-        entries = fs.readdirSync(dir, { withFileTypes: true });
-      } catch {
-        return;
-      }
-      for (const e of entries) {
-        const p = path.join(dir, e.name);
-        if (e.name.startsWith('.') || SKIP_DIRS.has(e.name) || this.isInCorpus(p) || this.corpusPaths.includes(p)) continue;
-        if (e.isDirectory()) walk(p, depth + 1);
-        else if (e.isFile() && DRAFT_EXTENSIONS.has(path.extname(e.name).toLowerCase()) && e.name !== 'CHANGELOG.md') out.push(p);
-      }
-    };
-    walk(this.root, 0);
-    return out.sort();
-  }
-
   private async checkWorkspaceCommand(): Promise<CheckWorkspaceResult> {
     if (this.indexing) await this.indexing;
     const files: CheckWorkspaceResult['files'] = [];
-    for (const file of this.listDrafts()) {
+    for (const file of findDrafts(this.ws, [this.root]).files) {
       const uri = pathToFileURL(file).toString();
       const doc = this.documents.get(uri);
       let text: string;
@@ -735,7 +698,7 @@ export class VerbatimServer {
       } catch {
         continue;
       }
-      const findings = this.fullCheck(text, file, /\.(md|markdown)$/i.test(file) ? 'markdown' : 'plaintext');
+      const findings = this.fullCheck(text, file, doc?.languageId);
       this.send(uri, doc?.version ?? 0, text, findings);
       files.push({ uri, path: file, summary: { ...emptyCounts(), ...summarize([{ path: file, findings: findings.filter((f) => !f.ignored) }]) }, findings });
       await new Promise((r) => setImmediate(r));
@@ -750,9 +713,9 @@ export class VerbatimServer {
     if (!params || typeof params.speaker !== 'string' || typeof params.text !== 'string' || !params.speaker.trim() || !params.text.trim()) {
       throw new Error('addStatement needs a speaker and a text');
     }
-    let dir = this.corpusPaths.find((p) => fs.existsSync(p) && fs.statSync(p).isDirectory());
+    let dir = this.ws.corpusPaths.find((p) => fs.existsSync(p) && fs.statSync(p).isDirectory());
     if (!dir) {
-      dir = this.corpusPaths.find((p) => !fs.existsSync(p) && !path.extname(p)) ?? path.join(this.root, 'sources');
+      dir = this.ws.corpusPaths.find((p) => !fs.existsSync(p) && !path.extname(p)) ?? path.join(this.root, 'sources');
       fs.mkdirSync(dir, { recursive: true });
     }
     const file = path.join(dir, 'added-statements.jsonl');
@@ -763,7 +726,7 @@ export class VerbatimServer {
     const prefix = fs.existsSync(file) && !fs.readFileSync(file, 'utf8').endsWith('\n') && fs.statSync(file).size > 0 ? '\n' : '';
     fs.appendFileSync(file, prefix + JSON.stringify(record) + '\n');
     if (this.indexing) await this.indexing;
-    if (this.corpus && this.corpusPaths.some((p) => fs.existsSync(p))) {
+    if (this.corpus && this.ws.corpusPaths.some((p) => fs.existsSync(p))) {
       this.corpus.updateFile(file);
       this.invalidate();
       this.setStatus('ready');

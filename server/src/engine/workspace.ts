@@ -1,0 +1,134 @@
+// One workspace, one answer (issue 14): what the CLI and the language server both need to
+// know about a workspace before checking anything, decided here once: the config and the
+// overrides layered on it, the corpus paths and where the index is kept, which severities
+// apply, which files are drafts, and how a draft is read (Markdown or plain text). The CLI
+// and the server only convert their inputs (flags, settings) into `WorkspaceOverrides` and
+// the results into their outputs.
+import * as crypto from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import { checkText, type CheckOptions } from './check';
+import { DEFAULT_SEVERITIES, loadConfig } from './config';
+import type { Corpus, CorpusOptions } from './corpus/corpus';
+import { walkFiles } from './files';
+import type { CorpusProblem, DocumentFormat, FileReport, Severity, Verdict } from './types';
+
+/** What a front end may set over the config file: CLI flags, editor settings. */
+export interface WorkspaceOverrides {
+  /** The config file to read (absolute, or relative to the root); default `<root>/verbatim.json` when present. */
+  configFile?: string;
+  /** Corpus paths replacing the config's (absolute, or relative to the root); empty or absent: the config's. */
+  corpus?: string[];
+  /** Severities over the config's, per verdict. */
+  severity?: Partial<Record<Verdict, Severity>>;
+}
+
+export interface Workspace {
+  root: string;
+  /** The config file read, or null when there was none. */
+  configFile: string | null;
+  /** Absolute paths of the corpus's files and folders. */
+  corpusPaths: string[];
+  /** Canonical speaker name → aliases, from the config. */
+  speakers: Record<string, string[]>;
+  /** The verdicts whose severity the writer changed from its default, and to what (see `severityOverrides`). */
+  severities: Partial<Record<Verdict, Severity>>;
+  /** Problems of the config file, each naming its field. */
+  problems: string[];
+}
+
+/** The workspace at `root` (the CLI's working folder, the editor's workspace folder). Never throws. */
+export function openWorkspace(root: string, overrides: WorkspaceOverrides = {}): Workspace {
+  const requested = overrides.configFile ? path.resolve(root, overrides.configFile) : undefined;
+  const { config, problems, file } = loadConfig(root, requested);
+  const corpusPaths = overrides.corpus && overrides.corpus.length > 0 ? overrides.corpus.map((p) => path.resolve(root, p)) : config.corpus;
+  return {
+    root,
+    configFile: file,
+    corpusPaths,
+    speakers: config.speakers,
+    severities: severityOverrides({ ...config.severities, ...(overrides.severity ?? {}) }),
+    problems,
+  };
+}
+
+/**
+ * The severities that override a finding's own. A verdict's own severity depends on the
+ * finding (an altered quote whose only change is a contraction is a warning, SPEC §5), so a
+ * setting that restates the default changes nothing; only a level that differs from the
+ * verdict's default applies, to every finding of that verdict.
+ */
+export function severityOverrides(levels: Partial<Record<Verdict, Severity>>): Partial<Record<Verdict, Severity>> {
+  const out: Partial<Record<Verdict, Severity>> = {};
+  for (const [verdict, level] of Object.entries(levels) as Array<[Verdict, Severity]>) {
+    if (verdict in DEFAULT_SEVERITIES && level !== DEFAULT_SEVERITIES[verdict]) out[verdict] = level;
+  }
+  return out;
+}
+
+/** Whether `file` is one of the corpus's paths or under one of its folders. */
+export function isInCorpus(ws: Workspace, file: string): boolean {
+  const resolved = path.resolve(file);
+  return ws.corpusPaths.some((p) => resolved === p || resolved.startsWith(p.endsWith(path.sep) ? p : p + path.sep));
+}
+
+const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown', '.mdown', '.mkd']);
+const PLAIN_EXTENSIONS = new Set(['.txt', '.text']);
+/** The extensions a folder is walked for when looking for drafts. */
+export const DRAFT_EXTENSIONS: ReadonlySet<string> = new Set(['.md', '.markdown', '.txt']);
+
+/**
+ * How a draft is read. Its extension decides when it tells (the CLI sees only the file); else
+ * the editor's language id; else Markdown, whose reading of plain prose is the same.
+ */
+export function draftFormat(file: string, languageId?: string): DocumentFormat {
+  const ext = path.extname(file).toLowerCase();
+  if (MARKDOWN_EXTENSIONS.has(ext)) return 'markdown';
+  if (PLAIN_EXTENSIONS.has(ext)) return 'plaintext';
+  if (languageId === 'plaintext') return 'plaintext';
+  return 'markdown';
+}
+
+/**
+ * The drafts under `paths` (files named directly are taken as they are; folders are walked
+ * for Markdown and plain text, hidden folders and node_modules skipped), never the corpus's
+ * own files: `verbatim check .` and Check Workspace mean the drafts, not the sources beside them.
+ */
+export function findDrafts(ws: Workspace, paths: string[]): { files: string[]; problems: CorpusProblem[] } {
+  const problems: CorpusProblem[] = [];
+  const files = walkFiles(paths.map((p) => path.resolve(ws.root, p)), DRAFT_EXTENSIONS, problems).filter((f) => !isInCorpus(ws, f));
+  return { files, problems };
+}
+
+/** The options every check of a draft in this workspace uses. */
+export function checkOptionsFor(ws: Workspace, file: string, languageId?: string): CheckOptions {
+  return { format: draftFormat(file, languageId), severities: ws.severities };
+}
+
+/** A full check of one draft of this workspace: what the CLI prints and Check Document shows. */
+export function checkDraft(ws: Workspace, corpus: Corpus, text: string, file: string, languageId?: string): FileReport {
+  return checkText(text, file, corpus, checkOptionsFor(ws, file, languageId));
+}
+
+/**
+ * Where the corpus index is persisted: the workspace's `.verbatim/` folder when it exists (the
+ * CLI and the server share one index), else, when the editor gives the server a storage
+ * folder, `index-<hash of the root>` in it, else nowhere (indexed afresh).
+ */
+export function indexCacheFolder(root: string, storagePath?: string): string | null {
+  const workspaceCache = path.join(root, '.verbatim');
+  try {
+    if (fs.statSync(workspaceCache).isDirectory()) return workspaceCache;
+  } catch {
+    /* no workspace cache */
+  }
+  if (!storagePath || !path.isAbsolute(storagePath)) return null;
+  // Global storage is shared by every window without a folder: one index per workspace root.
+  const key = crypto.createHash('sha1').update(path.resolve(root)).digest('hex').slice(0, 12);
+  return path.join(storagePath, `index-${key}`);
+}
+
+/** The corpus options of this workspace: its speakers and its index folder. */
+export function corpusOptionsFor(ws: Workspace, storagePath?: string): CorpusOptions {
+  return { speakers: ws.speakers, cacheDir: indexCacheFolder(ws.root, storagePath) ?? undefined };
+}
