@@ -13,10 +13,12 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { extractQuotes } from '../server/src/engine';
 import type { ExtractedQuote } from '../server/src/engine';
-import { findQuotedSpans } from '../server/src/engine/extract/quoteMarks';
-import { isCueVerb } from '../server/src/engine/extract/cues';
+import { extractWithRules } from '../server/src/engine/extract/extractQuotes';
+import { findQuotedSpans, type VetoedReading } from '../server/src/engine/extract/quoteMarks';
+import { RULES, type RuleId } from '../server/src/engine/extract/rules';
+import { untestedRules } from '../test/support/cases';
+import { isCueVerb } from '../server/src/engine/extract/lexicon';
 import {
   buildArticles,
   coveredChars,
@@ -160,6 +162,27 @@ interface SplitResult {
   /** Gold cue words of the missed claims (indirect fragments), most frequent first. */
   claimMissCues: Array<[string, number]>;
   examples: ErrorExample[];
+  /** Per rule: items it read that were right (hits) and wrong (errors). */
+  rules: Map<RuleId, RuleScore>;
+}
+
+/**
+ * A rule's hits and errors. A quote or claim it read counts for it when right (it matches the
+ * gold and, for a named gold speaker, has that speaker) and against it when wrong; a reading
+ * it vetoed counts against it when the gold has a quote or claim there that nothing found.
+ */
+interface RuleScore {
+  hits: number;
+  errors: number;
+}
+
+function scoreRules(scores: Map<RuleId, RuleScore>, rules: readonly RuleId[], right: boolean): void {
+  for (const id of rules) {
+    let s = scores.get(id);
+    if (!s) scores.set(id, (s = { hits: 0, errors: 0 }));
+    if (right) s.hits++;
+    else s.errors++;
+  }
 }
 
 const WARM_UP_ARTICLES = 40;
@@ -286,7 +309,8 @@ function evaluateSplit(name: string, file: string, errorsWanted: number): SplitR
 
   // Warm up (compromise's lexicon, the JIT) outside the timed calls, so that a small split
   // measures the steady state too: without it the dev figure is mostly warm-up.
-  for (const a of articles.slice(0, WARM_UP_ARTICLES)) extractQuotes(a.text, { format: 'plaintext', claims: true });
+  for (const a of articles.slice(0, WARM_UP_ARTICLES)) extractWithRules(a.text, { format: 'plaintext', claims: true });
+  const ruleScores = new Map<RuleId, RuleScore>();
 
   const causes = new Map<string, ErrorExample[]>();
   const note = (cause: string, lines: string[]) => {
@@ -325,7 +349,7 @@ function evaluateSplit(name: string, file: string, errorsWanted: number): SplitR
 
     const c0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
-    const extracted = extractQuotes(article.text, { format: 'plaintext', claims: true });
+    const { items: extracted, vetoed } = extractWithRules(article.text, { format: 'plaintext', claims: true });
     nanos += process.hrtime.bigint() - t0;
     const c1 = process.cpuUsage(c0);
     cpuMicros += c1.user + c1.system;
@@ -393,6 +417,8 @@ function evaluateSplit(name: string, file: string, errorsWanted: number): SplitR
         snippet(article, q.span, q.fragments),
       ]);
     }
+
+    scoreArticleRules(ruleScores, gold, quotes, claims, vetoed);
 
     // Characters (letters and digits) of quoted text: boundary quality.
     const goldChars = coveredChars(article.text, gold.quotes.map((g) => g.span));
@@ -477,7 +503,50 @@ function evaluateSplit(name: string, file: string, errorsWanted: number): SplitR
     missCues: [...missCues].sort((a, b) => b[1] - a[1]),
     claimMissCues: [...claimMissCues].sort((a, b) => b[1] - a[1]),
     examples,
+    rules: ruleScores,
   };
+}
+
+/** Adds one article's items and vetoed readings to the rules' scores (see RuleScore). */
+function scoreArticleRules(scores: Map<RuleId, RuleScore>, gold: ReturnType<typeof goldOf>, quotes: ExtractedQuote[], claims: ExtractedQuote[], vetoed: VetoedReading[]): void {
+  for (const q of quotes) {
+    const direct = gold.quotes.filter((g) => overlapsSubstantially(q.fragments, g.span));
+    const matches = direct.length > 0 || gold.all.some((g) => overlapsSubstantially(q.fragments, g.recordSpan));
+    const wrongSpeaker = direct.some((g) => goldSpeakerKind(g.speaker) === 'name' && !sharesSurname(g.speaker, q.speaker?.text ?? null));
+    scoreRules(scores, q.rules, matches && !wrongSpeaker);
+  }
+  for (const c of claims) {
+    const indirect = gold.claims.filter((g) => overlapsSubstantially(c.fragments, g.span));
+    const matches = indirect.length > 0 || gold.all.some((g) => overlapsSubstantially(c.fragments, g.recordSpan));
+    const wrongSpeaker = indirect.some((g) => goldSpeakerKind(g.speaker) === 'name' && !sharesSurname(g.speaker, c.speaker?.text ?? null));
+    scoreRules(scores, c.rules, matches && !wrongSpeaker);
+  }
+  for (const v of vetoed) {
+    const found = v.kind === 'quote' ? quotes : claims;
+    const goldHere = (v.kind === 'quote' ? gold.quotes : gold.claims).filter((g) => overlapsSubstantially([v.span], g.span) || overlapsSubstantially([g.span], v.span));
+    const missed = goldHere.some((g) => !found.some((f) => overlapsSubstantially(f.fragments, g.span)));
+    scoreRules(scores, v.rules, !missed);
+  }
+}
+
+/** The rules' hits and errors over every split, and the rules no case file exercises. */
+function printRules(results: SplitResult[]): void {
+  const out: string[] = ['Rules (extract/rules.ts): items each rule read or vetoed, right / wrong, over ' + results.map((r) => r.split).join(' + ')];
+  out.push(`  ${'rule'.padEnd(34)} ${'effect'.padEnd(7)} ${'right'.padStart(7)} ${'wrong'.padStart(7)}  wrong %`);
+  for (const rule of RULES) {
+    let hits = 0;
+    let errors = 0;
+    for (const r of results) {
+      hits += r.rules.get(rule.id)?.hits ?? 0;
+      errors += r.rules.get(rule.id)?.errors ?? 0;
+    }
+    const share = hits + errors > 0 ? ((100 * errors) / (hits + errors)).toFixed(1).padStart(6) : '     -';
+    out.push(`  ${rule.id.padEnd(34)} ${rule.effect.padEnd(7)} ${String(hits).padStart(7)} ${String(errors).padStart(7)}  ${share}`);
+  }
+  const repo = path.resolve(__dirname, '..', '..');
+  const untested = untestedRules(path.join(repo, 'test', 'cases'), repo, RULES.map((r) => r.id));
+  out.push(untested.length === 0 ? '  untested: none (every rule is exercised by a case in test/cases/)' : `  untested (no case in test/cases/ exercises them): ${untested.join(', ')}`);
+  console.log(out.join('\n'));
 }
 
 const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
@@ -612,6 +681,8 @@ function main(): number {
     console.error(`eval:extraction: ${(e as Error).message}`);
     return 2;
   }
+  printRules(results);
+  console.log('');
   const version = engineVersion();
   for (const r of results) console.log(machineLine(r, version));
   return 0;

@@ -1,6 +1,7 @@
 // Plain-data types shared by every layer. The engine speaks in offsets (`Span`) into the
 // text it was given; renderers (CLI, LSP) turn spans into line/character positions with
 // `LineIndex`. Nothing here knows about LSP or VS Code.
+import type { RuleId } from './extract/rules';
 
 /** Half-open range of UTF-16 code unit offsets into one text: [start, end). */
 export interface Span {
@@ -58,6 +59,8 @@ export interface ExtractedQuote {
   speakerSpan: Span | null;
   /** True for a Markdown block quote. */
   block?: boolean;
+  /** The ids of the extraction rules that produced it or vetoed another reading of it (extract/rules.ts). */
+  rules: readonly RuleId[];
 }
 
 export type StatementKind = 'article' | 'transcript' | 'statement' | 'notes' | 'record';

@@ -2,7 +2,7 @@ import type { Verdict, Severity } from '../types';
 import type { Corpus } from '../corpus/corpus';
 import { tokenize, type Token } from '../text/tokenize';
 import { isFunctionWord, isNegation } from '../match/wordClasses';
-import { isCueVerb } from '../extract/cues';
+import { isCueVerb } from '../extract/lexicon';
 import { stem } from './stem';
 import { synonymsOf } from './synonyms';
 

@@ -1,8 +1,23 @@
 import type { Span } from '../types';
-import { ADVERBS_BEFORE_CUE, CLAUSE_WORDS, isCueVerb } from './cues';
+import {
+  ADVERBS_BEFORE_CUE,
+  CLAUSE_WORDS,
+  DETERMINERS,
+  GROUP_NOUNS,
+  isCueVerb,
+  LEADING_ADJUNCT,
+  LISTENER_CUES,
+  MONTHS,
+  NOUN_CUES,
+  PRONOUN_SUBJECTS,
+  ROLE_NOUNS,
+  SENTENCE_ADVERBS,
+  TITLE_WORDS,
+  WEEKDAYS,
+} from './lexicon';
 import { ABBREVIATIONS } from './sentences';
-import { ROLE_NOUNS, TITLE_WORDS } from './speakerPhrase';
 import { workDone } from '../work';
+import { applied } from './rules';
 
 /** An attribution read from the words around a quote: the cue and the speaker phrase. */
 export interface Attribution {
@@ -48,13 +63,20 @@ export function subjectBefore(text: string, words: Word[], cueIndex: number): Sp
   let end = cueIndex;
   // "he has said", "Ruiz forcefully told": auxiliaries and adverbs stand between the subject and the cue
   while (end > 0 && (ADVERBS_BEFORE_CUE.has(words[end - 1].text.toLowerCase()) || /^\p{Ll}{3,}ly$/u.test(words[end - 1].text))) end--;
+  if (end < cueIndex) applied('attr.adverb-before-cue');
   // "Ana Ruiz, the mayor, on Friday described …": a time between the apposition and the cue
   const time = timeBefore(words, end);
-  if (time < end && time > 1 && words[time - 1].text === ',') end = time;
+  if (time < end && time > 1 && words[time - 1].text === ',') {
+    applied('attr.time-before-cue');
+    end = time;
+  }
   // "Gene Sperling, a top Clinton adviser, said": the name stands before the apposition(s).
   if (end > 1 && words[end - 1].text === ',') {
     const named = appositionSubject(text, words, end - 1);
-    if (named) return named;
+    if (named) {
+      applied('attr.apposition');
+      return named;
+    }
   }
   let start = end;
   while (start > 0 && end - start < 10) {
@@ -66,21 +88,26 @@ export function subjectBefore(text: string, words: Word[], cueIndex: number): Sp
   // "Ana Ruiz, who chairs the board said": the relative clause describes the name before it
   if (start > 2 && /^(?:who|whose)$/i.test(words[start - 1].text) && words[start - 2].text === ',') {
     const named = appositionSubject(text, words, start - 2);
-    if (named && /^\p{Lu}/u.test(text.slice(named.start, named.end))) return named;
+    if (named && /^\p{Lu}/u.test(text.slice(named.start, named.end))) {
+      applied('attr.relative-who');
+      return named;
+    }
   }
   const span = { start: words[start].start, end: words[end - 1].end };
   const phrase = text.slice(span.start, span.end);
   const trimmed = phrase.replace(TRAILING_ADJUNCT, '');
-  if (trimmed.length > 0 && trimmed.length < phrase.length) span.end = span.start + trimmed.length;
+  if (trimmed.length > 0 && trimmed.length < phrase.length) {
+    applied('attr.trailing-adjunct');
+    span.end = span.start + trimmed.length;
+  }
   // "In a statement X said": drop a leading adjunct that a comma did not close off.
   const lead = /^(?:in|on|at|during)\s+(?:a|an|the)\s+\w+\s+/i.exec(text.slice(span.start, span.end));
-  if (lead && span.end - span.start > lead[0].length) span.start += lead[0].length;
+  if (lead && span.end - span.start > lead[0].length) {
+    applied('attr.leading-adjunct');
+    span.start += lead[0].length;
+  }
   return span;
 }
-
-const WEEKDAYS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|night|morning|afternoon|evening|week|month|year|weekend)$/i;
-
-const MONTHS = /^(?:january|february|march|april|june|july|august|september|october|november|december|(?:jan|feb|mar|apr|aug|sept?|oct|nov|dec)\.)$/i;
 
 /** Where a time phrase ending at `end` starts ("on Friday", "last week", "Tuesday night"), or `end` if there is none. */
 function timeBefore(words: Word[], end: number): number {
@@ -90,13 +117,6 @@ function timeBefore(words: Word[], end: number): number {
   if (k > 0 && /^(?:on|last|this|early|late|earlier|later|that)$/i.test(words[k - 1].text)) k--;
   return k;
 }
-
-/** Sentence adverbs that open a comma group without naming anyone ("Meanwhile, Ruiz, the mayor, said"). */
-const SENTENCE_ADVERBS = new Set([
-  'meanwhile', 'however', 'still', 'instead', 'now', 'yet', 'also', 'then', 'later', 'earlier', 'indeed', 'separately',
-  'similarly', 'moreover', 'furthermore', 'nevertheless', 'nonetheless', 'thus', 'so', 'but', 'and', 'last', 'yesterday',
-  'today', 'tonight', 'instead', 'afterward', 'afterwards', 'finally', 'first', 'second', 'again', 'there', 'here',
-]);
 
 /**
  * Comma groups before the comma at `comma` ("Ana Ruiz, the mayor of Lyon, a city of …,"): the
@@ -159,9 +179,6 @@ function appositionSubject(text: string, words: Word[], comma: number): Span | n
   return span(nearest);
 }
 
-export const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'some', 'many', 'several', 'two', 'three', 'four', 'both', 'other', 'one', 'most', 'few', 'no', 'all', 'these', 'those', 'this', 'that', 'each', 'every', 'another', 'any', 'such']);
-const PRONOUN_SUBJECTS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who']);
-
 /**
  * Whether a phrase read as a cue's subject can name a speaker: "Ruiz", "the mayor", "aides",
  * "senior officials" can; "stopped short of", "going", "early Friday" cannot.
@@ -183,15 +200,6 @@ export function isPlausibleSpeaker(phrase: string): boolean {
   return words.length <= 3 && /[^s]s$/.test(last) && !(words.length === 1 && /(?:ed|ing|ly)$/.test(lower)) && !/(?:ed|ly)$/.test(lower) && !/^(?:is|was|has|does|says|as|this|thus|us)$/.test(last);
 }
 
-/** Plural nouns for groups of people that head a speaker phrase with its modifiers ("people close to the mayor", "critics of the plan"). */
-const GROUP_NOUNS = new Set([
-  'people', 'critics', 'experts', 'analysts', 'economists', 'officials', 'residents', 'voters', 'supporters', 'opponents',
-  'advocates', 'activists', 'leaders', 'members', 'specialists', 'scholars', 'researchers', 'scientists', 'observers',
-  'insiders', 'allies', 'advisers', 'advisors', 'strategists', 'donors', 'democrats', 'republicans', 'partisans', 'sources',
-  'aides', 'lawmakers', 'authorities', 'investigators', 'prosecutors', 'historians', 'doctors', 'lawyers', 'executives',
-  'teachers', 'parents', 'workers', 'veterans', 'neighbors', 'witnesses', 'friends', 'colleagues', 'staffers', 'diplomats',
-]);
-
 /** A share of a group: "half of", "75 percent of", "a majority of", "large majorities of", "one in four". */
 const SHARE_OF = /^(?:(?:about|nearly|almost|roughly|only|just|more than|over|fewer than|less than|some)\s+)?(?:half|a\s+third|a\s+quarter|two-thirds|a\s+majority|(?:large\s+|narrow\s+)?majorities|\d[\d.,]*\s*(?:percent|%)|one\s+in\s+\w+|\w+\s+in\s+(?:10|ten|four|five|three))\s+of\b/i;
 
@@ -211,9 +219,6 @@ export function isNameLike(phrase: string): boolean {
     return /^[\p{Lu}\p{N}]/u.test(w) || TITLE_WORDS.has(l) || ROLE_NOUNS.has(l) || (i === 0 && DETERMINERS.has(l)) || /^(?:of|the|and|for|a|an|at|from|in|on)$/.test(l);
   });
 }
-
-/** Cue words that are also nouns: "a Trump tweet", "flurry of late-night tweets", "Republican claims". */
-const NOUN_CUES = new Set(['tweet', 'tweets', 'claims', 'calls', 'posts', 'reports', 'notes', 'states', 'promises', 'vows', 'remarks', 'says', 'write', 'ask', 'add', 'charged', 'cited']);
 
 export function isNounUse(words: Word[], k: number): boolean {
   const w = words[k].text;
@@ -235,9 +240,6 @@ export function isNounUse(words: Word[], k: number): boolean {
   if (w === 'charged' || w === 'cited') return /^(?:was|were|been|be|is|are|being)$/.test(lower);
   return false;
 }
-
-/** Opening words of a clause that set a scene rather than name a subject ("During the debate, …"). */
-const LEADING_ADJUNCT = /^(?:in|on|at|during|after|before|when|while|as|following|speaking|asked|since|though|although|if|because|with|without|for|from|despite|like|unlike|meanwhile|but|and|yet|so|still|also|earlier|later|then|now|however|last|this|by|under|over|through|amid|upon|instead|once|until|writing|appearing|addressing|responding|pressed|interviewed|separately|similarly|indeed|overall|already|elsewhere|here|there|today|yesterday|tonight)$/i;
 
 /**
  * The subject of a sentence's main clause, read from its start: a scene-setting phrase up to a
@@ -274,9 +276,6 @@ export function mainSubject(words: Word[], until: number): Span | null {
   return { start: words[i].start, end: words[stop].end };
 }
 
-/** After "told" or "asked" comes the listener, not the speaker. */
-export const LISTENER_CUES = new Set(['told', 'tells', 'tell', 'asked', 'asks', 'ask', 'telling', 'asking', 'urged', 'urges', 'assured', 'warned', 'reminded']);
-
 /** Words after a cue up to punctuation or a clause word: an inverted speaker ("said Miller"). */
 export function subjectAfter(words: Word[], cueIndex: number): Span | null {
   if (LISTENER_CUES.has(words[cueIndex].text)) return null;
@@ -300,7 +299,10 @@ function invertedSpeaker(text: string, words: Word[], cueIndex: number): Span | 
   if (!after) return null;
   const phrase = text.slice(after.start, after.end);
   // "said Tuesday", "said Sept. 4": a time, not a name
-  if (WEEKDAYS.test(words[cueIndex + 1].text) || MONTHS.test(words[cueIndex + 1].text)) return null;
+  if (WEEKDAYS.test(words[cueIndex + 1].text) || MONTHS.test(words[cueIndex + 1].text)) {
+    applied('attr.inverted-time');
+    return null;
+  }
   if (/^\p{Lu}/u.test(phrase) && isNameLike(phrase) && !PRONOUN_SUBJECTS.has(phrase.toLowerCase())) return after;
   if (!/^\p{Ll}/u.test(phrase) || LISTENER_CUES.has(words[cueIndex].text)) return null;
   // a role ("another user", "the ambassador at the time"), then a comma and a name
@@ -310,7 +312,9 @@ function invertedSpeaker(text: string, words: Word[], cueIndex: number): Span | 
   const named = subjectAfter(words, k);
   if (!named) return null;
   const name = text.slice(named.start, named.end);
-  return /^\p{Lu}/u.test(name) && isNameLike(name) && name.split(/\s+/).length >= 2 ? named : null;
+  if (!(/^\p{Lu}/u.test(name) && isNameLike(name) && name.split(/\s+/).length >= 2)) return null;
+  applied('attr.inverted-past-role');
+  return named;
 }
 
 /**
@@ -329,10 +333,12 @@ export function attributionAfter(text: string, from: number, to: number): Attrib
   if (head.length === 0 || head[0].text === '·') return null;
   const accordingTo = /^according$/i.test(head[0].text) && head[1] && /^to$/i.test(head[1].text);
   if (accordingTo) {
+    applied('attr.according-to');
     const speaker = subjectAfter(words, i + 1);
     return { cue: { start: head[0].start, end: head[1].end }, speaker };
   }
   if (isCueVerb(head[0].text)) {
+    applied('attr.inverted');
     return { cue: { start: head[0].start, end: head[0].end }, speaker: invertedSpeaker(text, words, i) ?? subjectAfter(words, i) };
   }
   // "he said", "Miller added", "the secretary of state later said"
@@ -340,17 +346,30 @@ export function attributionAfter(text: string, from: number, to: number): Attrib
     const w = words[k];
     if (isPunct(w) && w.text !== ',' && w.text !== '(' && w.text !== ')') return null; // commas may set off an apposition: "Ana Ruiz, the mayor, said"
     // "…,” but stopped short of calling it …": another clause, not an attribution
-    if (k === i && /^(?:and|but|or|so|yet|while|because|as|if|when|since|though|although|than)$/i.test(w.text)) return null;
-    if (isCueVerb(w.text) && k > i && !isNounUse(words, k)) {
+    if (k === i && /^(?:and|but|or|so|yet|while|because|as|if|when|since|though|although|than)$/i.test(w.text)) {
+      applied('attr.new-clause');
+      return null;
+    }
+    if (isCueVerb(w.text) && k > i && isNounUse(words, k)) applied('attr.noun-cue');
+    else if (isCueVerb(w.text) && k > i) {
       // "…,” to the plan and warned …": another verb of the sentence's subject, not an attribution after the quote
-      if (/^(?:and|but|or)$/i.test(words[k - 1].text)) return null;
+      if (/^(?:and|but|or)$/i.test(words[k - 1].text)) {
+        applied('attr.second-verb');
+        return null;
+      }
       // "…” about the plan, said Ana Ruiz": after a comma the cue is inverted and the name follows it
       if (words[k - 1].text === ',' && !w.text.endsWith('ing')) {
         const after = invertedSpeaker(text, words, k);
-        if (after) return { cue: { start: w.start, end: w.end }, speaker: after };
+        if (after) {
+          applied('attr.inverted');
+          return { cue: { start: w.start, end: w.end }, speaker: after };
+        }
       }
       const speaker = subjectBefore(text, words, k);
-      if (w.text.endsWith('ing') && !(speaker && /^\p{Lu}/u.test(text.slice(speaker.start, speaker.end)))) return null;
+      if (w.text.endsWith('ing') && !(speaker && /^\p{Lu}/u.test(text.slice(speaker.start, speaker.end)))) {
+        applied('attr.participle-needs-name');
+        return null;
+      }
       return { cue: { start: w.start, end: w.end }, speaker };
     }
   }
@@ -367,13 +386,22 @@ export function attributionBefore(text: string, from: number, to: number, isCue:
     const w = words[k];
     if (w.text === '·') continue;
     if (/^according$/i.test(w.text) && words[k + 1] && /^to$/i.test(words[k + 1].text)) {
+      applied('attr.according-to');
       return { cue: { start: w.start, end: words[k + 1].end }, speaker: subjectAfter(words, k + 1) };
     }
     // "As Ruiz put it, …"
     const putIt = /^puts?$/.test(w.text) && /^it$/i.test(words[k + 1]?.text ?? '');
-    if (!putIt && (!isCue(w.text) || isNounUse(words, k))) continue;
+    if (!putIt && !isCue(w.text)) continue;
+    if (!putIt && isNounUse(words, k)) {
+      applied('attr.noun-cue');
+      continue;
+    }
     // "likened the rules to …": a cue word after a determiner is a noun
-    if (!putIt && k > 0 && /^(?:the|a|an|these|those|its|their|new)$/i.test(words[k - 1].text) && !isCueVerb(w.text)) continue;
+    if (!putIt && k > 0 && /^(?:the|a|an|these|those|its|their|new)$/i.test(words[k - 1].text) && !isCueVerb(w.text)) {
+      applied('attr.determiner-noun');
+      continue;
+    }
+    if (putIt) applied('attr.put-it');
     const cue = { start: w.start, end: putIt ? words[k + 1].end : w.end };
     // "Trump lashed out, saying “…”": a participle's speaker is the subject opening the sentence.
     if (w.text.endsWith('ing')) {
@@ -388,19 +416,32 @@ export function attributionBefore(text: string, from: number, to: number, isCue:
         own = { start: words[j].start, end: words[k - 1].end };
       }
       const plausible = own && isPlausibleSpeaker(text.slice(own.start, own.end)) ? own : null;
+      applied(plausible ? 'attr.participle-own-subject' : 'attr.participle');
       const speaker = plausible ?? mainSubject(words, k) ?? subjectBefore(text, words, k) ?? leadingName(words);
       return { cue, speaker };
     }
     let speaker = subjectBefore(text, words, k);
-    if (speaker && !isPlausibleSpeaker(text.slice(speaker.start, speaker.end))) speaker = mainSubject(words, k) ?? speaker;
+    if (speaker && !isPlausibleSpeaker(text.slice(speaker.start, speaker.end))) {
+      const main = mainSubject(words, k);
+      if (main) {
+        applied('attr.main-subject');
+        speaker = main;
+      }
+    }
     // "Ruiz, the mayor, toured the site and said …": a second verb shares the main clause's subject.
     let v = k - 1;
     while (v > 0 && ADVERBS_BEFORE_CUE.has(words[v].text.toLowerCase())) v--;
-    if (!speaker && v > 0 && /^(?:and|but)$/i.test(words[v].text)) speaker = mainSubject(words, v);
+    if (!speaker && v > 0 && /^(?:and|but)$/i.test(words[v].text)) {
+      speaker = mainSubject(words, v);
+      if (speaker) applied('attr.shared-subject');
+    }
     if (!speaker) {
       // "said Miller", but not "said she has …"
       const after = subjectAfter(words, k);
-      if (after && isNameLike(text.slice(after.start, after.end)) && !PRONOUN_SUBJECTS.has(words[k + 1].text.toLowerCase())) speaker = after;
+      if (after && isNameLike(text.slice(after.start, after.end)) && !PRONOUN_SUBJECTS.has(words[k + 1].text.toLowerCase())) {
+        applied('attr.inverted-before');
+        speaker = after;
+      }
     }
     return { cue, speaker };
   }

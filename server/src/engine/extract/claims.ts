@@ -3,12 +3,28 @@
 // skeleton. Speaker phrases are found by the same clause readers as quotes' (attribution.ts).
 import type { Span } from '../types';
 import { workDone } from '../work';
-import { ADVERBS_BEFORE_CUE, isCueVerb } from './cues';
-import { TITLE_WORDS } from './speakerPhrase';
+import { applied, isVeto, rulesMark, rulesSince, type RuleId } from './rules';
 import {
+  ADVERBS_BEFORE_CUE,
+  BARE_CLAUSE_OK,
+  CLAIM_NOUNS,
+  CLAIM_VERBS,
   DETERMINERS,
-  isGroupOfPeople,
+  ING_CLAIM_VERBS,
+  INFINITIVE_VERBS,
+  isCueVerb,
   LISTENER_CUES,
+  NOUN_OR_VERB,
+  OBJECT_AFTER,
+  PARENTHETICAL_PRESENT,
+  QUANTIFIER_SUBJECTS,
+  REPORTING_AFTER,
+  STANCE_VERBS,
+  TIME_AND_MANNER_AFTER_CUE,
+  TITLE_WORDS,
+} from './lexicon';
+import {
+  isGroupOfPeople,
   isNameLike,
   isNounUse,
   isPlausibleSpeaker,
@@ -27,54 +43,28 @@ export interface ClaimReading extends Attribution {
   content: Span;
   /** Content split around a parenthetical attribution ("The museum, Ruiz said, will open …"). */
   fragments?: Span[];
+  /** The rules that read it, and those that vetoed other readings on the way. */
+  rules: RuleId[];
 }
 
-/** Verbs that report what someone said, thinks or found, for indirect speech (finite forms). */
-const CLAIM_VERBS = new Set([
-  'said', 'says', 'say', 'told', 'tells', 'tell', 'wrote', 'writes', 'write', 'tweeted', 'added', 'adds', 'explained', 'explains',
-  'stated', 'states', 'noted', 'notes', 'argued', 'argues', 'argue', 'insisted', 'insists', 'insist', 'declared', 'announced',
-  'announces', 'claimed', 'claims', 'claim', 'acknowledged', 'acknowledges', 'admitted', 'admits', 'recalled', 'reported',
-  'reports', 'reiterated', 'emphasized', 'stressed', 'conceded', 'concluded', 'predicted', 'predicts', 'promised', 'promises',
-  'vowed', 'vows', 'warned', 'warns', 'warn', 'predict', 'point', 'suggested', 'suggests', 'suggest', 'testified', 'contended', 'maintained', 'maintains',
-  'confirmed', 'confirms', 'denied', 'denies', 'believe', 'believes', 'believed', 'think', 'thinks', 'thought', 'found',
-  'finds', 'showed', 'shows', 'show', 'revealed', 'reveals', 'estimated', 'estimates', 'alleged', 'alleges', 'complained',
-  'assured', 'pledged', 'agreed', 'asserted', 'asserts', 'indicated', 'indicates', 'speculated', 'hinted', 'boasted',
-  'bragged', 'countered', 'replied', 'responded', 'observed', 'cautioned', 'lamented', 'worried', 'hoped', 'hopes', 'feared',
-  'fears', 'charged', 'accused', 'accuses', 'learned', 'disclosed', 'projected', 'projects', 'forecast', 'expects', 'expected',
-  'know', 'knows', 'knew', 'feel', 'feels', 'felt', 'fear', 'hope', 'expect', 'wonder', 'wondered', 'implied', 'signaled',
-  'asked', 'asks', 'urged', 'urges', 'called', 'calls', 'described', 'describes', 'praised', 'praises', 'criticized',
-  'criticizes', 'criticised', 'defended', 'defends', 'endorsed', 'endorses', 'endorsing', 'supports', 'supported', 'opposes',
-  'opposed', 'wants', 'wanted', 'proposed', 'proposes', 'blamed', 'blames', 'questioned', 'questions', 'dismissed',
-  'rejected', 'rejects', 'condemned', 'condemns', 'welcomed', 'welcomes', 'demanded', 'demands', 'recommended',
-  'recommends', 'cited', 'cites', 'highlighted', 'mentioned', 'mentions', 'discussed', 'discusses', 'addressed',
-  'invoked', 'touted', 'touts', 'attacked', 'attacks', 'slammed', 'slams', 'blasted', 'blasts', 'mocked', 'mocks',
-  'seemed', 'seems', 'appeared', 'appears', 'considers', 'considered', 'sees', 'saw', 'see', 'doubt', 'doubts',
-  'doubted', 'understand', 'understands', 'understood', 'recognized', 'recognizes', 'realized', 'plans', 'planned',
-  'signalled', 'pointed', 'points', 'ruled', 'determined', 'decided', 'assumed', 'guessed', 'acknowledge', 'admit', 'agree', 'agrees', 'deny',
-]);
+/** A reading before its rules are attached. */
+type Reading = Omit<ClaimReading, 'rules'>;
+
 const WORDS_BEFORE_CONTENT = /^(?:that)$/i;
-/** Present forms, beyond the cue verbs, that set off a parenthetical attribution: "The plan, critics argue, will fail", "…, a report shows." */
-const PARENTHETICAL_PRESENT = new Set(['say', 'argue', 'write', 'believe', 'think', 'suggest', 'note', 'insist', 'claim', 'contend', 'warn', 'acknowledge', 'admit', 'agree', 'fear', 'predict', 'estimate', 'indicates', 'shows', 'finds', 'show', 'find']);
 /** What may follow "X said" in a parenthetical attribution: time, place, manner ("…, Ruiz said on Monday in a statement, …"). */
 const ATTRIBUTION_TAIL = /^(?:me|us|him|her|them|reporters|on|in|at|during|last|this|earlier|later|late|early|yesterday|today|tonight|overnight|while|when|after|before|to|from|for|with|via|through|by|of|according|recently|again|also|repeatedly|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
 /** An opening of time or place only ("But in recent days", "On Monday", "Last week"), before a parenthetical "X said,". */
 const ADJUNCT_OPENING = /^(?:(?:but|and|yet|so|still)\s+)?(?:even\s+)?(?:(?:in|on|at|during|over|since|by|after|before|for)\s+(?:the\s+|a\s+|recent\s+|past\s+)*|last\s+|earlier\s+|this\s+)[\p{L}\p{N}\s'’-]*$/iu;
-/** Cue forms that are more often nouns ("member states", "his plans", "renewed fears", "the support needed"). */
-const NOUN_OR_VERB = new Set(['states', 'plans', 'attacks', 'fears', 'support']);
-/** Quantifiers that stand as a subject on their own ("all agreed that …", "both said …"); other determiners before a verb make it a noun ("the claims"). */
-const QUANTIFIER_SUBJECTS = new Set(['all', 'both', 'some', 'many', 'most', 'few', 'several', 'two', 'three', 'four', 'one']);
 /** Words that end a subject's head: a preposition, a relative word, an aside ("observers in Virginia", "the transcript – published by …"). */
 const AFTER_HEAD = /^(?:of|in|to|with|from|at|for|on|around|across|by|over|under|near|inside|outside|within|throughout|who|which|that|whose|[(–—])$/i;
 /** Opening prepositions of a scene-setting phrase that no comma closed ("In a meeting with the board Trump said"). */
 const SCENE_PREPOSITIONS = /^(?:in|on|at|during|after|before|following|since|with|over|throughout)$/i;
-/** Verbs that report a finding after its content: "…, The Post has learned", "…, the audit found". */
-const REPORTING_AFTER = new Set(['learned', 'found', 'confirmed', 'estimated', 'concluded', 'believes', 'thinks', 'predicted', 'alleged', 'alleges', 'argues', 'argued', 'contends', 'contended', 'insists', 'insisted', 'maintains', 'maintained', 'admitted', 'acknowledged', 'revealed', 'disclosed', 'indicated', 'suggests', 'suggested']);
 
 /**
  * Indirect speech in one sentence of the skeleton: "Ruiz said (that) the bridge opens in May",
  * "The bridge opens in May, Ruiz said", "According to Ruiz, …", "…, according to Ruiz".
  */
-function claimIn(text: string, from: number, to: number): ClaimReading | null {
+function claimIn(text: string, from: number, to: number): Reading | null {
   const words = wordsIn(text, from, to);
   if (words.length < 4) return null;
   let last = words.length;
@@ -84,7 +74,10 @@ function claimIn(text: string, from: number, to: number): ClaimReading | null {
   // According to X, CONTENT.
   if (/^according$/i.test(words[0].text) && /^to$/i.test(words[1]?.text ?? '')) {
     const comma = words.findIndex((w, i) => i > 2 && w.text === ',');
-    if (comma > 2 && comma < last - 2) return { cue: span(0, 2), speaker: span(2, comma), content: span(comma + 1, last) };
+    if (comma > 2 && comma < last - 2) {
+      applied('claim.according-to-opening');
+      return { cue: span(0, 2), speaker: span(2, comma), content: span(comma + 1, last) };
+    }
     return null;
   }
   // CONTENT, according to X.
@@ -93,6 +86,7 @@ function claimIn(text: string, from: number, to: number): ClaimReading | null {
       let end = k + 3;
       while (end < last && !isPunct(words[end])) end++;
       if (end === k + 3) return null;
+      applied('claim.according-to-closing');
       return { cue: span(k + 1, k + 3), speaker: span(k + 3, end), content: span(0, k) };
     }
   }
@@ -103,7 +97,10 @@ function claimIn(text: string, from: number, to: number): ClaimReading | null {
     if (c <= k) continue;
     if (words.slice(k + 1, c).some((w) => isPunct(w) && w.text !== ',' && w.text !== '(' && w.text !== ')')) continue;
     // "…, but Lee argued it would …": a new clause with its own content, not an attribution of what came before
-    if (/^(?:but|and|while|whereas|yet|though|although|as|so|because|since|when|if)$/i.test(words[k + 1].text)) continue;
+    if (/^(?:but|and|while|whereas|yet|though|although|as|so|because|since|when|if)$/i.test(words[k + 1].text)) {
+      applied('claim.parenthetical-new-clause');
+      continue;
+    }
     let speaker: Span | null = null;
     let after: number;
     let told = false;
@@ -111,11 +108,17 @@ function claimIn(text: string, from: number, to: number): ClaimReading | null {
       speaker = subjectAfter(words, c);
       // "…, said Ana Ruiz, the mayor": a name, not a clause ("…, said Ruiz had lied")
       // "…, said Ana Ruiz, the mayor" or "…, said several observers"; not a clause ("…, said Ruiz had lied")
-      if (!speaker || !(isNameLike(text.slice(speaker.start, speaker.end)) || isGroupOfPeople(text.slice(speaker.start, speaker.end)))) continue;
+      if (!speaker || !(isNameLike(text.slice(speaker.start, speaker.end)) || isGroupOfPeople(text.slice(speaker.start, speaker.end)))) {
+        applied('claim.no-speaker');
+        continue;
+      }
       after = indexFrom(words, c, last, (w) => w.start >= speaker!.end);
     } else {
       speaker = subjectBefore(text, words, c);
-      if (!speaker || speaker.start < words[k + 1].start || !isPlausibleSpeaker(text.slice(speaker.start, speaker.end))) continue;
+      if (!speaker || speaker.start < words[k + 1].start || !isPlausibleSpeaker(text.slice(speaker.start, speaker.end))) {
+        applied('claim.no-speaker');
+        continue;
+      }
       // "…, Carter told a Senate panel on Wednesday.": the listener is part of the attribution
       after = c + 1;
       told = LISTENER_CUES.has(words[c].text);
@@ -125,46 +128,29 @@ function claimIn(text: string, from: number, to: number): ClaimReading | null {
     let e = after;
     while (e < last && !isPunct(words[e])) e++;
     // "…, the campaign has denied it happened, with …": a clause after the verb is its own content, not a time or place
-    if (e > after && !told && !ATTRIBUTION_TAIL.test(words[after].text)) continue;
+    if (e > after && !told && !ATTRIBUTION_TAIL.test(words[after].text)) {
+      applied('claim.parenthetical-clause-after');
+      continue;
+    }
     // "But in recent days, aides say, the deal is off": a scene-setting opening is not content
     const opening = words.slice(0, k).filter((x) => !isPunct(x));
     const adjunctOnly = opening.length <= 6 && ADJUNCT_OPENING.test(opening.map((x) => x.text).join(' '));
+    if (adjunctOnly) applied('claim.adjunct-opening');
     const fragments: Span[] = adjunctOnly ? [] : [span(0, k)];
     // "…, said Ana Ruiz, the mayor of a town that …": an apposition after an inverted speaker, not more content
     const apposition = c === k + 1 && e < last && words[e].text === ',' && /^(?:the|a|an|who|which)$/i.test(words[e + 1]?.text ?? '');
     if (!apposition && e < last && words[e].text === ',' && e + 1 < last - 1 && e - after <= 6) {
       fragments.push(span(e + 1, last));
     } else if (!apposition && (e < last || e - after > 6)) {
+      applied('claim.parenthetical-clause-after');
       continue;
     }
     if (fragments.length === 0) continue;
+    applied(c === k + 1 ? 'claim.parenthetical-inverted' : 'claim.parenthetical');
     return { cue: span(c, c + 1), speaker, content: fragments[fragments.length - 1], fragments };
   }
   return null;
 }
-
-/** Verbs of intent and commitment whose content is an infinitive: "vowed to repeal the levy". */
-const INFINITIVE_VERBS = new Set([
-  'vowed', 'vows', 'vow', 'promised', 'promises', 'promise', 'pledged', 'pledges', 'pledge', 'plans', 'plan', 'planned',
-  'planning', 'wants', 'want', 'wanted', 'hopes', 'hope', 'hoped', 'hoping', 'intends', 'intend', 'intended', 'agreed',
-  'agrees', 'agree', 'refused', 'refuses', 'refuse', 'declined', 'declines', 'threatened', 'threatens', 'offered', 'offers',
-  'sought', 'seeks', 'seeking', 'claim', 'claims', 'claimed', 'proposed', 'proposes', 'vowing', 'promising', 'pledging',
-  'urged', 'urges', 'urging', 'asked', 'asks', 'asking', 'called', 'calls', 'calling', 'encouraged', 'encourages', 'encouraging',
-  'expects', 'expected', 'expect', 'decided', 'demanded', 'demands', 'demanding', 'warned', 'warns', 'warning',
-]);
-/** Of those, the ones that also take a bare clause ("claimed he won"); the rest want "to" or "that" ("wants the job" is no claim). */
-const BARE_CLAUSE_OK = new Set(['claim', 'claims', 'claimed', 'warned', 'warns', 'warning', 'demanded', 'demands', 'demanding', 'proposed', 'proposes', 'decided', 'expects', 'expected', 'expect', 'hopes', 'hope', 'hoped', 'hoping', 'agreed', 'agrees', 'agree', 'promised', 'promises', 'promise']);
-/** Verbs of saying and thinking in the progressive or as a participle after a comma: "is warning that …", "…, saying …". */
-const ING_CLAIM_VERBS = new Set([
-  'saying', 'telling', 'arguing', 'claiming', 'insisting', 'suggesting', 'warning', 'noting', 'adding', 'explaining',
-  'demanding', 'urging', 'promising', 'vowing', 'pledging', 'predicting', 'asserting', 'stressing', 'acknowledging',
-  'admitting', 'conceding', 'charging', 'alleging', 'contending', 'maintaining', 'hinting', 'signaling', 'declaring',
-  'announcing', 'reporting', 'writing', 'tweeting', 'questioning', 'calling', 'asking', 'planning', 'hoping', 'seeking',
-  'threatening', 'touting', 'boasting', 'complaining', 'denying', 'confirming', 'pointing', 'encouraging', 'proposing',
-]);
-/** "called for a special prosecutor", "pushed for new rules", "supports the levy": a demand or stance as an object. */
-const OBJECT_AFTER = /^(?:call(?:s|ed|ing)?|push(?:es|ed|ing)?|argu(?:es|ed|ing)|advocat(?:es|ed|ing))$/;
-const STANCE_VERBS = new Set(['supports', 'supported', 'support', 'opposes', 'opposed', 'oppose', 'endorsed', 'endorses', 'endorse', 'favors', 'favored', 'favours', 'favoured']);
 
 /**
  * Every "X said (that) CONTENT" reading of one sentence of the skeleton, in order: a verb of
@@ -202,23 +188,32 @@ function countFrom(words: Word[], from: number, to: number, pass: (w: Word) => b
 }
 
 function claimsIn(text: string, from: number, to: number): ClaimReading[] {
+  const opening = rulesMark();
   const first = claimIn(text, from, to);
-  if (first) return [first];
+  if (first) return [{ ...first, rules: rulesSince(opening) }];
   let words = wordsIn(text, from, to);
   const found: ClaimReading[] = [];
   if (words.length < 4) return found;
   let last = words.length;
   while (last > 0 && /^[.!?]$/.test(words[last - 1].text)) last--;
   if (last < 4) return found;
-  found.push(...nominalClaims(words, last));
+  for (const reading of nominalClaims(words, last)) found.push({ ...reading, rules: rulesSince(opening, ['claim.nominal']) });
   const span = (a: number, b: number): Span => ({ start: words[a].start, end: words[b - 1].end });
   // A headline in Title Case ("Ruiz Says The Ferry Will Run By June"): its verbs read in lower case
   const long = words.filter((x) => x.text.length > 3 && /^\p{L}/u.test(x.text));
-  if (long.length >= 4 && long.every((x) => /^\p{Lu}/u.test(x.text))) {
+  const headline = long.length >= 4 && long.every((x) => /^\p{Lu}/u.test(x.text));
+  if (headline) {
     words = words.map((x) => (CLAIM_VERBS.has(x.text.toLowerCase()) ? { ...x, text: x.text.toLowerCase() } : x));
   }
+  if (headline) applied('claim.headline-case');
+  // the rules of one reading: those from its verb on, and the vetoes of readings before it in the sentence
+  const readingRules = (from: number): RuleId[] => {
+    const own = new Set(rulesSince(from));
+    return rulesSince(opening).filter((id) => own.has(id) || isVeto(id) || id === 'claim.headline-case');
+  };
   for (let k = 1; k < last - 2; k++) {
     workDone.steps++;
+    const from = rulesMark();
     const w = words[k];
     if (isPunct(w)) continue;
     const prev = words[k - 1].text.toLowerCase();
@@ -230,26 +225,39 @@ function claimsIn(text: string, from: number, to: number): ClaimReading[] {
     const participle = ING_CLAIM_VERBS.has(w.text) && (prev === ',' || prev === 'by' || (beforeAdverb === ',' && prev !== ','));
     if (!CLAIM_VERBS.has(w.text) && !INFINITIVE_VERBS.has(w.text) && !STANCE_VERBS.has(w.text) && !progressive && !participle) continue;
     // "the Associated Press reports that …": a noun-like cue followed by "that" is a verb
-    if ((isNounUse(words, k) && !/^that$/i.test(words[k + 1]?.text ?? '')) || (DETERMINERS.has(prev) && !QUANTIFIER_SUBJECTS.has(prev) && !participle)) continue;
+    if ((isNounUse(words, k) && !/^that$/i.test(words[k + 1]?.text ?? '')) || (DETERMINERS.has(prev) && !QUANTIFIER_SUBJECTS.has(prev) && !participle)) {
+      applied('claim.noun-cue');
+      continue;
+    }
     const following = words[k + 1]?.text.toLowerCase() ?? '';
     // "member states", "they made plans", "renewed fears": a noun, unless a clause follows or a name or pronoun is its subject
     if (NOUN_OR_VERB.has(w.text) && following !== 'that') {
       const before = words[k - 1].text;
       const namedSubject = /^\p{Lu}/u.test(before) && !/['’]s$/.test(before) && !DETERMINERS.has(words[k - 2]?.text.toLowerCase() ?? '');
-      if (!/^(?:he|she|it|they|who|which)$/i.test(before) && !namedSubject) continue;
+      if (!/^(?:he|she|it|they|who|which)$/i.test(before) && !namedSubject) {
+        applied('claim.noun-cue');
+        continue;
+      }
     }
     // "pointed out that", "points to": not "percentage points"
-    if (/^(?:pointed|points|point)$/.test(w.text) && !/^(?:out|to)$/.test(following)) continue;
-    // "Oz's show", "just for show"
-    if (/^shows?$/.test(w.text) && (/['’]s$/.test(words[k - 1].text) || prev === 'for')) continue;
-    // "an hourlong show that aired": a singular article and the bare form make a noun
-    if (w.text === 'show' && (/^(?:a|an)$/.test(prev) || /^(?:a|an)$/i.test(words[k - 2]?.text ?? ''))) continue;
+    // "Oz's show", "just for show"; "an hourlong show that aired": a singular article and the bare form make a noun
+    if (
+      (/^(?:pointed|points|point)$/.test(w.text) && !/^(?:out|to)$/.test(following)) ||
+      (/^shows?$/.test(w.text) && (/['’]s$/.test(words[k - 1].text) || prev === 'for')) ||
+      (w.text === 'show' && (/^(?:a|an)$/.test(prev) || /^(?:a|an)$/i.test(words[k - 2]?.text ?? '')))
+    ) {
+      applied('claim.noun-cue');
+      continue;
+    }
     // "…, said Ana Ruiz, the mayor": the inverted shape is claimIn's; the verb's object here is a name, not content
     if (prev === ',' && CLAIM_VERBS.has(w.text)) {
       const inverted = subjectAfter(words, k);
       const end = inverted ? indexFrom(words, k + 1, last + 1, (x) => x.start >= inverted.end) : -1;
       const closes = end < 0 || end >= last || isPunct(words[end]);
-      if (inverted && closes && isNameLike(text.slice(inverted.start, inverted.end))) continue;
+      if (inverted && closes && isNameLike(text.slice(inverted.start, inverted.end))) {
+        applied('claim.inverted-name');
+        continue;
+      }
     }
     let speaker: Span | null;
     let nonRestrictive = false;
@@ -263,29 +271,51 @@ function claimsIn(text: string, from: number, to: number): ClaimReading[] {
       while (v > 1 && ADVERBS_BEFORE_CUE.has(words[v].text.toLowerCase())) v--;
       nonRestrictive = /^who$/i.test(words[v]?.text ?? '') && words[v - 1]?.text === ',';
       // the antecedent is the noun phrase right before "who" ("came from a young child, who said …"), else the subject before it
-      if (!speaker && /^who$/i.test(words[v]?.text ?? '') && v > 1) speaker = antecedentOfWho(words, words[v - 1].text === ',' ? v - 1 : v) ?? subjectBefore(text, words, words[v - 1].text === ',' ? v - 1 : v);
+      if (!speaker && /^who$/i.test(words[v]?.text ?? '') && v > 1) {
+        speaker = antecedentOfWho(words, words[v - 1].text === ',' ? v - 1 : v) ?? subjectBefore(text, words, words[v - 1].text === ',' ? v - 1 : v);
+        if (speaker) applied('claim.who-antecedent');
+      }
       // "Cruz thanked the crowd and said he would stay": the first verb's subject
-      if (!speaker && /^and$/i.test(words[v]?.text ?? '')) speaker = mainSubject(words, v);
-      if (!speaker || !isPlausibleSpeaker(text.slice(speaker.start, speaker.end))) speaker = subjectHead(words, k);
+      if (!speaker && /^and$/i.test(words[v]?.text ?? '')) {
+        speaker = mainSubject(words, v);
+        if (speaker) applied('claim.shared-subject');
+      }
+      if (!speaker || !isPlausibleSpeaker(text.slice(speaker.start, speaker.end))) {
+        speaker = subjectHead(words, k);
+        if (speaker) applied('claim.subject-head');
+      }
     }
-    if (!speaker || !isPlausibleSpeaker(text.slice(speaker.start, speaker.end))) continue;
+    if (!speaker || !isPlausibleSpeaker(text.slice(speaker.start, speaker.end))) {
+      applied('claim.no-speaker');
+      continue;
+    }
     speaker = withoutTrailingAdverbs(words, speaker, k);
     // "Readers may not let editorials (tell)", "Trump did not unveil (plans)": a verb phrase, not a speaker
     // "Ruiz declined to (say whether)", "Lee continues to (insist)": the verb of intent is not the speaker's name
     const intent = /\s+(?:declined|refused|wants|wanted|continues|continued|tried|needs|needed|seemed|appeared|used|began|would like|has|have|had)\s+to$/i.exec(text.slice(speaker.start, speaker.end));
-    if (intent) speaker = { start: speaker.start, end: speaker.start + intent.index };
+    if (intent) {
+      applied('claim.intent-verb');
+      speaker = { start: speaker.start, end: speaker.start + intent.index };
+    }
     const phrase = text.slice(speaker.start, speaker.end);
-    if (VERB_INSIDE.test(phrase) || NOT_A_SUBJECT.test(phrase)) continue;
+    if (VERB_INSIDE.test(phrase) || NOT_A_SUBJECT.test(phrase)) {
+      applied(VERB_INSIDE.test(phrase) ? 'claim.verb-inside' : 'claim.not-a-subject');
+      continue;
+    }
     let c = k + 1;
     // "As Ruiz pointed out (on Monday), the depot is unsafe": the content follows the comma that closes the "as" clause
     const speakerAt = wordStartingAt(words, speaker.start, k);
     // "“…,” Chancellor Ana Ruiz told reporters after the meeting": the attribution of the quotation before it
     const markBefore = (i: number) => i >= 0 && /^[·”"’]$/.test(words[i].text);
-    if (speakerAt > 0 && following !== 'that' && (markBefore(speakerAt - 1) || (words[speakerAt - 1].text === ',' && markBefore(speakerAt - 2)))) continue;
+    if (speakerAt > 0 && following !== 'that' && (markBefore(speakerAt - 1) || (words[speakerAt - 1].text === ',' && markBefore(speakerAt - 2)))) {
+      applied('claim.quotation-attribution');
+      continue;
+    }
     if (speakerAt > 0 && /^as$/i.test(words[speakerAt - 1].text) && (speakerAt === 1 || (speakerAt === 2 && /^(?:but|and|yet|so|·)$/i.test(words[0].text)))) {
       const comma = indexFrom(words, k + 1, k + 12, (x) => isPunct(x));
       if (comma < 0 || words[comma].text !== ',' || last - comma < 4) continue;
-      found.push({ cue: span(k, k + 1), speaker, content: span(comma + 1, last) });
+      applied('claim.as-clause');
+      found.push({ cue: span(k, k + 1), speaker, content: span(comma + 1, last), rules: readingRules(from) });
       continue;
     }
     if (/^(?:pointed|points|point)$/.test(w.text) && /^(?:out|to)$/i.test(words[c]?.text ?? '')) c++;
@@ -293,6 +323,7 @@ function claimsIn(text: string, from: number, to: number): ClaimReading[] {
     if (LISTENER_CUES.has(w.text) || /^(?:urged|urges|urging|encouraged|encourages|encouraging|called|calls|calling|telling|asking)$/.test(w.text)) {
       const that = indexFrom(words, c + 1, c + 8, (x) => /^that$/i.test(x.text));
       // "told reporters on Monday that …", not "told her the plan would change that."
+      const before = c;
       if (that > 0 && last - that > 3 && !words.slice(c, that).some((x) => isPunct(x))) c = that;
       else {
         if (/^call/.test(w.text) && /^on$/i.test(words[c]?.text ?? '')) c++;
@@ -300,13 +331,19 @@ function claimsIn(text: string, from: number, to: number): ClaimReading[] {
         const naming = /^call/.test(w.text) && indexFrom(words, c + 1, c + 6, (x) => /^(?:a|an)$/i.test(x.text)) > 0;
         if (!naming) c = afterListener(words, c, last);
       }
+      if (c > before) applied('claim.listener');
     }
     // "said on Friday he met …", "said last week the pier …", "said in a statement the pier …"
+    const beforeTime = c;
     c = afterTimeAndPlace(words, c, last);
+    if (c > beforeTime) applied('claim.time-and-place');
     // "said on Monday that", "said in a statement that", "says at a stop in Toledo, Ohio, that"
     const that = indexFrom(words, c, c + 12, (x) => /^that$/i.test(x.text));
     // "said on Monday in a statement that …", not "said the locks could change that."
-    if (that > c && last - that > 3 && !words.slice(c, that).some((x) => (isPunct(x) && x.text !== ',') || CLAIM_VERBS.has(x.text) || /\p{L}{3}ing$/u.test(x.text))) c = that;
+    if (that > c && last - that > 3 && !words.slice(c, that).some((x) => (isPunct(x) && x.text !== ',') || CLAIM_VERBS.has(x.text) || /\p{L}{3}ing$/u.test(x.text))) {
+      applied('claim.that-after-adjuncts');
+      c = that;
+    }
     if (c < last && words[c].text === ',') c++;
     if (c >= last || /^[:·"“]$/.test(words[c].text)) continue;
     // "…, saying, “Maybe …”": the content stops before a quotation it introduces
@@ -322,32 +359,57 @@ function claimsIn(text: string, from: number, to: number): ClaimReading[] {
         let cut = q;
         while (cut > c && (isPunct(words[cut - 1]) || ING_CLAIM_VERBS.has(words[cut - 1].text))) cut--;
         end = cut;
+        applied('claim.stops-before-quotation');
       }
     }
-    if (WORDS_BEFORE_CONTENT.test(words[c].text) && c + 1 >= last) continue;
-    if (last - c < 3) continue;
+    if ((WORDS_BEFORE_CONTENT.test(words[c].text) && c + 1 >= last) || last - c < 3) {
+      applied('claim.too-short');
+      continue;
+    }
     const next = words[c].text.toLowerCase();
     if (next === 'to') {
       // an infinitive after a verb of intent or a listener: "vowed to …", "urged voters to …"
-      if (!INFINITIVE_VERBS.has(w.text) && !(LISTENER_CUES.has(w.text) && c > k + 1)) continue;
+      if (!INFINITIVE_VERBS.has(w.text) && !(LISTENER_CUES.has(w.text) && c > k + 1)) {
+        applied('claim.no-infinitive');
+        continue;
+      }
+      applied('claim.infinitive');
     } else if (next === 'for' || next === 'on') {
-      if (!OBJECT_AFTER.test(w.text) || next === 'on') continue;
+      if (!OBJECT_AFTER.test(w.text) || next === 'on') {
+        applied('claim.preposition-after');
+        continue;
+      }
+      applied('claim.object-for');
       c++;
     } else if (/^(?:of|about|with|in|at|by|as|from|into|so|up|out|off|back|down|over)$/.test(next)) {
+      applied('claim.preposition-after');
       continue;
     } else if (INFINITIVE_VERBS.has(w.text) && !BARE_CLAUSE_OK.has(w.text) && !LISTENER_CUES.has(w.text) && !/^(?:that|if|whether)$/.test(next)) {
       // "wants the job", "offered no proof": an object, not a claim; but "called the levy a tax on work" names something
       const namesAs = /^call/.test(w.text) && indexFrom(words, c + 1, c + 6, (x) => /^(?:a|an)$/i.test(x.text)) > 0;
-      if (!namesAs && (!/^call/.test(w.text) || c === k + 1)) continue;
+      if (!namesAs && (!/^call/.test(w.text) || c === k + 1)) {
+        applied('claim.object-not-claim');
+        continue;
+      }
     }
     // "Pilots, who have long argued that the channel is shallow, oppose the plan": the relative clause ends at its comma
     if (nonRestrictive) {
       const comma = indexFrom(words, c + 1, end, (x) => x.text === ',');
-      if (comma > 0) end = comma;
+      if (comma > 0) {
+        applied('claim.relative-ends-at-comma');
+        end = comma;
+      }
     }
-    if (end - c < 3) continue;
-    if (STANCE_VERBS.has(w.text) && end - c > 12) continue;
-    found.push({ cue: span(k, k + 1), speaker, content: span(c, end) });
+    if (end - c < 3) {
+      applied('claim.too-short');
+      continue;
+    }
+    if (STANCE_VERBS.has(w.text) && end - c > 12) {
+      applied('claim.stance-too-long');
+      continue;
+    }
+    applied(progressive ? 'claim.progressive' : participle ? 'claim.participle' : 'claim.verb');
+    found.push({ cue: span(k, k + 1), speaker, content: span(c, end), rules: readingRules(from) });
   }
   return found;
 }
@@ -371,6 +433,7 @@ function splitSequential(skeleton: string, readings: ClaimReading[]): ClaimReadi
     if (!boundary) continue;
     a.content = { start: a.content.start, end: a.content.start + boundary.index };
     if (a.fragments) a.fragments[a.fragments.length - 1] = a.content;
+    a.rules.push('claim.second-speaker');
   }
   return readings;
 }
@@ -453,20 +516,13 @@ const VERB_INSIDE = /\s(?:may|might|can|could|should|must|would|wouldn['’]t|di
 /** Phrases that open or end as no subject does: "Do you (know)", "Now (tell us)", "Following a (called …)", "remained but (found)". */
 const NOT_A_SUBJECT = /^(?:do|does|did|now|please|let|following)\b|\bbut$|\sbut\s/i;
 
-/** Nouns of saying whose "that" clause is a claim: "a Harbor Gazette report that …", "Ruiz's claim that …". */
-const CLAIM_NOUNS = new Set([
-  'report', 'claim', 'assertion', 'allegation', 'argument', 'suggestion', 'statement', 'warning', 'promise', 'pledge',
-  'accusation', 'charge', 'insistence', 'prediction', 'finding', 'estimate', 'announcement', 'contention', 'admission',
-  'boast', 'complaint', 'remark', 'comments', 'vow', 'threat', 'belief', 'view',
-]);
-
 /**
  * Claims carried by a noun: "seizing on a Harbor Gazette report that the pier is sinking",
  * "Ruiz's claim that the fares will fall". Only with a named source (a possessor or the
  * capitalised words before the noun): an unowned "the report that …" names no one to check.
  */
-function nominalClaims(words: Word[], last: number): ClaimReading[] {
-  const found: ClaimReading[] = [];
+function nominalClaims(words: Word[], last: number): Reading[] {
+  const found: Reading[] = [];
   const span = (a: number, b: number): Span => ({ start: words[a].start, end: words[b - 1].end });
   for (let k = 1; k + 4 < last; k++) {
     workDone.steps++;
@@ -496,16 +552,14 @@ function antecedentOfWho(words: Word[], end: number): Span | null {
   return { start: words[s].start, end: words[end - 1].end };
 }
 
-const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|recently|earlier|later|again|repeatedly|privately|publicly)$/i;
-
 /** Past the time and manner words that may follow a verb of saying before its content: "on Friday", "last week", "in a statement", "Thursday". */
 function afterTimeAndPlace(words: Word[], from: number, last: number): number {
   let c = from;
   for (let round = 0; round < 3 && c < last; round++) {
     const t = words[c].text.toLowerCase();
     const next = words[c + 1]?.text.toLowerCase() ?? '';
-    if (WEEKDAY.test(t)) c += 1;
-    else if (t === 'on' && WEEKDAY.test(next)) c += 2;
+    if (TIME_AND_MANNER_AFTER_CUE.test(t)) c += 1;
+    else if (t === 'on' && TIME_AND_MANNER_AFTER_CUE.test(next)) c += 2;
     else if (/^(?:last|this|next)$/.test(t) && /^(?:week|month|year|weekend|spring|summer|fall|autumn|winter)$/.test(next)) c += 2;
     else if (t === 'in' && /^(?:a|an)$/.test(next) && /^(?:statement|interview|email|tweet|letter|speech|post)$/i.test(words[c + 2]?.text ?? '')) c += 3;
     else break;

@@ -2,12 +2,13 @@ import type Nlp from 'compromise';
 import type { DocumentFormat, ExtractedQuote, Span, SpeakerMention } from '../types';
 import { maskProse, isInside } from '../text/mask';
 import { lastStartingAtOrBefore } from '../text/spans';
-import { findQuotedSpans, paragraphsOf, type QuotedSpan } from './quoteMarks';
+import { findQuotedSpans, paragraphsOf, type QuotedSpan, type VetoedReading } from './quoteMarks';
+import { applied, resetRules, rulesMark, rulesSince, type RuleId } from './rules';
 import { sentencesOf } from './sentences';
 import { attributionAfter, attributionBefore, attributionsIn, type Attribution } from './attribution';
 import { claimsInSentence } from './claims';
 import { isBackReference, readSpeakerPhrase, type SpeakerPhrase } from './speakerPhrase';
-import { isCueVerb, isLooseCue } from './cues';
+import { HEADLINE_VERBS, isCueVerb, isLooseCue, REPORTED_CLAUSE_CUES } from './lexicon';
 import { workDone } from '../work';
 
 /** compromise takes ~230 ms to load: loaded on the first pronoun or name that needs it, not at server start. */
@@ -67,7 +68,23 @@ export interface ExtractedQuoteWithState extends ExtractedQuote {
  * masked prose only, so code, URLs and front matter never yield quotes.
  */
 export function extractQuotes(text: string, options: ExtractOptions = {}): ExtractedQuoteWithState[] {
+  return extractWithRules(text, options).items;
+}
+
+/** What one extraction found, and the readings its rules vetoed (for the case files and eval:extraction). */
+export interface Extraction {
+  items: ExtractedQuoteWithState[];
+  vetoed: VetoedReading[];
+}
+
+export function extractWithRules(text: string, options: ExtractOptions = {}): Extraction {
   nlpBudgetLeft = NLP_BUDGET;
+  resetRules();
+  const vetoed: VetoedReading[] = [];
+  const veto = (q: QuotedSpan, mark: number, id: RuleId) => {
+    applied(id);
+    vetoed.push({ kind: 'quote', span: q.outer, rules: rulesSince(mark, q.rules) });
+  };
   const masked = maskProse(text, options.format ?? 'markdown');
   const prose = masked.text;
   // Checked by hand: after an ignore comment in its paragraph (or in the next paragraph when
@@ -84,7 +101,7 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Extra
     if (markParagraph < 0 || at >= paragraphs[markParagraph].end) return quoteParagraph === markParagraph + 1;
     return quoteParagraph === markParagraph || (quoteParagraph === markParagraph + 1 && !prose.slice(at, paragraphs[markParagraph].end).trim());
   };
-  const quoted = mergeSplitQuotes(prose, findQuotedSpans(prose, masked.blockQuotes));
+  const quoted = mergeSplitQuotes(prose, findQuotedSpans(prose, masked.blockQuotes, vetoed));
 
   // The skeleton: quote contents blanked, so sentence ends and cues inside quotes do not count.
   const skeletonChars = prose.split('');
@@ -124,48 +141,67 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Extra
 
   const results: ExtractedQuoteWithState[] = [];
   for (const q of quoted) {
+    const mark = rulesMark();
     const first = q.fragments[0];
     const last = q.fragments[q.fragments.length - 1];
     const quoteText = q.fragments.map((f) => text.slice(f.start, f.end).trim()).join(' ');
     const wordCount = quoteText.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-    if (wordCount === 0) continue;
+    if (wordCount === 0) {
+      veto(q, mark, 'quote.no-words');
+      continue;
+    }
 
     const scare = SCARE_MARKER.test(prose.slice(Math.max(0, q.outer.start - 24), q.outer.start)) && wordCount < MIN_WORDS_WITHOUT_CUE;
     // “Meet the Press”, a book “The Long Road Home”, a “Vote No” sign: titles and names, never speech.
     const inHeadline = paragraphOf(q.outer.start) === 0 && paragraphs.length > 1 && isHeadline(prose, paragraphs[0]);
-    if (!q.block && q.fragments.length === 1 && !inHeadline && isTitleOfWork(prose, q, quoteText)) continue;
+    if (!q.block && q.fragments.length === 1 && !inHeadline && isTitleOfWork(prose, q, quoteText)) {
+      veto(q, mark, 'quote.title-of-work');
+      continue;
+    }
     let attribution = q.block ? blockAttribution(skeleton, paragraphs, q) : findAttribution(prose, skeleton, q, sentenceAt);
     // A transcript quoted turn by turn: “PENCE: Well, look, …” names its speaker in the label.
     const label = /^\s*((?:\p{Lu}[\p{Lu}.'’-]+\s){0,2}\p{Lu}[\p{Lu}.'’-]+):\s/u.exec(text.slice(first.start, first.end));
     if (label && label[1].replace(/[^\p{L}]/gu, '').length >= 2) {
       const at = first.start + label[0].indexOf(label[1]);
       attribution = { cue: { start: at + label[1].length, end: at + label[1].length + 1 }, speaker: { start: at, end: at + label[1].length } };
+      applied('quote.turn-label');
     }
     const paragraph = paragraphOf(q.outer.start);
     // "Ruiz: ‘We Will Not Sell the Port to Anyone.’": a headline names its speaker however long the quote
-    if (!attribution && !q.block && wordCount >= MIN_WORDS_WITHOUT_CUE && inHeadline) attribution = headlineAttribution(text, paragraphs[0], q);
+    if (!attribution && !q.block && wordCount >= MIN_WORDS_WITHOUT_CUE && inHeadline) {
+      attribution = headlineAttribution(text, paragraphs[0], q);
+      if (attribution) applied('quote.headline-speaker');
+    }
     if (!attribution && !q.block && wordCount < MIN_WORDS_WITHOUT_CUE) {
       // “Trump called the senator a “nasty guy,” an “anchor baby” and “unstable”": a short phrase
       // after a verb of saying or naming in its sentence is put in the subject's mouth.
       const sentence = sentenceAt(q.outer.start);
       attribution = attributionBefore(skeleton, sentence.start, q.outer.start, isLooseCue);
+      if (attribution) applied('quote.loose-cue');
       // Another quote between the cue and this one: only a list of phrases carries the cue on
       // ("a “bully” and a “narcissist”"), not a new clause ("…,” a date the “experts” doubt).
       if (attribution && skeleton.slice(attribution.cue.end, q.outer.start).includes('·')) {
         const between = skeleton.slice(skeleton.lastIndexOf('·', q.outer.start) + 1, q.outer.start);
         const joining = between.match(/[\p{L}]+/gu) ?? [];
-        if (!(joining.length <= 2 || (joining.length <= 4 && joining.some((w) => /^(?:and|or|as|nor)$/.test(w))))) attribution = null;
+        if (!(joining.length <= 2 || (joining.length <= 4 && joining.some((w) => /^(?:and|or|as|nor)$/.test(w))))) {
+          attribution = null;
+          applied('quote.loose-cue-list');
+        }
       }
       if (!attribution && paragraph === 0 && paragraphs.length > 1 && isHeadline(prose, paragraphs[0])) {
         attribution = headlineAttribution(text, paragraphs[0], q);
+        applied(attribution ? 'quote.headline-speaker' : 'quote.headline-no-speaker');
         if (!attribution) {
-          results.push({ kind: 'quote', text: quoteText, span: { start: first.start, end: last.end }, fragments: q.fragments, speaker: null, cue: null, speakerSpan: null, ignored: ignoredAt(q.outer.start) });
+          results.push({ kind: 'quote', text: quoteText, span: { start: first.start, end: last.end }, fragments: q.fragments, speaker: null, cue: null, speakerSpan: null, ignored: ignoredAt(q.outer.start), rules: rulesSince(mark, q.rules) });
           continue;
         }
       }
     }
     // A scare-quote marker wins over a cue earlier in the sentence ("…, Ruiz said, and the so-called “deal”").
-    if (scare) continue;
+    if (scare) {
+      veto(q, mark, 'quote.scare-marker');
+      continue;
+    }
     let speaker: SpeakerMention | null = null;
     let speakerSpan: Span | null = null;
     if (attribution?.speaker) {
@@ -179,30 +215,45 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Extra
       const between = lead ? skeleton.slice(lead.span.end, q.outer.start) : '';
       const betweenWords = between.match(/[\p{L}]+/gu) ?? [];
       if (lead && (lead.speaker || lead.cue) && paragraphOf(lead.span.start) === paragraph && /^\p{Lu}/u.test(quoteText) && betweenWords.length <= 6 && betweenWords.some((w) => isCueVerb(w))) {
-        results.push({ kind: 'quote', text: quoteText, span: { start: first.start, end: last.end }, fragments: q.fragments, speaker: lead.speaker ? { ...lead.speaker } : null, cue: null, speakerSpan: null, ignored: lead.ignored || ignoredAt(q.outer.start) });
+        applied('quote.follow-on');
+        results.push({ kind: 'quote', text: quoteText, span: { start: first.start, end: last.end }, fragments: q.fragments, speaker: lead.speaker ? { ...lead.speaker } : null, cue: null, speakerSpan: null, ignored: lead.ignored || ignoredAt(q.outer.start), rules: rulesSince(mark, q.rules) });
         continue;
       }
       if (wordCount < MIN_WORDS_WITHOUT_CUE) {
         // "Ortiz likened the plan to “burning money”": a phrase put in the mouth of the sentence's subject.
         const sentence = sentenceAt(q.outer.start);
         const opening = sentenceSubjects(text.slice(sentence.start, q.outer.start))[0];
-        if (!opening || opening.start !== 0 || skeleton.slice(sentence.start, q.outer.start).includes('·') || opening.phrase.kind !== 'person' || !/^\s*\p{Ll}/u.test(text.slice(sentence.start + opening.end, q.outer.start))) continue;
-        if (!isLikelyName(opening.phrase.name ?? '', text.slice(Math.max(0, q.outer.start - NAME_LOOKBACK), q.outer.start))) continue;
+        if (
+          !opening || opening.start !== 0 || skeleton.slice(sentence.start, q.outer.start).includes('·') || opening.phrase.kind !== 'person' ||
+          !/^\s*\p{Ll}/u.test(text.slice(sentence.start + opening.end, q.outer.start)) ||
+          !isLikelyName(opening.phrase.name ?? '', text.slice(Math.max(0, q.outer.start - NAME_LOOKBACK), q.outer.start))
+        ) {
+          veto(q, mark, 'quote.short-without-cue');
+          continue;
+        }
+        applied('quote.sentence-subject-short');
         const span = { start: sentence.start + opening.start, end: sentence.start + opening.end };
-        results.push({ kind: 'quote', text: quoteText, span: { start: first.start, end: last.end }, fragments: q.fragments, speaker: { text: opening.phrase.text, span }, cue: null, speakerSpan: span, ignored: ignoredAt(q.outer.start) });
+        results.push({ kind: 'quote', text: quoteText, span: { start: first.start, end: last.end }, fragments: q.fragments, speaker: { text: opening.phrase.text, span }, cue: null, speakerSpan: span, ignored: ignoredAt(q.outer.start), rules: rulesSince(mark, q.rules) });
         continue;
       }
-      if (!looksLikeSpeech(text, q)) continue;
+      if (!looksLikeSpeech(text, q)) {
+        veto(q, mark, 'quote.not-speech');
+        continue;
+      }
       // "Ruiz thanked the crews for “…”", "Ruiz leaned in and boomed: “…”": a named subject opening
       // the quote's sentence is the speaker when no cue names one.
       const subject = namedSubjectBefore(text, skeleton, sentenceAt(q.outer.start), q.outer.start);
       if (subject) {
+        applied('quote.sentence-subject');
         speakerSpan = subject;
         speaker = { text: text.slice(subject.start, subject.end), span: subject };
       } else {
         // A quotation standing alone continues the speaker of the paragraphs before it.
         const previous = latestMention(mentions, q.outer.start, paragraph, () => true);
-        if (previous) speaker = { text: previous.phrase.text, span: previous.span, resolvedFrom: '(context)' };
+        if (previous) {
+          applied('quote.context-speaker');
+          speaker = { text: previous.phrase.text, span: previous.span, resolvedFrom: '(context)' };
+        }
       }
     }
     const ignored = ignoredAt(q.outer.start);
@@ -216,35 +267,56 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Extra
       speakerSpan,
       block: q.block,
       ignored,
+      rules: rulesSince(mark, q.rules),
     });
   }
   if (options.claims) {
     const claims: ExtractedQuoteWithState[] = [];
     let covered = -1;
-    for (const s of sentences) for (const reading of claimsInSentence(skeleton, s.start, s.end)) {
-      // a claim inside the content of one before it ("Ruiz said the board believes …") is part of it
-      if (reading.content.start < covered) continue;
-      const fragments = (reading.fragments ?? [reading.content]).map((f) => trimSpan(text, f)).filter((f) => f.end > f.start);
-      if (fragments.length === 0) continue;
-      const content = { start: fragments[0].start, end: fragments[fragments.length - 1].end };
-      if (content.end - content.start < 8) continue;
-      // Mostly quoted: a quote already, not a claim.
-      const quotedChars = skeleton.slice(content.start, content.end).split('·').length - 1;
-      if (quotedChars >= 0.5 * (content.end - content.start)) continue;
-      let speaker: SpeakerMention | null = null;
-      let speakerSpan: Span | null = null;
-      if (reading.speaker) {
-        speakerSpan = trimSpan(text, reading.speaker);
-        const phrase = readSpeakerPhrase(text.slice(speakerSpan.start, speakerSpan.end));
-        speaker = resolveMention(phrase, speakerSpan, mentions, paragraphOf(s.start), text, paragraphs);
+    for (const s of sentences) {
+      const sentenceMark = rulesMark();
+      const readings = claimsInSentence(skeleton, s.start, s.end);
+      // vetoes with no claim read: the sentence is the vetoed reading
+      if (readings.length === 0 && rulesMark() > sentenceMark) vetoed.push({ kind: 'claim', span: s, rules: rulesSince(sentenceMark) });
+      for (const reading of readings) {
+        const mark = rulesMark();
+        const vetoClaim = (id: RuleId) => {
+          applied(id);
+          vetoed.push({ kind: 'claim', span: reading.content, rules: [...reading.rules, id] });
+        };
+        // a claim inside the content of one before it ("Ruiz said the board believes …") is part of it
+        if (reading.content.start < covered) {
+          vetoClaim('claim.inside-previous');
+          continue;
+        }
+        const fragments = (reading.fragments ?? [reading.content]).map((f) => trimSpan(text, f)).filter((f) => f.end > f.start);
+        if (fragments.length === 0) continue;
+        const content = { start: fragments[0].start, end: fragments[fragments.length - 1].end };
+        if (content.end - content.start < 8) {
+          vetoClaim('claim.too-short');
+          continue;
+        }
+        // Mostly quoted: a quote already, not a claim.
+        const quotedChars = skeleton.slice(content.start, content.end).split('·').length - 1;
+        if (quotedChars >= 0.5 * (content.end - content.start)) {
+          vetoClaim('claim.mostly-quoted');
+          continue;
+        }
+        let speaker: SpeakerMention | null = null;
+        let speakerSpan: Span | null = null;
+        if (reading.speaker) {
+          speakerSpan = trimSpan(text, reading.speaker);
+          const phrase = readSpeakerPhrase(text.slice(speakerSpan.start, speakerSpan.end));
+          speaker = resolveMention(phrase, speakerSpan, mentions, paragraphOf(s.start), text, paragraphs);
+        }
+        const ignored = ignoredAt(s.start);
+        covered = content.end;
+        claims.push({ kind: 'claim', text: fragments.map((f) => text.slice(f.start, f.end)).join(' '), span: content, fragments, speaker, cue: reading.cue, speakerSpan, ignored, rules: rulesSince(mark, reading.rules) });
       }
-      const ignored = ignoredAt(s.start);
-      covered = content.end;
-      claims.push({ kind: 'claim', text: fragments.map((f) => text.slice(f.start, f.end)).join(' '), span: content, fragments, speaker, cue: reading.cue, speakerSpan, ignored });
     }
-    return [...results, ...claims].sort((a, b) => a.span.start - b.span.start);
+    return { items: [...results, ...claims].sort((a, b) => a.span.start - b.span.start), vetoed };
   }
-  return results;
+  return { items: results, vetoed };
 }
 
 /** `“A,” he said, “B.”`: two marked spans that are one quotation split by its attribution. */
@@ -266,10 +338,11 @@ function mergeSplitQuotes(prose: string, quotes: QuotedSpan[]): QuotedSpan[] {
       ) {
         prev.fragments.push(...q.fragments);
         prev.outer.end = q.outer.end;
+        prev.rules.push(...q.rules, 'quote.merge-split');
         continue;
       }
     }
-    merged.push({ outer: { ...q.outer }, fragments: [...q.fragments], block: q.block });
+    merged.push({ outer: { ...q.outer }, fragments: [...q.fragments], block: q.block, rules: [...q.rules] });
   }
   return merged;
 }
@@ -323,9 +396,6 @@ function headlineAttribution(text: string, para: Span, q: QuotedSpan): Attributi
   return { cue: { start: para.start + cue.start, end: para.start + cue.start + cue.length }, speaker: { start: para.start + terms[0].offset.start, end: para.start + lastName.start + lastName.length } };
 }
 
-/** Headline verbs that put words in a speaker's mouth besides the cues ("Ruiz Sees ‘…’"). */
-const HEADLINE_VERBS = new Set(['sees', 'speaks', 'reveals', 'hammers', 'rips', 'knocks', 'backs', 'defends', 'vows', 'urges', 'says', 'tells', 'calls', 'warns', 'blasts', 'slams', 'accuses', 'admits', 'pushes', 'questions', 'praises', 'responds', 'fires', 'hits', 'explains', 'insists', 'denies', 'claims', 'predicts']);
-
 /** A dash and a name closing the paragraph after a quote: “…” ― Ana Ruiz. */
 const SIGNATURE = /^[\s,.]*(?:[―—–]|--?)\s*((?:\p{Lu}[\p{L}.'’-]*\s+){0,5}\p{Lu}[\p{L}'’-]*)[\s.]*(?:[\r\n]|$)/u;
 
@@ -351,28 +421,45 @@ function findAttribution(prose: string, skeleton: string, q: QuotedSpan, sentenc
   // Inside a split quote: the words between its fragments.
   for (let i = 1; i < q.fragments.length; i++) {
     const inside = attributionAfter(skeleton, q.fragments[i - 1].end + 1, q.fragments[i].start - 1);
-    if (inside) return inside;
+    if (inside) {
+      applied('attr.inside-split');
+      return inside;
+    }
   }
   // “…” ― Ana Ruiz: a name after a dash, ending the paragraph, signs the quote.
   const signed = SIGNATURE.exec(skeleton.slice(q.outer.end, q.outer.end + 120));
   if (signed) {
     const at = q.outer.end + signed.index + signed[0].indexOf(signed[1]);
+    applied('attr.signature');
     return { cue: { start: q.outer.end + signed[0].search(/[―—–-]/), end: at }, speaker: { start: at, end: at + signed[1].trimEnd().length } };
   }
   // “Is that all?” Trump said: a question or exclamation ends the quote, not the attribution.
   const endsSentence = /[?!]$/.test(skeleton.slice(q.outer.start, q.outer.end).replace(/["”’»\s]+$/, ''));
   const afterLimit = endsSentence ? Math.max(sentenceAt(lastSentence.end + 1).end, lastSentence.end) : lastSentence.end;
   const after = attributionAfter(skeleton, q.outer.end, Math.max(afterLimit, q.outer.end));
-  if (after) return after;
+  if (after) {
+    applied(endsSentence && after.cue.start >= lastSentence.end ? 'attr.question-ends' : 'attr.after');
+    return after;
+  }
   const before = attributionBefore(skeleton, firstSentence.start, q.outer.start);
   // A cue belongs to the quote right after it: a short quoted phrase further on is a term, not speech.
-  if (before && isShort(q) && skeleton.slice(before.cue.end, q.outer.start).includes('·') && !inReportedClause(prose, skeleton, before, q)) return null;
-  if (before) return before;
+  if (before && isShort(q) && skeleton.slice(before.cue.end, q.outer.start).includes('·')) {
+    if (!inReportedClause(prose, skeleton, before, q)) {
+      applied('attr.cue-nearest-quote');
+      return null;
+    }
+    applied('attr.reported-clause');
+  }
+  if (before) {
+    applied('attr.before');
+    return before;
+  }
   const lead = skeleton.slice(Math.max(firstSentence.start, q.outer.start - 200), q.outer.start);
   // "More from Ana Ruiz: “…”", "Pollsters agree - Ana Ruiz: “…”": a name and a colon introduce the quote
   const labelled = NAME_AND_COLON.exec(lead);
   if (labelled) {
     const at = q.outer.start - lead.length + labelled.index + labelled[0].indexOf(labelled[1]);
+    applied('attr.name-colon');
     return { cue: { start: q.outer.start - lead.length + labelled.index + labelled[0].lastIndexOf(':'), end: q.outer.start - lead.length + labelled.index + labelled[0].lastIndexOf(':') + 1 }, speaker: { start: at, end: at + labelled[1].length } };
   }
   return null;
@@ -385,7 +472,7 @@ function findAttribution(prose: string, skeleton: string, q: QuotedSpan, sentenc
  */
 function inReportedClause(prose: string, skeleton: string, a: Attribution, q: QuotedSpan): boolean {
   const cue = skeleton.slice(a.cue.start, a.cue.end);
-  if (!/^(?:said|says|told|tells|added|adds|argued|argues|insisted|insists|claimed|claims|wrote|writes|noted|notes|stated|explained|warned|predicted|contended|maintained|acknowledged|admitted|conceded)$/.test(cue)) return false;
+  if (!REPORTED_CLAUSE_CUES.has(cue)) return false;
   if (!a.speaker || a.speaker.end > a.cue.start) return false;
   const between = skeleton.slice(a.cue.end, q.outer.start);
   if (/[;—–]|--/.test(between) || /[.!?]\s/.test(between)) return false;
@@ -406,7 +493,10 @@ function blockAttribution(skeleton: string, paragraphs: Span[], q: QuotedSpan): 
   const after = paragraphs.find((p) => p.start >= q.outer.end);
   if (before && /:\s*$/.test(skeleton.slice(before.start, before.end))) {
     const a = attributionBefore(skeleton, before.start, before.end);
-    if (a) return a;
+    if (a) {
+      applied('attr.block-lead-in');
+      return a;
+    }
   }
   if (after) {
     const line = skeleton.slice(after.start, after.end);
@@ -415,13 +505,18 @@ function blockAttribution(skeleton: string, paragraphs: Span[], q: QuotedSpan): 
       const name = { start: after.start + dash[0].length, end: after.start + line.replace(/[\s,.]+$/, '').length };
       const cut = /,/.exec(skeleton.slice(name.start, name.end));
       if (cut) name.end = name.start + cut.index;
+      applied('attr.block-dash');
       return { cue: { start: after.start, end: after.start + dash[0].length }, speaker: name };
     }
     const a = attributionAfter(skeleton, after.start, after.end);
-    if (a) return a;
+    if (a) {
+      applied('attr.block-around');
+      return a;
+    }
   }
-  if (before) return attributionBefore(skeleton, before.start, before.end);
-  return null;
+  const lead = before ? attributionBefore(skeleton, before.start, before.end) : null;
+  if (lead) applied('attr.block-around');
+  return lead;
 }
 
 /** Small words a title leaves in lower case ("Meet the Press", "Guardians of the Galaxy"). */
@@ -528,18 +623,31 @@ function resolveMention(
     fits = (m) => roleWords.some((r) => m.phrase.text.toLowerCase().includes(r));
   }
   const found = latestMention(mentions, span.start, paragraph, fits);
-  if (found) return { text: found.phrase.text, span: found.span, resolvedFrom: phrase.text };
+  if (found) {
+    applied(phrase.kind === 'pronoun' ? 'speaker.pronoun' : 'speaker.role');
+    return { text: found.phrase.text, span: found.span, resolvedFrom: phrase.text };
+  }
   if (phrase.kind !== 'pronoun') {
     // "the secretary": someone introduced with that title, even if never with a cue.
     const titled = introducedBefore(text, paragraphs, paragraph, span.start).find((m) => fits(m));
-    if (titled) return { text: titled.phrase.text, span: titled.span, resolvedFrom: phrase.text };
+    if (titled) {
+      applied('speaker.introduced');
+      return { text: titled.phrase.text, span: titled.span, resolvedFrom: phrase.text };
+    }
   }
   if (phrase.kind === 'pronoun' && (word === 'he' || word === 'she')) {
     const person = personNamedBefore(text, paragraphs, paragraph, span.start);
-    if (person) return { text: person.text, span: person.span, resolvedFrom: phrase.text };
+    if (person) {
+      applied('speaker.pronoun-named-before');
+      return { text: person.text, span: person.span, resolvedFrom: phrase.text };
+    }
   }
   // "the President" with a capital is a title that names its holder; "the spokesperson" names no one.
-  if (phrase.kind !== 'pronoun' && /^the\s+\p{Lu}/u.test(phrase.text)) return { text: phrase.text, span };
+  if (phrase.kind !== 'pronoun' && /^the\s+\p{Lu}/u.test(phrase.text)) {
+    applied('speaker.capital-title');
+    return { text: phrase.text, span };
+  }
+  applied('speaker.unresolved');
   return null;
 }
 

@@ -1,6 +1,7 @@
 import type { Span } from '../types';
 import { workDone } from '../work';
-import { isCueVerb } from './cues';
+import { isCueVerb } from './lexicon';
+import type { RuleId } from './rules';
 
 /** One quotation found by its marks: fragments of quoted text (marks excluded) and where the marks stand. */
 export interface QuotedSpan {
@@ -9,6 +10,15 @@ export interface QuotedSpan {
   /** The quoted text, one fragment per paragraph it runs over. */
   fragments: Span[];
   block?: boolean;
+  /** The rules of quotation marks that made it. */
+  rules: RuleId[];
+}
+
+/** A reading a rule vetoed: where it stood and the rules that vetoed it. */
+export interface VetoedReading {
+  kind: 'quote' | 'claim';
+  span: Span;
+  rules: RuleId[];
 }
 
 type Role = 'open' | 'close' | 'either';
@@ -165,16 +175,25 @@ function pairMarks(marks: Mark[]): { pairs: Array<[number, number]>; unclosed: n
  * A transcript quoted turn by turn ("WALLACE: …", then "PENCE: …", each paragraph opened by a
  * mark and none closed) is one quote a turn: a new speaker's label ends the quote before it.
  */
-export function findQuotedSpans(source: string, blockQuotes: Span[] = []): QuotedSpan[] {
+export function findQuotedSpans(source: string, blockQuotes: Span[] = [], vetoed: VetoedReading[] = []): QuotedSpan[] {
   const text = readDoubledApostrophes(source);
+  // the rules a quote opened at `open` was read by
+  const opened = (open: number, single: boolean): RuleId[] => {
+    const rules: RuleId[] = [single ? 'marks.single' : 'marks.double'];
+    if (text[open] !== source[open]) rules.push('marks.doubled-apostrophes');
+    return rules;
+  };
   const quotes: QuotedSpan[] = [];
   let carried: QuotedSpan | null = null;
   // An unclosed quote whose text holds an attribution ("“We will rebuild it, Ruiz said.") lost
   // its closing mark somewhere inside: where is a guess, so it is dropped, not reported.
   const endCarried = () => {
     // (and one opened by a mark set off by a space, which may be a stray)
-    const opened = carried !== null && !isSpace(text[carried.outer.start + 1]);
-    if (carried && opened && carried.fragments.length > 0 && !carried.fragments.some((f) => holdsCue(text.slice(f.start, f.end)))) quotes.push(carried);
+    const opensText = carried !== null && !isSpace(text[carried.outer.start + 1]);
+    if (carried && opensText && carried.fragments.length > 0) {
+      if (!carried.fragments.some((f) => holdsCue(text.slice(f.start, f.end)))) quotes.push({ ...carried, rules: [...carried.rules, 'marks.unclosed-to-end'] });
+      else vetoed.push({ kind: 'quote', span: carried.outer, rules: [...carried.rules, 'marks.unclosed-holds-cue'] });
+    }
     carried = null;
   };
   for (const para of paragraphsOf(text)) {
@@ -183,8 +202,10 @@ export function findQuotedSpans(source: string, blockQuotes: Span[] = []): Quote
       continue;
     }
     let marks = doubleMarks(text, para);
-    if (marks.length === 0) marks = singleMarks(text, para);
+    const single = marks.length === 0;
+    if (single) marks = singleMarks(text, para);
     const opensWithMark = marks.length > 0 && marks[0].role !== 'close' && text.slice(para.start, marks[0].at).trim() === '';
+    if (carried && opensWithMark && TURN_LABEL.test(text.slice(marks[0].at + 1, marks[0].at + 40))) (carried as QuotedSpan).rules.push('marks.turn-label');
     if (carried && (!opensWithMark || TURN_LABEL.test(text.slice(marks[0].at + 1, marks[0].at + 40)))) endCarried();
     const { pairs, unclosed } = pairMarks(marks);
     for (const [open, close] of pairs) {
@@ -192,11 +213,12 @@ export function findQuotedSpans(source: string, blockQuotes: Span[] = []): Quote
       if (carried && open === marks[0].at) {
         carried.fragments.push(inner);
         carried.outer.end = close + 1;
+        carried.rules.push('marks.continued');
         quotes.push(carried);
         carried = null;
         continue;
       }
-      quotes.push({ outer: { start: open, end: close + 1 }, fragments: [inner] });
+      quotes.push({ outer: { start: open, end: close + 1 }, fragments: [inner], rules: opened(open, single) });
     }
     if (unclosed !== null) {
       const inner = { start: unclosed + 1, end: trimEnd(text, para.end) };
@@ -205,9 +227,12 @@ export function findQuotedSpans(source: string, blockQuotes: Span[] = []): Quote
       if (carried && unclosed === marks[0].at) {
         if (!stageDirection) carried.fragments.push(inner);
         carried.outer.end = para.end;
+        carried.rules.push(stageDirection ? 'marks.stage-direction' : 'marks.continued');
       } else {
         endCarried();
-        carried = { outer: { start: unclosed, end: para.end }, fragments: stageDirection ? [] : [inner] };
+        const rules = opened(unclosed, single);
+        if (stageDirection) rules.push('marks.stage-direction');
+        carried = { outer: { start: unclosed, end: para.end }, fragments: stageDirection ? [] : [inner], rules };
       }
     } else if (carried) {
       carried = null; // continued but never closed: unbalanced, dropped
@@ -219,7 +244,7 @@ export function findQuotedSpans(source: string, blockQuotes: Span[] = []): Quote
     let end = trimEnd(text, block.end);
     while (start < end && /[\s"“„«]/.test(text[start])) start++;
     while (end > start && /[\s"”»]/.test(text[end - 1])) end--;
-    if (end > start) quotes.push({ outer: { start: block.start, end: block.end }, fragments: [{ start, end }], block: true });
+    if (end > start) quotes.push({ outer: { start: block.start, end: block.end }, fragments: [{ start, end }], block: true, rules: ['marks.block-quote'] });
   }
   return quotes.sort((a, b) => a.outer.start - b.outer.start);
 }

@@ -1,40 +1,5 @@
 // Reading a speaker phrase: what kind of speaker it names, and a clean form of it.
-
-export const TITLE_WORDS = new Set([
-  'presidential', 'vice-presidential', 'running', 'mate', 'gubernatorial', 'congressional',
-  'president', 'vice', 'secretary', 'state', 'prime', 'minister', 'spokesperson', 'spokesman', 'spokeswoman',
-  'press', 'senator', 'sen', 'sen.', 'rep', 'rep.', 'representative', 'congressman', 'congresswoman', 'governor',
-  'gov', 'gov.', 'mayor', 'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'us', 'u.s.', 'department',
-  'ambassador', 'chairman', 'chairwoman', 'chair', 'ceo', 'general', 'gen.', 'adviser', 'advisor', 'national',
-  'security', 'director', 'deputy', 'chief', 'staff', 'of', 'the', 'foreign', 'defense', 'defence', 'attorney',
-  'treasury', 'leader', 'speaker', 'house', 'senate', 'majority', 'minority', 'former', 'candidate', 'nominee',
-  'republican', 'democratic', 'democrat', 'gop', 'campaign', 'manager', 'chancellor', 'king', 'queen', 'pope',
-  'judge', 'justice', 'sir', 'lord', 'dame', 'professor', 'prof.', 'coach', 'captain', 'lt.', 'col.', 'sgt.',
-  'israeli', 'american', 'british', 'french', 'german', 'russian', 'chinese', 'iranian', 'ukrainian', 'white',
-  'senior', 'official', 'officials', 'administration', 'and', 'for', 'to', 'on', 'in', 'executive', 'founder',
-  'commissioner', 'secretary-general', 'first', 'lady', 'assistant', 'communications', 'homeland', 'health',
-  'commerce', 'energy', 'education', 'labor', 'agriculture', 'interior', 'transportation', 'u.n.', 'un', 'eu',
-  'european', 'union', 'commission', 'special', 'envoy', 'counsel', 'sheriff', 'police', 'officer',
-]);
-
-export const ROLE_NOUNS = new Set([
-  'president', 'secretary', 'minister', 'spokesperson', 'spokesman', 'spokeswoman', 'senator', 'governor',
-  'mayor', 'ambassador', 'chairman', 'chairwoman', 'official', 'officials', 'adviser', 'advisor', 'director',
-  'candidate', 'nominee', 'leader', 'speaker', 'chancellor', 'judge', 'representative', 'congressman',
-  'congresswoman', 'envoy', 'aide', 'aides', 'source', 'sources', 'diplomat', 'diplomats', 'officer', 'sheriff',
-  'commissioner', 'chief', 'analyst', 'expert', 'lawmaker', 'lawmakers', 'campaign', 'businessman', 'billionaire',
-  'reporter', 'host', 'witness', 'investigator', 'prosecutor', 'prosecutors', 'lawyer', 'attorney', 'executive',
-]);
-
-const ORG_WORDS = new Set([
-  'office', 'department', 'ministry', 'agency', 'committee', 'campaign', 'post', 'times', 'news', 'inc', 'inc.',
-  'company', 'party', 'council', 'government', 'administration', 'white house', 'house', 'kremlin', 'pentagon',
-  'commission', 'bureau', 'service', 'association', 'foundation', 'institute', 'university', 'group', 'network',
-  'journal', 'reuters', 'axios', 'cnn', 'fbi', 'cia', 'nato', 'un', 'police', 'court', 'board', 'corp', 'corp.',
-  'team', 'organization', 'organisation', 'union', 'embassy', 'press', 'magazine', 'tribune', 'herald', 'guardian',
-  'observer', 'telegraph', 'broadcasting', 'fund', 'bank', 'council', 'statement', 'spokesperson', 'nbc', 'abc',
-  'cbs', 'fox', 'msnbc', 'politico', 'bloomberg', 'ap', 'afp', 'bbc', 'npr', 'breitbart',
-]);
+import { ORG_WORDS, PRONOUN_WORDS, ROLE_NOUNS, TITLE_WORDS } from './lexicon';
 
 const ANONYMOUS = /\b(official|officials|source|sources|aide|aides|diplomat|diplomats|people familiar|person familiar|spokesperson|spokesman|spokeswoman)\b/i;
 
@@ -48,8 +13,6 @@ export interface SpeakerPhrase {
   /** Role words in it, lowercased ("secretary of state"). */
   role: string | null;
 }
-
-const PRONOUN_WORDS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'him', 'her', 'them']);
 
 function isCapitalised(word: string): boolean {
   return /^[\p{Lu}]/u.test(word);
