@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { checkDraft, corpusOptionsFor, findDrafts, loadCorpus, openWorkspace, summarize, type FileReport } from '../engine';
+import { ArchiveClient, checkDraftWithArchive, corpusOptionsFor, describeArchive, findDrafts, loadCorpus, openWorkspace, summarize, type FileReport } from '../engine';
+import { runArchive } from './archive';
 import { parseArgs, UsageError, USAGE } from './args';
 import { renderJson, renderText } from './render';
 import { renderSarif } from './sarif';
@@ -12,7 +13,8 @@ const EXIT_USAGE = 2;
 /** Runs `verbatim …` and returns the exit status. Never throws: every failure is a message. */
 export async function main(argv: string[]): Promise<number> {
   try {
-    return run(argv);
+    if (argv[0] === 'archive') return await runArchive(argv.slice(1));
+    return await run(argv);
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`verbatim: ${error.message}\n\n${USAGE}\n`);
@@ -23,7 +25,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-function run(argv: string[]): number {
+async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   if (args.command === 'help') {
     process.stdout.write(`${USAGE}\n`);
@@ -38,7 +40,7 @@ function run(argv: string[]): number {
     for (const p of ws.problems) process.stderr.write(`verbatim: config: ${p}\n`);
     return EXIT_USAGE;
   }
-  const corpusPaths = ws.corpusPaths;
+  const { corpusPaths, archives } = ws;
   const drafts = findDrafts(ws, args.paths);
   if (drafts.problems.length > 0) {
     for (const p of drafts.problems) process.stderr.write(`verbatim: ${p.path}: ${p.message}\n`);
@@ -49,21 +51,32 @@ function run(argv: string[]): number {
     ...corpusOptionsFor(ws),
     onProgress: showProgress ? (done, total) => process.stderr.write(`\rverbatim: indexing sources ${done}/${total}${done === total ? '\n' : ''}`) : undefined,
   });
-  if (corpus.statementCount === 0) {
+  if (corpus.statementCount === 0 && archives.length === 0) {
     process.stderr.write(`verbatim: the corpus has no statements (looked in ${corpusPaths.join(', ')}); every quote will be reported missing\n`);
   }
+  // The newsroom's archive, when the corpus names one: asked once a draft, never waited on past its timeout.
+  const archive = archives.length > 0 ? new ArchiveClient(archives[0], { speakers: ws.speakers }) : null;
+  if (archives.length > 1) process.stderr.write(`verbatim: only one archive is checked; ${archives.slice(1).map(describeArchive).join(', ')} ignored\n`);
   const reports: FileReport[] = [];
-  for (const draft of drafts.files) {
-    let text: string;
-    try {
-      const buffer = fs.readFileSync(draft);
-      if (buffer.includes(0)) throw new Error('binary file, not a draft');
-      text = buffer.toString('utf8');
-    } catch (error) {
-      process.stderr.write(`verbatim: ${draft}: cannot read draft: ${(error as Error).message}\n`);
-      return EXIT_USAGE;
+  try {
+    for (const draft of drafts.files) {
+      let text: string;
+      try {
+        const buffer = fs.readFileSync(draft);
+        if (buffer.includes(0)) throw new Error('binary file, not a draft');
+        text = buffer.toString('utf8');
+      } catch (error) {
+        process.stderr.write(`verbatim: ${draft}: cannot read draft: ${(error as Error).message}\n`);
+        return EXIT_USAGE;
+      }
+      reports.push(await checkDraftWithArchive(ws, corpus, archive, text, draft));
     }
-    reports.push(checkDraft(ws, corpus, text, draft));
+  } finally {
+    await archive?.close();
+  }
+  const unreachable = reports.find((r) => r.archive?.state === 'unreachable');
+  if (archive && unreachable?.archive?.state === 'unreachable') {
+    process.stderr.write(`verbatim: ${archive.status.archive}: ${unreachable.archive.message}; checked against local sources only\n`);
   }
   const summary = summarize(reports);
   const corpusInfo = { documents: corpus.documents.length, statements: corpus.statementCount, problems: corpus.problems.map((p) => ({ path: p.path, message: p.message })) };

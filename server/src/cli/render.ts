@@ -6,6 +6,7 @@ export function renderJson(reports: FileReport[], corpus: { documents: number; s
   const files = reports.map((r) => ({
     path: r.path,
     ...(r.skipped ? { skipped: r.skipped } : {}),
+    ...(r.archive ? { archive: r.archive } : {}),
     quotes: r.findings.map((f) => ({
       kind: f.kind,
       text: f.text,
@@ -15,6 +16,7 @@ export function renderJson(reports: FileReport[], corpus: { documents: number; s
       severity: f.severity,
       message: f.message,
       source: f.source && {
+        origin: f.source.origin,
         speaker: f.source.speaker,
         text: f.source.text,
         path: f.source.path,
@@ -57,7 +59,9 @@ export function renderText(reports: FileReport[], problems: CorpusProblem[], sum
   return out.join('\n');
 }
 
+/** Where the source statement is: a file of the local corpus, or (marked) a document of the archive. */
 function sourceNote(f: Finding): string {
-  if (!f.source || f.verdict === 'verified') return f.source ? ` [${displayPath(f.source.path)}:${f.source.range.start.line + 1}]` : '';
-  return ` [${displayPath(f.source.path)}:${f.source.range.start.line + 1}]`;
+  if (!f.source) return '';
+  const where = `${f.source.origin === 'archive' ? 'archive: ' : ''}${f.source.origin === 'archive' ? f.source.path : displayPath(f.source.path)}`;
+  return ` [${where}:${f.source.range.start.line + 1}]`;
 }

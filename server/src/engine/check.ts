@@ -1,6 +1,7 @@
-import type { DocumentFormat, FileReport, Finding, Severity, SourceRef, Span, Verdict } from './types';
+import type { DocumentFormat, FileReport, Finding, Severity, SourceOrigin, SourceRef, Span, Verdict } from './types';
+import type { ArchiveLookup } from './archive/client';
 import type { Corpus } from './corpus/corpus';
-import { extractQuotes } from './extract/extractQuotes';
+import { extractQuotes, type ExtractedQuoteWithState } from './extract/extractQuotes';
 import { LineIndex } from './text/lineIndex';
 import { lastStartingAtOrBefore } from './text/spans';
 import { tokenizeQuote, type Token } from './text/tokenize';
@@ -13,6 +14,8 @@ export interface CheckOptions {
   severities?: Partial<Record<Verdict, Severity>>;
   /** Check attributed claims (indirect speech) too; on unless turned off. */
   claims?: boolean;
+  /** What an archive gave this check (`ArchiveClient.lookup`): candidates judged beside the local corpus's. */
+  archive?: ArchiveLookup;
 }
 
 const VERDICTS: Verdict[] = ['verified', 'altered', 'misattributed', 'missing', 'unattributed', 'stitched', 'supported'];
@@ -45,7 +48,6 @@ function quoteTokens(text: string, fragments: Array<{ start: number; end: number
   return tokens;
 }
 
-/** Checks every quote of one document against the corpus. Verified quotes are findings too. */
 /**
  * Characters of one document checked at most (about 170,000 words, a long book chapter; a news
  * draft is 20,000): past it a pasted dump would take seconds, so the rest is skipped, and said.
@@ -62,18 +64,77 @@ function cutPoint(text: string): number {
   return code >= 0xd800 && code <= 0xdbff ? MAX_CHECKED_CHARS - 1 : MAX_CHECKED_CHARS; // never between a surrogate pair
 }
 
-export function checkText(fullText: string, filePath: string, corpus: Corpus, options: CheckOptions = {}): FileReport {
+/** A draft read and its quotes found, before they are judged (an archive lookup sits between the two). */
+export interface PreparedDraft {
+  filePath: string;
+  fullText: string;
+  /** The part checked (all of it unless longer than `MAX_CHECKED_CHARS`). */
+  text: string;
+  lines: LineIndex;
+  extracted: ExtractedQuoteWithState[];
+  /** The quotes judged (claims that hold a quote, or touch a stray mark, are not: their quote is). */
+  checked: ExtractedQuoteWithState[];
+}
+
+export function prepareDraft(fullText: string, filePath: string, options: CheckOptions = {}): PreparedDraft {
   const format = options.format ?? (/\.(txt|text)$/i.test(filePath) ? 'plaintext' : 'markdown');
-  const lines = new LineIndex(fullText);
   const cut = fullText.length > MAX_CHECKED_CHARS ? cutPoint(fullText) : fullText.length;
   const text = cut < fullText.length ? fullText.slice(0, cut) : fullText;
-  const findings: Finding[] = [];
-  const extractOptions = { format, claims: options.claims ?? true };
-  const extracted = extractQuotes(text, extractOptions);
+  const extracted = extractQuotes(text, { format, claims: options.claims ?? true });
   const quoteSpans = extracted.filter((q) => q.kind === 'quote').map((q) => q.span);
-  for (const quote of extracted) {
-    // A claim that holds quoted words is checked through its quote; one next to a stray mark is no claim.
-    if (quote.kind === 'claim' && (overlapsAny(quoteSpans, quote.span) || /["“”„«»]/.test(text.slice(Math.max(0, quote.span.start - 1), quote.span.end + 1)))) continue;
+  // A claim that holds quoted words is checked through its quote; one next to a stray mark is no claim.
+  const checked = extracted.filter(
+    (q) => !(q.kind === 'claim' && (overlapsAny(quoteSpans, q.span) || /["“”„«»]/.test(text.slice(Math.max(0, q.span.start - 1), q.span.end + 1)))),
+  );
+  return { filePath, fullText, text, lines: new LineIndex(fullText), extracted, checked };
+}
+
+/** The words of each quote a check judges against statements: what an archive is asked about (as pair keys). */
+export function draftQuoteTokens(draft: PreparedDraft): Token[][] {
+  return draft.checked.filter((q) => q.kind !== 'claim').map((q) => quoteTokens(draft.text, q.fragments));
+}
+
+/** Checks every quote of one document against the corpus. Verified quotes are findings too. */
+export function checkText(fullText: string, filePath: string, corpus: Corpus, options: CheckOptions = {}): FileReport {
+  return checkPrepared(prepareDraft(fullText, filePath, options), corpus, options);
+}
+
+/** A quote judged against one corpus: the local one or the archive's candidates. */
+interface Judged {
+  corpus: Corpus;
+  origin: SourceOrigin;
+  speakerId: number | null | undefined;
+  judgement: Judgement;
+}
+
+/**
+ * Which of two judgements of one quote stands, in the order one corpus decides (`judgeQuote`):
+ * the named speaker's exact words, another's exact words, a stitch, the speaker's altered words,
+ * another's altered words, nothing. So a quote found in the archive is judged as if the archive's
+ * statements were local.
+ */
+function strength(j: Judgement): number {
+  switch (j.verdict) {
+    case 'verified':
+      return 0;
+    case 'misattributed':
+      return j.changes.length === 0 ? 1 : 4;
+    case 'stitched':
+      return 2;
+    case 'altered':
+      return 3;
+    case 'unattributed':
+      return j.statementId === null ? 6 : 5;
+    default:
+      return 6;
+  }
+}
+
+export function checkPrepared(draft: PreparedDraft, corpus: Corpus, options: CheckOptions = {}): FileReport {
+  const { text, fullText, lines, filePath } = draft;
+  const findings: Finding[] = [];
+  const archive = options.archive && 'corpus' in options.archive ? options.archive.corpus : null;
+  for (const quote of draft.checked) {
     const speakerId = quote.speaker ? corpus.speakers.resolve(quote.speaker.text) : undefined;
     const speakerName = quote.speaker ? (speakerId != null ? corpus.speakers.speaker(speakerId).name : quote.speaker.text) : null;
     if (quote.kind === 'claim') {
@@ -89,8 +150,8 @@ export function checkText(fullText: string, filePath: string, corpus: Corpus, op
         verdict: judgement.verdict,
         severity: options.severities?.[judgement.verdict] ?? judgement.severity,
         message: claimMessage(judgement, speakerName, corpus),
-        source: supporting && judgement.statementId !== null ? sourceRef(corpus, judgement.statementId) : null,
-        otherSources: [...(supporting || judgement.statementId === null ? [] : [judgement.statementId]), ...judgement.closestIds].slice(0, 3).map((id) => sourceRef(corpus, id)),
+        source: supporting && judgement.statementId !== null ? sourceRef(corpus, judgement.statementId, 'local') : null,
+        otherSources: [...(supporting || judgement.statementId === null ? [] : [judgement.statementId]), ...judgement.closestIds].slice(0, 3).map((id) => sourceRef(corpus, id, 'local')),
         changes: [],
         speakerSpan: quote.speakerSpan,
         ...(quote.ignored ? { ignored: true } : {}),
@@ -98,36 +159,48 @@ export function checkText(fullText: string, filePath: string, corpus: Corpus, op
       continue;
     }
     const tokens = quoteTokens(text, quote.fragments);
-    const key = `${speakerId === undefined ? 'none' : speakerId}|${quote.fragments.map((f) => text.slice(f.start, f.end)).join('\u0000')}`;
-    const judgement = cachedJudgement(corpus, key, () => judgeQuote(corpus, tokens, text, speakerId));
-    const source = judgement.statementId === null ? null : sourceRef(corpus, judgement.statementId);
+    const fragments = quote.fragments.map((f) => text.slice(f.start, f.end)).join('\u0000');
+    const judgeIn = (against: Corpus, origin: SourceOrigin): Judged => {
+      const id = quote.speaker ? against.speakers.resolve(quote.speaker.text) : undefined;
+      const key = `${id === undefined ? 'none' : id}|${fragments}`;
+      return { corpus: against, origin, speakerId: id, judgement: cachedJudgement(against, key, () => judgeQuote(against, tokens, text, id)) };
+    };
+    let judged = judgeIn(corpus, 'local');
+    if (archive && strength(judged.judgement) > 0) {
+      const other = judgeIn(archive, 'archive');
+      if (strength(other.judgement) < strength(judged.judgement)) judged = other;
+    }
+    const { judgement, corpus: from, origin } = judged;
+    const name = quote.speaker ? (judged.speakerId != null ? from.speakers.speaker(judged.speakerId).name : quote.speaker.text) : null;
+    const source = judgement.statementId === null ? null : sourceRef(from, judgement.statementId, origin);
     const severity = options.severities?.[judgement.verdict] ?? judgement.severity;
     findings.push({
       kind: quote.kind,
       text: quote.text,
       span: quote.span,
       range: lines.range(quote.span),
-      speaker: speakerName,
+      speaker: name,
       verdict: judgement.verdict,
       severity,
-      message: messageFor(judgement, quote.text, speakerName, source, corpus),
+      message: messageFor(judgement, quote.text, name, source, from),
       source,
-      otherSources: judgement.otherStatementIds.map((id) => sourceRef(corpus, id)),
+      otherSources: judgement.otherStatementIds.map((id) => sourceRef(from, id, origin)),
       changes: judgement.changes,
       speakerSpan: quote.speakerSpan,
       ...(quote.ignored ? { ignored: true } : {}),
     });
   }
-  if (cut < fullText.length) {
+  const report: FileReport = { path: filePath, findings };
+  if (options.archive) {
+    report.archive = 'unavailable' in options.archive ? { state: 'unreachable', message: options.archive.unavailable } : { state: 'checked', candidates: options.archive.statements };
+  }
+  if (text.length < fullText.length) {
+    const cut = text.length;
     const from = lines.position(cut);
     const million = (n: number) => `${(n / 1e6).toFixed(1)} million`;
-    return {
-      path: filePath,
-      findings,
-      skipped: { from, message: `Checked the first ${million(cut)} characters of ${million(fullText.length)}; the rest, from line ${from.line + 1}, was skipped. Split the document to check all of it.` },
-    };
+    report.skipped = { from, message: `Checked the first ${million(cut)} characters of ${million(fullText.length)}; the rest, from line ${from.line + 1}, was skipped. Split the document to check all of it.` };
   }
-  return { path: filePath, findings };
+  return report;
 }
 
 /** Whether `span` overlaps one of `spans` (sorted by start, not overlapping each other). */
@@ -136,10 +209,11 @@ function overlapsAny(spans: Span[], span: Span): boolean {
   return last >= 0 && spans[last].end > span.start;
 }
 
-function sourceRef(corpus: Corpus, statementId: number): SourceRef {
+function sourceRef(corpus: Corpus, statementId: number, origin: SourceOrigin): SourceRef {
   const statement = corpus.statement(statementId);
   const doc = corpus.document(statement.documentId);
   return {
+    origin,
     speaker: corpus.speakers.speaker(corpus.speakers.canonical(statement.speakerId)).name,
     text: statement.text,
     path: doc.path,

@@ -1,10 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Severity, Verdict } from './types';
+import { isArchiveUrl } from './archive/connection';
 
 /** The workspace's settings, from `verbatim.json` (SPEC §2), with defaults filled in. */
 export interface VerbatimConfig {
-  /** Absolute paths of source files and folders. */
+  /** Absolute paths of source files and folders, and archive connection strings (`postgresql://…`) as written. */
   corpus: string[];
   /** Canonical speaker name → aliases. */
   speakers: Record<string, string[]>;
@@ -63,7 +64,7 @@ export function loadConfig(root: string, configFile?: string): { config: Verbati
     else {
       const wrong = list.findIndex((p) => typeof p !== 'string' || p.trim() === '');
       if (wrong >= 0) bad(typeof obj.corpus === 'string' ? 'corpus' : `corpus[${wrong}]`, 'must be a path or a list of paths: each a non-empty string');
-      else config.corpus = list.map((p) => path.resolve(base, p as string));
+      else config.corpus = list.map((p) => (isArchiveUrl(p as string) ? (p as string).trim() : path.resolve(base, p as string)));
     }
   }
   if (obj.speakers !== undefined) {

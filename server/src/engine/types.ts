@@ -103,7 +103,11 @@ export interface Change {
   source: string;
 }
 
+/** Where a source statement was found: the local corpus, or the newsroom's archive (PostgreSQL). */
+export type SourceOrigin = 'local' | 'archive';
+
 export interface SourceRef {
+  origin: SourceOrigin;
   speaker: string;
   text: string;
   path: string;
@@ -139,4 +143,6 @@ export interface FileReport {
   findings: Finding[];
   /** Set when a document was too long to check whole: where checking stopped, and why, in words. */
   skipped?: { from: Position; message: string };
+  /** With an archive configured: whether it was asked (and how many candidates it gave), or why not. */
+  archive?: { state: 'checked'; candidates: number } | { state: 'unreachable'; message: string };
 }

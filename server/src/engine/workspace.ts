@@ -11,6 +11,9 @@ import { checkText, type CheckOptions } from './check';
 import { DEFAULT_SEVERITIES, loadConfig } from './config';
 import type { Corpus, CorpusOptions } from './corpus/corpus';
 import { walkFiles } from './files';
+import { isArchiveUrl, splitCorpus } from './archive/connection';
+import { checkWithArchive } from './archive/checkDraft';
+import type { ArchiveClient } from './archive/client';
 import type { CorpusProblem, DocumentFormat, FileReport, Severity, Verdict } from './types';
 
 /** What a front end may set over the config file: CLI flags, editor settings. */
@@ -29,6 +32,8 @@ export interface Workspace {
   configFile: string | null;
   /** Absolute paths of the corpus's files and folders. */
   corpusPaths: string[];
+  /** The newsroom archives the corpus names (PostgreSQL connection strings); the first is checked. */
+  archives: string[];
   /** Canonical speaker name → aliases, from the config. */
   speakers: Record<string, string[]>;
   /** The verdicts whose severity the writer changed from its default, and to what (see `severityOverrides`). */
@@ -41,11 +46,13 @@ export interface Workspace {
 export function openWorkspace(root: string, overrides: WorkspaceOverrides = {}): Workspace {
   const requested = overrides.configFile ? path.resolve(root, overrides.configFile) : undefined;
   const { config, problems, file } = loadConfig(root, requested);
-  const corpusPaths = overrides.corpus && overrides.corpus.length > 0 ? overrides.corpus.map((p) => path.resolve(root, p)) : config.corpus;
+  const entries = overrides.corpus && overrides.corpus.length > 0 ? overrides.corpus.map((p) => (isArchiveUrl(p) ? p.trim() : path.resolve(root, p))) : config.corpus;
+  const { paths: corpusPaths, archives } = splitCorpus(entries);
   return {
     root,
     configFile: file,
     corpusPaths,
+    archives,
     speakers: config.speakers,
     severities: severityOverrides({ ...config.severities, ...(overrides.severity ?? {}) }),
     problems,
@@ -108,6 +115,11 @@ export function checkOptionsFor(ws: Workspace, file: string, languageId?: string
 /** A full check of one draft of this workspace: what the CLI prints and Check Document shows. */
 export function checkDraft(ws: Workspace, corpus: Corpus, text: string, file: string, languageId?: string): FileReport {
   return checkText(text, file, corpus, checkOptionsFor(ws, file, languageId));
+}
+
+/** `checkDraft`, with the workspace's archive asked for candidates too (when there is one). */
+export function checkDraftWithArchive(ws: Workspace, corpus: Corpus, archive: ArchiveClient | null, text: string, file: string, languageId?: string): Promise<FileReport> {
+  return checkWithArchive(text, file, corpus, archive, checkOptionsFor(ws, file, languageId));
 }
 
 /**

@@ -3,6 +3,7 @@
 // at run time, so the VS Code client can import this file too.
 import type { CacheReport } from '../engine/corpus/corpus';
 import type { Finding, Verdict } from '../engine/types';
+import type { ArchiveStatus } from '../engine/archive/client';
 
 /** `workspace/executeCommand` ids the server implements. Distinct from the client's palette ids. */
 export const ServerCommands = {
@@ -44,6 +45,8 @@ export interface CorpusStatus {
   suggestedCorpusFolder?: string;
   /** What the last load did with the persisted index; absent when there is none. */
   cache?: IndexCacheStatus;
+  /** The newsroom's archive, when the corpus names one: connecting, ready, or unreachable (and why). */
+  archive?: ArchiveStatus;
 }
 
 /** What the persisted index did at the last load (the engine's report), and where it lives. */

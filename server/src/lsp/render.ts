@@ -72,7 +72,8 @@ function sourceLine(src: SourceRef): string {
   const bits = [`**${escapeMd(src.speaker)}**`];
   if (src.title) bits.push(`*${escapeMd(src.title)}*`);
   if (src.date) bits.push(escapeMd(src.date));
-  bits.push(fileLink(src.path, src.range.start.line));
+  // An archive's document is not a file here: named, not linked.
+  bits.push(src.origin === 'archive' ? `archive: ${escapeMd(src.path)}:${src.range.start.line + 1}` : fileLink(src.path, src.range.start.line));
   if (src.url) bits.push(`[${escapeMd(shortUrl(src.url))}](${src.url})`);
   return bits.join(' · ');
 }

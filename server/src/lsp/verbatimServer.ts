@@ -27,6 +27,7 @@ import type { Disposable } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Corpus, Finding, LineIndex, MAX_CHECKED_CHARS, Severity, Verdict, checkDraft, checkText, checkOptionsFor, corpusOptionsFor, draftFormat, findDrafts, isInCorpus, openWorkspace, summarize, type Workspace } from '../engine';
 import { loadCorpusSteps, SOURCE_EXTENSIONS } from '../engine';
+import { ArchiveClient, checkDraftWithArchive, draftQuoteTokens, prepareDraft, type ArchiveLookup } from '../engine';
 import { storagePathOf } from './cacheFolder';
 import { codeActionsFor, hasDiagnostic, SOURCE, toDiagnostic } from './diagnostics';
 import { ParagraphCache } from './paragraphCache';
@@ -97,7 +98,11 @@ export class VerbatimServer {
   private root = process.cwd();
   private settings: Settings = DEFAULT_SETTINGS;
   /** The workspace as the engine reads it: config, settings over it, corpus paths, severities. */
-  private ws: Workspace = { root: process.cwd(), configFile: null, corpusPaths: [], speakers: {}, severities: {}, problems: [] };
+  private ws: Workspace = { root: process.cwd(), configFile: null, corpusPaths: [], archives: [], speakers: {}, severities: {}, problems: [] };
+  /** The newsroom's archive, when the corpus names one (a postgresql:// entry): read-only, with a deadline. */
+  private archive: ArchiveClient | null = null;
+  /** What the archive gave the last check: the paragraph checks of that version use it. */
+  private archiveLookup: ArchiveLookup | undefined;
   private corpus: Corpus | null = null;
   /** Where the corpus index is persisted, or null (see cacheFolder.ts). */
   private cacheDir: string | null = null;
@@ -211,9 +216,11 @@ export class VerbatimServer {
     // The settings' config file is read when it exists; without one the defaults apply, silently
     // (a missing verbatim.json is the usual case, not a problem).
     const ws = openWorkspace(this.root, { configFile: fs.existsSync(configFile) ? configFile : undefined, corpus: this.settings.corpus, severity: this.settings.severity });
-    const corpusChanged = first || JSON.stringify(ws.corpusPaths) !== JSON.stringify(this.ws.corpusPaths) || JSON.stringify(ws.speakers) !== JSON.stringify(this.ws.speakers);
+    const corpusChanged =
+      first || JSON.stringify(ws.corpusPaths) !== JSON.stringify(this.ws.corpusPaths) || JSON.stringify(ws.archives) !== JSON.stringify(this.ws.archives) || JSON.stringify(ws.speakers) !== JSON.stringify(this.ws.speakers);
     const severitiesChanged = JSON.stringify(ws.severities) !== JSON.stringify(this.ws.severities);
     this.ws = ws;
+    this.useArchive(ws.archives[0] ?? null);
     this.publishConfigProblems(configFile);
     await this.registerWatchers(configFile);
     if (corpusChanged) {
@@ -223,6 +230,24 @@ export class VerbatimServer {
       this.sendStatus();
       this.recheckAll();
     }
+  }
+
+  /** Opens the archive the corpus names (closing one it no longer names); its status changes go to the status bar. */
+  private useArchive(url: string | null): void {
+    if ((this.archive?.url ?? null) === url) return;
+    void this.archive?.close();
+    this.archiveLookup = undefined;
+    this.archive = url
+      ? new ArchiveClient(url, {
+          speakers: this.ws.speakers,
+          onStatus: (archive) => {
+            this.status = { ...this.status, archive };
+            this.sendStatus();
+            // Back after a fault: the open drafts are checked against it again.
+            if (archive.state === 'ready') this.recheckAll();
+          },
+        })
+      : null;
   }
 
   private publishConfigProblems(configFile: string): void {
@@ -287,7 +312,7 @@ export class VerbatimServer {
 
   private async doReindex(run: number, fresh: boolean): Promise<void> {
     const existing = this.ws.corpusPaths.filter((p) => fs.existsSync(p));
-    if (!existing.length) {
+    if (!existing.length && !this.archive) {
       this.replaceCorpus(null);
       this.cacheStatus = undefined;
       this.invalidate();
@@ -339,7 +364,7 @@ export class VerbatimServer {
     this.replaceCorpus(corpus);
     this.cacheStatus = this.cacheDir ? { folder: this.cacheDir, ...cache } : undefined;
     this.invalidate();
-    this.setStatus(corpus.documents.length || corpus.problems.length ? 'ready' : 'noCorpus');
+    this.setStatus(corpus.documents.length || corpus.problems.length || this.archive ? 'ready' : 'noCorpus');
     this.publishCorpusProblems();
     this.recheckAll();
   }
@@ -369,6 +394,7 @@ export class VerbatimServer {
       configProblems: this.ws.problems,
       suggestedCorpusFolder: state === 'noCorpus' ? sources : undefined,
       cache: this.cacheStatus,
+      ...(this.archive ? { archive: this.archive.status } : {}),
       ...extra,
     };
     this.sendStatus();
@@ -535,10 +561,19 @@ export class VerbatimServer {
   }
 
   /** The paragraph cache's key for a document's settings, and the check of one of its slices. */
-  private sliceCheck(doc: TextDocument, corpus: Corpus): { key: string; check: (slice: string) => Finding[] } {
+  private sliceCheck(doc: TextDocument, corpus: Corpus, archive = this.archiveLookup): { key: string; check: (slice: string) => Finding[] } {
     const file = uriToPath(doc.uri);
-    const options = checkOptionsFor(this.ws, file, doc.languageId);
-    return { key: JSON.stringify(options), check: (slice) => checkText(slice, file, corpus, options).findings };
+    const options = { ...checkOptionsFor(this.ws, file, doc.languageId), archive };
+    // A paragraph checked with the archive's candidates is not the same result as one checked without.
+    const archiveKey = !archive ? '' : 'corpus' in archive ? `|archive:${this.archive?.generation ?? 0}` : '|archive:unreachable';
+    return { key: JSON.stringify({ ...options, archive: undefined }) + archiveKey, check: (slice) => checkText(slice, file, corpus, options).findings };
+  }
+
+  /** Asks the archive (when there is one) for the candidates of all the quotes of a text: one round trip, within its deadline. */
+  private async lookupArchive(text: string, file: string, languageId: string): Promise<ArchiveLookup | undefined> {
+    if (!this.archive) return undefined;
+    this.archiveLookup = await this.archive.lookup(draftQuoteTokens(prepareDraft(text, file, checkOptionsFor(this.ws, file, languageId))));
+    return this.archiveLookup;
   }
 
   /** Checks a version in slices, in the background; a newer version or a close cancels it. */
@@ -550,7 +585,9 @@ export class VerbatimServer {
     try {
       const corpus = this.corpus;
       if (!corpus) return;
-      const { key, check } = this.sliceCheck(doc, corpus);
+      const archive = await this.lookupArchive(text, uriToPath(uri), doc.languageId);
+      if (stale()) return;
+      const { key, check } = this.sliceCheck(doc, corpus, archive);
       const raw = await this.cache.checkAsync(text, key, check, stale);
       if (raw === null || corpus !== this.corpus) return; // cancelled: the newer version publishes
       const findings = withRanges(text, raw);
@@ -661,10 +698,10 @@ export class VerbatimServer {
   }
 
   /** A full check of one text, the same as the CLI's (no paragraph cache). */
-  private fullCheck(text: string, file: string, languageId?: string): Finding[] {
+  private async fullCheck(text: string, file: string, languageId?: string): Promise<Finding[]> {
     if (!this.corpus || this.status.state !== 'ready') return [];
     this.stats.full++;
-    return checkDraft(this.ws, this.corpus, text, file, languageId).findings;
+    return (await checkDraftWithArchive(this.ws, this.corpus, this.archive, text, file, languageId)).findings;
   }
 
   private async checkDocumentCommand(uri: string): Promise<CheckDocumentResult> {
@@ -672,7 +709,7 @@ export class VerbatimServer {
     const doc = this.documents.get(uri);
     const file = uriToPath(uri);
     const text = doc ? doc.getText() : fs.readFileSync(file, 'utf8');
-    const findings = this.fullCheck(text, file, doc?.languageId);
+    const findings = await this.fullCheck(text, file, doc?.languageId);
     if (doc && this.wants(doc)) {
       this.checked.set(uri, { version: doc.version, findings, text });
       this.send(uri, doc.version, text, findings);
@@ -698,7 +735,7 @@ export class VerbatimServer {
       } catch {
         continue;
       }
-      const findings = this.fullCheck(text, file, doc?.languageId);
+      const findings = await this.fullCheck(text, file, doc?.languageId);
       this.send(uri, doc?.version ?? 0, text, findings);
       files.push({ uri, path: file, summary: { ...emptyCounts(), ...summarize([{ path: file, findings: findings.filter((f) => !f.ignored) }]) }, findings });
       await new Promise((r) => setImmediate(r));

@@ -4,7 +4,6 @@ import type { CorpusProblem, Range, SourceDocument, Statement } from '../types';
 import type { Token } from '../text/tokenize';
 import { StatementIndex } from '../match/statementIndex';
 import { SpeakerRegistry } from '../speakers/speakerRegistry';
-import { readSpeakerPhrase } from '../extract/speakerPhrase';
 import { walkFiles } from '../files';
 import { GrowF64, GrowU32 } from './growable';
 import { TextStore } from './texts';
@@ -315,22 +314,9 @@ export class Corpus {
     entry.count = c.live.length - entry.first;
   }
 
-  private readonly noted = new Set<string>();
-
-  /** The speaker of a label (`resolved` in its document); titles with surnames are noted for the registry's role lookup. */
+  /** The speaker of a label (`resolved` in its document). */
   private speakerFor(label: string, resolved: string): number {
-    const id = this.speakers.register(resolved);
-    const memo = `${label}\u0000${resolved}`;
-    if (!this.noted.has(memo)) {
-      this.noted.add(memo);
-      const said = readSpeakerPhrase(label);
-      const person = readSpeakerPhrase(resolved);
-      const surname = person.kind === 'person' && person.name ? person.name.split(' ').pop()! : null;
-      if (surname && said.role && (said.kind === 'role' || (said.name && said.name.toLowerCase() === surname.toLowerCase()))) {
-        this.speakers.noteRole(said.role, surname, id);
-      }
-    }
-    return id;
+    return this.speakers.registerStatement(label, resolved);
   }
 
   removeFile(filePath: string): void {

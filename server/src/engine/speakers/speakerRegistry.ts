@@ -89,6 +89,29 @@ export class SpeakerRegistry {
     return id;
   }
 
+  /** Labels already looked at for a role, with the name they resolved to. */
+  private readonly noted = new Set<string>();
+
+  /**
+   * The speaker of a source statement: `resolved` (its label as its document resolves it) is
+   * registered, and a title with a surname in the label ("MS. PSAKI") is noted for role lookups.
+   * The local corpus and the archive's loader both register statements' speakers this way.
+   */
+  registerStatement(label: string, resolved: string): number {
+    const id = this.register(resolved);
+    const memo = `${label}\u0000${resolved}`;
+    if (!this.noted.has(memo)) {
+      this.noted.add(memo);
+      const said = readSpeakerPhrase(label);
+      const person = readSpeakerPhrase(resolved);
+      const surname = person.kind === 'person' && person.name ? person.name.split(' ').pop()! : null;
+      if (surname && said.role && (said.kind === 'role' || (said.name && said.name.toLowerCase() === surname.toLowerCase()))) {
+        this.noteRole(said.role, surname, id);
+      }
+    }
+    return id;
+  }
+
   /**
    * Records that a title with a surname ("PRESIDENT BIDEN", "MS. PSAKI", or "THE PRESIDENT"
    * read as Joe Biden) named this speaker in the corpus, so that a draft's "President Biden"

@@ -1,0 +1,291 @@
+// `verbatim archive load`: source files into the archive, with the readers and the speaker
+// identity of the local corpus (corpus/sourceFile.ts, speakers/speakerRegistry.ts), written
+// with COPY. Incremental: a file whose SHA-1 the archive already has is skipped, a changed one
+// replaced, and a file gone from under the loaded folders removed. Each batch of files is one
+// transaction, so readers see a document whole or not at all.
+
+import * as fs from 'fs';
+import * as path from 'path';
+import { Readable } from 'stream';
+import { pipeline } from 'stream/promises';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { CorpusProblem } from '../types';
+import { listSourceFiles } from '../corpus/corpus';
+import { hashOf, readSourceFile, type ReadSource } from '../corpus/sourceFile';
+import { Vocabulary } from '../corpus/words';
+import { SpeakerRegistry } from '../speakers/speakerRegistry';
+import { connectSession } from './connection';
+import { pairHash, wordHash } from './keys';
+import { CREATE_SCHEMA, LOADER_LOCK, READER_ROLE, SCHEMA_VERSION } from './schema';
+import { readRegistry } from './registry';
+
+export interface ArchiveLoadOptions {
+  /** Speaker aliases from the config, as the local corpus takes them. */
+  speakers?: Record<string, string[]>;
+  /** Paths are stored relative to this folder (default: the working folder), else absolute. */
+  root?: string;
+  /** Statements per transaction (default 50,000). */
+  batchStatements?: number;
+  maxFileBytes?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ArchiveLoadReport {
+  /** Source files found under the paths. */
+  files: number;
+  added: number;
+  changed: number;
+  unchanged: number;
+  removed: number;
+  /** Statements written by this run. */
+  statements: number;
+  problems: CorpusProblem[];
+  seconds: number;
+}
+
+interface KnownDocument {
+  id: number;
+  hash: string;
+  first: number;
+  count: number;
+}
+
+interface Pending {
+  name: string;
+  read: ReadSource;
+}
+
+const DEFAULT_BATCH = 50_000;
+const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+
+/** Loads the source files under `paths` into the archive at `url`. Throws on a database error (nothing of the failed batch is kept). */
+export async function loadArchive(paths: string[], url: string, options: ArchiveLoadOptions = {}): Promise<ArchiveLoadReport> {
+  const started = Date.now();
+  const root = path.resolve(options.root ?? process.cwd());
+  const nameOf = (abs: string) => {
+    const rel = path.relative(root, abs);
+    return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : abs;
+  };
+  const problems: CorpusProblem[] = [];
+  const files = listSourceFiles(paths, problems);
+  const report: ArchiveLoadReport = { files: files.length, added: 0, changed: 0, unchanged: 0, removed: 0, statements: 0, problems, seconds: 0 };
+  const client = await connectSession(url);
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [LOADER_LOCK]);
+    await client.query(CREATE_SCHEMA);
+    const version = (await client.query<{ value: string }>(`SELECT value FROM verbatim.meta WHERE name = 'schema'`)).rows[0]?.value;
+    if (version !== SCHEMA_VERSION) throw new Error(`the archive's schema is version ${version}; this Verbatim reads version ${SCHEMA_VERSION}`);
+    const known = new Map<string, KnownDocument>();
+    for (const row of (await client.query<{ id: number; path: string; hash: string; first_statement: number; statement_count: number }>('SELECT id, path, hash, first_statement, statement_count FROM verbatim.documents')).rows) {
+      known.set(row.path, { id: row.id, hash: row.hash, first: row.first_statement, count: row.statement_count });
+    }
+    const registry = SpeakerRegistry.fromJSON(await readRegistry(client), options.speakers);
+    const writer = new BatchWriter(client, registry);
+    const limit = options.batchStatements ?? DEFAULT_BATCH;
+    const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_BYTES;
+    const listed = new Set<string>();
+    let pending: Pending[] = [];
+    let drops: KnownDocument[] = [];
+    let pendingStatements = 0;
+    const flush = async () => {
+      if (pending.length === 0 && drops.length === 0) return;
+      report.statements += await writer.write(pending, drops);
+      pending = [];
+      drops = [];
+      pendingStatements = 0;
+    };
+    for (let i = 0; i < files.length; i++) {
+      const abs = path.resolve(files[i]);
+      const name = nameOf(abs);
+      listed.add(name);
+      const before = known.get(name);
+      if (before && sameHash(abs, before.hash)) {
+        report.unchanged++;
+      } else {
+        const read = readSourceFile(abs, maxBytes, writer.vocab);
+        for (const message of read.problems) problems.push({ path: abs, message });
+        if (before) {
+          drops.push(before);
+          report.changed++;
+        } else report.added++;
+        pending.push({ name, read });
+        pendingStatements += read.texts.length;
+        if (pendingStatements >= limit) await flush();
+      }
+      options.onProgress?.(i + 1, files.length);
+    }
+    // Files the archive has under the loaded folders that are gone from them.
+    const roots = paths.map((p) => nameOf(path.resolve(p)));
+    for (const [name, doc] of known) {
+      if (listed.has(name) || !roots.some((r) => name === r || name.startsWith(r.endsWith('/') ? r : `${r}/`))) continue;
+      drops.push(doc);
+      report.removed++;
+    }
+    await flush();
+    if (report.added + report.changed + report.removed > 0) {
+      // Index-only scans of the pairs need the visibility map; the planner needs the new sizes.
+      await client.query('VACUUM (ANALYZE) verbatim.pairs, verbatim.key_counts, verbatim.statements, verbatim.documents');
+    }
+    await grantReaders(client);
+    return { ...report, seconds: (Date.now() - started) / 1000 };
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+function sameHash(abs: string, hash: string): boolean {
+  try {
+    return hashOf(fs.readFileSync(abs)) === hash;
+  } catch {
+    return false; // the read reports it
+  }
+}
+
+/** Lets the reader role (when the database has it) read the archive, and nothing else. */
+async function grantReaders(client: pg.Client): Promise<void> {
+  const exists = (await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [READER_ROLE])).rowCount;
+  if (!exists) return;
+  // Identifiers cannot be parameters; READER_ROLE is a constant.
+  await client.query(`GRANT USAGE ON SCHEMA verbatim TO ${READER_ROLE}; GRANT SELECT ON ALL TABLES IN SCHEMA verbatim TO ${READER_ROLE}`);
+}
+
+/** Writes batches of files: each one transaction of deletes, COPYs and counter updates. */
+class BatchWriter {
+  readonly vocab = new Vocabulary();
+  private hashes = new Int32Array(1 << 16);
+  private hashed = 0;
+
+  constructor(
+    private readonly client: pg.Client,
+    private readonly registry: SpeakerRegistry,
+  ) {}
+
+  /** The pair-key hash of each word id of this load's vocabulary. */
+  private wordHashes(): Int32Array {
+    const words = this.vocab.words;
+    if (words.length > this.hashes.length) {
+      const grown = new Int32Array(Math.max(words.length, this.hashes.length * 2));
+      grown.set(this.hashes);
+      this.hashes = grown;
+    }
+    for (; this.hashed < words.length; this.hashed++) this.hashes[this.hashed] = wordHash(words[this.hashed]);
+    return this.hashes;
+  }
+
+  /** Removes `drops` and adds `files` in one transaction; returns the statements written. */
+  async write(files: Pending[], drops: KnownDocument[]): Promise<number> {
+    const client = this.client;
+    await client.query('BEGIN');
+    try {
+      for (const doc of drops) await this.drop(doc);
+      const next = await client.query<{ name: string; value: string }>(`SELECT name, value FROM verbatim.meta WHERE name IN ('next_document', 'next_statement') FOR UPDATE`);
+      const value = (name: string) => Number(next.rows.find((r) => r.name === name)!.value);
+      let documentId = value('next_document');
+      let statementId = value('next_statement');
+      const hashes = this.wordHashes();
+      const documents: string[] = [];
+      const statements: string[] = [];
+      const pairs: string[] = [];
+      const counts = new Map<number, number>();
+      for (const { name, read } of files) {
+        const doc = read.document;
+        const first = statementId;
+        const count = doc ? read.texts.length : 0;
+        documents.push(row([documentId, name, read.hash, doc?.kind ?? null, doc?.title ?? null, doc?.url ?? null, doc?.date ?? null, first, count]));
+        const words = read.words.data;
+        for (let k = 0; k < count; k++) {
+          this.registry.registerStatement(read.labels[k], read.speakers[k]);
+          const p = read.places;
+          statements.push(row([statementId, documentId, read.labels[k], read.speakers[k], p[k * 6], p[k * 6 + 1], p[k * 6 + 2], p[k * 6 + 3], p[k * 6 + 4], p[k * 6 + 5], read.texts[k]]));
+          const seen = new Set<number>();
+          for (let i = k === 0 ? 0 : read.wordEnds[k - 1], end = read.wordEnds[k]; i + 1 < end; i++) {
+            const key = pairHash(hashes[words[i]], hashes[words[i + 1]]);
+            if (seen.has(key)) continue;
+            seen.add(key);
+            pairs.push(`${key}\t${statementId}\n`);
+            counts.set(key, (counts.get(key) ?? 0) + 1);
+          }
+          statementId++;
+        }
+        documentId++;
+      }
+      await copy(client, 'COPY verbatim.documents (id, path, hash, kind, title, url, date, first_statement, statement_count) FROM STDIN', documents);
+      await copy(client, 'COPY verbatim.statements (id, document_id, label, speaker, span_start, span_end, start_line, start_char, end_line, end_char, text) FROM STDIN', statements);
+      await copy(client, 'COPY verbatim.pairs (key, statement_id) FROM STDIN', pairs);
+      await client.query('CREATE TEMP TABLE new_counts (key int4, n int4) ON COMMIT DROP');
+      await copy(client, 'COPY new_counts (key, n) FROM STDIN', [...counts].map(([key, n]) => `${key}\t${n}\n`));
+      await client.query('INSERT INTO verbatim.key_counts (key, n) SELECT key, n FROM new_counts ON CONFLICT (key) DO UPDATE SET n = verbatim.key_counts.n + EXCLUDED.n');
+      await this.saveRegistry();
+      await client.query(
+        `UPDATE verbatim.meta SET value = CASE name WHEN 'next_document' THEN $1::text WHEN 'next_statement' THEN $2::text ELSE (value::int8 + 1)::text END
+         WHERE name IN ('next_document', 'next_statement', 'generation')`,
+        [documentId, statementId],
+      );
+      await client.query('COMMIT');
+      return statementId - value('next_statement');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** Deletes a document, its statements and their keys (the keys' counts go down). */
+  private async drop(doc: KnownDocument): Promise<void> {
+    const end = doc.first + doc.count;
+    await this.client.query('DELETE FROM verbatim.documents WHERE id = $1', [doc.id]);
+    if (doc.count === 0) return;
+    await this.client.query(
+      `WITH gone AS (DELETE FROM verbatim.pairs WHERE statement_id >= $1 AND statement_id < $2 RETURNING key),
+            counted AS (SELECT key, count(*)::int4 AS n FROM gone GROUP BY key)
+       UPDATE verbatim.key_counts k SET n = k.n - counted.n FROM counted WHERE k.key = counted.key`,
+      [doc.first, end],
+    );
+    await this.client.query('DELETE FROM verbatim.statements WHERE id >= $1 AND id < $2', [doc.first, end]);
+  }
+
+  /** The registry's speakers and roles, as the checkers restore it (speaker ids are positions). */
+  private async saveRegistry(): Promise<void> {
+    const saved = this.registry.toJSON();
+    await this.client.query(
+      `INSERT INTO verbatim.speakers (id, name, key) SELECT * FROM unnest($1::int4[], $2::text[], $3::text[])
+       ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, key = EXCLUDED.key WHERE (verbatim.speakers.name, verbatim.speakers.key) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.key)`,
+      [saved.speakers.map((_, i) => i), saved.speakers.map((s) => s[0]), saved.speakers.map((s) => s[1])],
+    );
+    await this.client.query(
+      `INSERT INTO verbatim.speaker_roles (role, speaker_id) SELECT * FROM unnest($1::text[], $2::int4[])
+       ON CONFLICT (role) DO UPDATE SET speaker_id = EXCLUDED.speaker_id WHERE verbatim.speaker_roles.speaker_id <> EXCLUDED.speaker_id`,
+      [saved.roles.map((r) => r[0]), saved.roles.map((r) => r[1])],
+    );
+  }
+}
+
+/** One line of COPY's text format: tab-separated, `\N` for null, backslash escapes. */
+function row(values: Array<string | number | null>): string {
+  let line = '';
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (i > 0) line += '\t';
+    if (v === null) line += '\\N';
+    else if (typeof v === 'number') line += String(v);
+    else line += v.replace(/[\\\t\n\r\0]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : '')); // PostgreSQL text holds no NUL
+  }
+  return `${line}\n`;
+}
+
+/** Streams lines into a COPY … FROM STDIN, in chunks of about 256 KB. */
+async function copy(client: pg.Client, sql: string, lines: string[]): Promise<void> {
+  if (lines.length === 0) return;
+  function* chunks(): Generator<string> {
+    let chunk = '';
+    for (const line of lines) {
+      chunk += line;
+      if (chunk.length >= 1 << 18) {
+        yield chunk;
+        chunk = '';
+      }
+    }
+    if (chunk) yield chunk;
+  }
+  await pipeline(Readable.from(chunks()), client.query(copyFrom(sql)));
+}
