@@ -9,28 +9,13 @@ import * as path from 'node:path';
 import { checkText, loadCorpus, type Verdict } from '../server/src/engine';
 import { findSharedDir } from './polnear';
 import { generateCases, type VerdictCase } from './verdicts/generateCases';
+import { inventedQuotes } from './verdicts/inventions';
 
 const VERDICTS: Verdict[] = ['verified', 'altered', 'misattributed', 'stitched', 'missing', 'unattributed'];
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
-}
-
-function inventedQuotes(shared: string): string[] {
-  // Real quotations from other news (PolNeAR), which no White House statement contains.
-  const lines = fs.readFileSync(path.join(shared, 'data', 'polnear', 'dev.jsonl'), 'utf8').split('\n');
-  const found: string[] = [];
-  for (const line of lines) {
-    if (!line.trim()) continue;
-    const record = JSON.parse(line) as { quotes: Array<{ quote: string; type: string }> };
-    for (const q of record.quotes) {
-      if (q.type !== 'direct') continue;
-      const inner = q.quote.replace(/^[\s"“”]+|[\s"“”,.]+$/g, '');
-      if (!/["“”\[\]…]/.test(inner) && inner.split(/\s+/).length >= 8) found.push(inner);
-    }
-  }
-  return found;
 }
 
 function main(): number {

@@ -89,7 +89,7 @@ test('exit status: 0 with no error finding, 1 with one, text format like a compi
   assert.match(good.stdout, /1 quote checked against 6 statements: 1 verified/);
   const bad = verbatim(['check', 'bad.md'], dir);
   assert.equal(bad.code, 1);
-  assert.match(bad.stdout, /^bad\.md:1:59: error altered: Altered quote: draft drops “not” \(negation\)/m);
+  assert.match(bad.stdout, /^bad\.md:1:59: error altered: “not” dropped \(negation\)/m);
   const folder = verbatim(['check', '.'], dir);
   assert.equal(folder.code, 1);
   assert.match(folder.stdout, /2 quotes checked/);

@@ -115,6 +115,23 @@ test('--format sarif: a valid SARIF 2.1.0 log, one run, a rule per verdict, resu
   const altered = results.find((x) => x.ruleId === 'altered');
   assert.ok(altered.relatedLocations?.length >= 1, 'an altered quote points to its source statement');
   assert.match(altered.relatedLocations[0].message.text, /^Source statement: /);
+  // The engine's fixes ride along: applied to the draft, the altered quote checks as verified.
+  assert.equal(altered.fixes.length, 1);
+  const draftText = fs.readFileSync(path.join(EXAMPLES, 'draft.md'), 'utf8');
+  const [change] = altered.fixes[0].artifactChanges;
+  assert.equal(artifactPath(run, { physicalLocation: { artifactLocation: change.artifactLocation } }), path.join(EXAMPLES, 'draft.md'));
+  let fixed = draftText;
+  for (const r of [...change.replacements].sort((a: Json, b: Json) => b.deletedRegion.charOffset - a.deletedRegion.charOffset)) {
+    fixed = fixed.slice(0, r.deletedRegion.charOffset) + r.insertedContent.text + fixed.slice(r.deletedRegion.charOffset + r.deletedRegion.charLength);
+  }
+  assert.match(fixed, /“Our commitment to Israel's security is ironclad,” Blinken said/);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-sarif-fix-'));
+  fs.writeFileSync(path.join(dir, 'draft.md'), fixed);
+  const recheck = JSON.parse(verbatim(['check', path.join(dir, 'draft.md'), '--corpus', path.join(EXAMPLES, 'sources'), '--format', 'json']).stdout);
+  const line = altered.locations[0].physicalLocation.region.startLine - 1;
+  assert.equal(recheck.files[0].quotes.find((q: Json) => q.range.start.line === line).verdict, 'verified');
+  fs.rmSync(dir, { recursive: true, force: true });
+  assert.ok(results.filter((x) => x.fixes).every((x) => x.ruleId === 'altered' || x.ruleId === 'misattributed'), 'fixes only where a quote can be made right');
   const stitched = results.find((x) => x.ruleId === 'stitched');
   assert.ok(stitched.relatedLocations.length >= 2, 'a stitched quote points to both statements');
   assert.deepEqual(run.properties.summary, json.summary);

@@ -3,9 +3,8 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import { checkText, loadCorpus } from '../../server/src/engine';
+import { checkText, Corpus, loadCorpus } from '../../server/src/engine';
 import { chunksOf, ParagraphCache } from '../../server/src/lsp/paragraphCache';
-import { diffWords, sourceWordsFor } from '../../server/src/lsp/wordDiff';
 import { renderDiff } from '../../server/src/lsp/render';
 import { FIXTURE, REPO } from './lspClient';
 
@@ -70,17 +69,23 @@ describe('ParagraphCache', () => {
 });
 
 describe('word diff', () => {
-  it('marks the source words the draft dropped and the words it added', () => {
-    assert.equal(renderDiff('Iran will soon be allowed', 'Our position: Iran will never be allowed to obtain it.'), '… Iran will ~~never~~ **soon** be allowed …');
-    assert.equal(renderDiff('is at all encouraging.', 'is not at all encouraging.'), 'is ~~not~~ at all encouraging.');
-    const d = diffWords('“We will not stop”', 'we will not stop');
-    assert.equal(d.added + d.removed, 0, 'quote marks and case are not differences');
+  const corpus = new Corpus();
+  corpus.addText('/sources/s.jsonl', [
+    { speaker: 'Ana Ortiz', text: 'Our position has not changed: the bridge will never be closed to buses.' },
+    { speaker: 'Ana Ortiz', text: 'The response is not at all encouraging, and we said so.' },
+  ].map((r) => JSON.stringify(r)).join('\n'));
+  const diffOf = (draft: string) => checkText(draft, '/d.md', corpus).findings[0].diff;
+
+  it('marks each source word once: the words the draft dropped struck, the words it added bold', () => {
+    assert.equal(renderDiff(diffOf('Ortiz said: “The bridge will soon be closed to buses.”')!), 'Our position has not changed: the bridge will ~~never~~ **soon** be closed to buses.');
+    assert.equal(renderDiff(diffOf('Ortiz said the response was “at all encouraging.”')!), 'The response is ~~not~~ at all encouraging, and we said so.');
   });
 
-  it('gives the source words shaped like the draft quote', () => {
-    assert.equal(sourceWordsFor('is at all encouraging.', 'is not at all encouraging.'), 'is not at all encouraging.');
-    assert.equal(sourceWordsFor('Iran will soon be allowed to obtain a nuclear weapon.', 'Our position has not changed: Iran will never be allowed to obtain a nuclear weapon.'), 'Iran will never be allowed to obtain a nuclear weapon.');
-    assert.equal(sourceWordsFor('hit a brick wall', 'the efforts have hit a wall because of Iran.'), 'hit a wall');
-    assert.equal(sourceWordsFor('Completely different words', 'nothing in common here'), null);
+  it('keeps a changed last word of a partial quote', () => {
+    assert.equal(renderDiff(diffOf('“Our position has not shifted,” Ortiz said.')!), 'Our position has not ~~changed~~ **shifted**: the bridge will never be closed to buses.');
+  });
+
+  it('has no diff for a quote with no differences (quote marks and case are not differences)', () => {
+    assert.equal(diffOf('Ortiz said: “the bridge will never be closed to buses.”'), undefined);
   });
 });

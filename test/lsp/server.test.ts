@@ -72,12 +72,13 @@ describe('verbatim-ls over stdio: the fixture workspace', () => {
     assert.match(altered.message as string, /never/);
     assert.equal(altered.relatedInformation?.[0].location.uri, uriOf(path.join(root, 'sources', 'briefing.md')));
     assert.equal(altered.relatedInformation?.[0].location.range.start.line, 10);
-    assert.equal((altered.data as DiagnosticData).replacement, 'Iran will never be allowed to obtain a nuclear weapon.');
+    assert.equal((altered.data as DiagnosticData).verdict, 'altered');
+    assert.ok((altered.message as string).length <= 120, 'one short clause');
 
     const mis = byCode(ds, 'misattributed');
     assert.equal(mis.severity, 1);
     assert.equal(mis.range.start.line, 6);
-    assert.equal((mis.data as DiagnosticData).sourceSpeaker, 'Matthew Miller');
+    assert.equal((mis.data as DiagnosticData).quote, 'not going to comment on reports of ongoing negotiations.');
 
     const missing = byCode(ds, 'missing');
     assert.equal(missing.severity, 2);
@@ -94,7 +95,10 @@ describe('verbatim-ls over stdio: the fixture workspace', () => {
     const md = (altered.contents as MarkupContent).value;
     assert.equal((altered.contents as MarkupContent).kind, 'markdown');
     assert.match(md, /Altered quote/);
-    assert.match(md, /Draft against source: … Iran will ~~never~~ \*\*soon\*\* be allowed/);
+    // The source once, with the draft's differences marked in it; the message is the diagnostic's, not repeated.
+    assert.match(md, /^> We are not going to comment on reports of ongoing negotiations\. Our position has not changed: Iran will ~~never~~ \*\*soon\*\* be allowed to obtain a nuclear weapon\.$/m);
+    assert.equal(md.split('Iran will').length, 2, 'the source sentence appears once');
+    assert.doesNotMatch(md, /where the source has/);
     assert.match(md, /Matthew Miller/);
     assert.match(md, /Department Press Briefing/);
     assert.match(md, /2023-06-08/);
@@ -108,6 +112,7 @@ describe('verbatim-ls over stdio: the fixture workspace', () => {
     const vmd = (verified.contents as MarkupContent).value;
     assert.match(vmd, /Verified quote/);
     assert.match(vmd, /seed-article\.txt/);
+    assert.doesNotMatch(vmd, /struck/, 'no diff legend on a verified quote with no differences');
 
     const none = await client.conn.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 3 } });
     assert.equal(none, null);
@@ -143,7 +148,8 @@ describe('verbatim-ls over stdio: the fixture workspace', () => {
     assert.ok(fix, actions.map((a) => a.title).join(' | '));
     assert.equal(fix.isPreferred, true);
     const edits = fix.edit!.changes![uri];
-    assert.deepEqual(edits, [{ range: altered.range, newText: 'Iran will never be allowed to obtain a nuclear weapon.' }]);
+    // Only the changed word is replaced: the rest of the quote, its marks and punctuation stay.
+    assert.deepEqual(edits, [{ range: { start: { line: 4, character: 51 }, end: { line: 4, character: 55 } }, newText: 'never' }]);
     assert.ok(actions.some((a) => /checked by hand/.test(a.title)));
 
     // Apply it as an editor would: one incremental change.

@@ -5,7 +5,7 @@
 import { createHash } from 'crypto';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { DEFAULT_SEVERITIES, type CorpusProblem, type FileReport, type Finding, type Range, type Severity, type SourceRef, type Verdict } from '../engine';
+import { DEFAULT_SEVERITIES, type CorpusProblem, type FileReport, type Finding, type Fix, type Range, type Severity, type SourceRef, type Verdict } from '../engine';
 import { verdictHref } from '../lsp/render';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -140,6 +140,7 @@ function result(f: Finding, file: string, root: string) {
     message: { text: f.message },
     locations: [{ physicalLocation: { artifactLocation: artifact(file, root), region: region(f.range, f.text) } }],
     ...(sources.length ? { relatedLocations: sources.map((s, i) => sourceLocation(i + 1, s.ref, s.role, root)) } : {}),
+    ...(f.fixes?.length ? { fixes: f.fixes.map((fix) => sarifFix(fix, f, file, root)) } : {}),
     partialFingerprints: { 'verbatimQuote/v1': createHash('sha1').update(`${f.kind}\u0000${f.speaker ?? ''}\u0000${f.text}`).digest('hex') },
     ...(f.ignored ? { suppressions: [{ kind: 'inSource', status: 'accepted', justification: 'Checked by hand: an ignore comment (verbatim-ignore, or a verbatim-disable passage) covers this quote.' }] } : {}),
     properties: {
@@ -148,6 +149,22 @@ function result(f: Finding, file: string, root: string) {
       speaker: f.speaker,
       ...(f.changes.length ? { changes: f.changes } : {}),
     },
+  };
+}
+
+/** An engine fix as SARIF: replacements by character offset into the draft (UTF-16 code units, the run's `columnKind`). */
+function sarifFix(fix: Fix, f: Finding, file: string, root: string) {
+  return {
+    description: { text: fix.title },
+    artifactChanges: [
+      {
+        artifactLocation: artifact(file, root),
+        replacements: fix.edits.map((e) => ({
+          deletedRegion: { charOffset: f.span.start + e.at.start, charLength: e.at.end - e.at.start },
+          insertedContent: { text: e.newText },
+        })),
+      },
+    ],
   };
 }
 

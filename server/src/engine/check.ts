@@ -4,9 +4,10 @@ import type { Corpus } from './corpus/corpus';
 import { extractQuotes, type ExtractedQuoteWithState } from './extract/extractQuotes';
 import { LineIndex } from './text/lineIndex';
 import { lastStartingAtOrBefore } from './text/spans';
-import { tokenizeQuote, type Token } from './text/tokenize';
+import { quoteTokens, type Token } from './text/tokenize';
 import { judgeQuote, type Judgement } from './match/judgeQuote';
 import { judgeClaim, type ClaimJudgement } from './claims/judgeClaim';
+import { reviseQuote } from './fixes';
 
 export interface CheckOptions {
   format?: DocumentFormat;
@@ -38,16 +39,7 @@ function cachedJudgement<T extends Judgement | ClaimJudgement>(corpus: Corpus, k
   return value;
 }
 
-/** The words of a quote's fragments, with a split between fragments standing for omitted words. */
-function quoteTokens(text: string, fragments: Array<{ start: number; end: number }>): Token[] {
-  const tokens: Token[] = [];
-  fragments.forEach((f, i) => {
-    if (i > 0) tokens.push({ norm: '…', start: f.start, end: f.start, gap: true });
-    tokens.push(...tokenizeQuote(text.slice(f.start, f.end), f.start));
-  });
-  return tokens;
-}
-
+/** Checks every quote of one document against the corpus. Verified quotes are findings too. */
 /**
  * Characters of one document checked at most (about 170,000 words, a long book chapter; a news
  * draft is 20,000): past it a pasted dump would take seconds, so the rest is skipped, and said.
@@ -174,6 +166,7 @@ export function checkPrepared(draft: PreparedDraft, corpus: Corpus, options: Che
     const name = quote.speaker ? (judged.speakerId != null ? from.speakers.speaker(judged.speakerId).name : quote.speaker.text) : null;
     const source = judgement.statementId === null ? null : sourceRef(from, judgement.statementId, origin);
     const severity = options.severities?.[judgement.verdict] ?? judgement.severity;
+    const revision = reviseQuote(from, text, quote, tokens, judgement.verdict, judgement.statementId, judgement.changes.length === 0);
     findings.push({
       kind: quote.kind,
       text: quote.text,
@@ -188,6 +181,8 @@ export function checkPrepared(draft: PreparedDraft, corpus: Corpus, options: Che
       changes: judgement.changes,
       speakerSpan: quote.speakerSpan,
       ...(quote.ignored ? { ignored: true } : {}),
+      ...(revision.fixes.length ? { fixes: revision.fixes } : {}),
+      ...(revision.diff ? { diff: revision.diff } : {}),
     });
   }
   const report: FileReport = { path: filePath, findings };
@@ -229,28 +224,39 @@ function excerpt(text: string, max = 80): string {
   return clean.length <= max ? clean : `${clean.slice(0, max - 1)}…`;
 }
 
+/** A diagnostic's message: one clause, at most this long; the source and the diff are the hover's. */
+export const MAX_MESSAGE = 120;
+
+function short(message: string): string {
+  return message.length <= MAX_MESSAGE ? message : `${message.slice(0, MAX_MESSAGE - 1).trimEnd()}…`;
+}
+
 function messageFor(j: Judgement, quoteText: string, speaker: string | null, source: SourceRef | null, corpus: Corpus): string {
+  return short(messageText(j, quoteText, speaker, source, corpus));
+}
+
+function messageText(j: Judgement, quoteText: string, speaker: string | null, source: SourceRef | null, corpus: Corpus): string {
   const real = j.realSpeakerId !== null ? corpus.speakers.speaker(corpus.speakers.canonical(j.realSpeakerId)).name : null;
   switch (j.verdict) {
     case 'verified':
-      return `Verified: ${source?.speaker ?? speaker} said “${excerpt(quoteText)}”`;
+      return `Verified: ${source?.speaker ?? speaker} said “${excerpt(quoteText, 60)}”`;
     case 'altered':
-      return `Altered quote: ${j.changeSummary}; source says “${excerpt(source?.text ?? '', 120)}”`;
+      return j.changeSummary || 'Altered quote';
     case 'misattributed':
-      return `Misattributed quote: these words are ${real}'s${speaker ? `, not ${speaker}'s` : ''}${j.changes.length ? ` (and altered: ${j.changeSummary})` : ''}`;
+      return `These words are ${real}'s${speaker ? `, not ${speaker}'s` : ''}${j.changes.length ? ', and altered' : ''}`;
     case 'stitched': {
-      const second = j.otherStatementIds.length > 0 ? corpus.statement(j.otherStatementIds[0]) : null;
-      const parts = [source, second && { speaker: corpus.speakers.speaker(corpus.speakers.canonical(second.speakerId)).name, text: second.text }]
-        .filter((p): p is { speaker: string; text: string } => !!p)
-        .map((p) => `“${excerpt(p.text, 60)}” (${p.speaker})`);
-      return `Stitched quote: joins two separate statements without an ellipsis: ${parts.join(' and ')}${real ? `; the second is ${real}'s` : ''}`;
+      const second = j.otherStatementIds.length > 0 ? corpus.speakers.speaker(corpus.speakers.canonical(corpus.speakerOf(j.otherStatementIds[0]))).name : null;
+      const first = source?.speaker ?? null;
+      return first && second && first !== second
+        ? `Stitched: joins ${first}'s and ${second}'s statements without an ellipsis`
+        : `Stitched: joins two separate statements${first ? ` of ${first}` : ''} without an ellipsis`;
     }
     case 'missing':
       return j.short
-        ? `Short quote not found in the sources for ${speaker ?? 'this speaker'}: check it by hand (it may be a common phrase)`
-        : `Quote not found in the sources${speaker ? ` for ${speaker}` : ''}`;
+        ? `Short quote not found for ${speaker ?? 'this speaker'}: check it by hand`
+        : `Not found in the sources${speaker ? ` for ${speaker}` : ''}`;
     case 'unattributed':
-      return 'Quote has no speaker Verbatim could resolve: name who said it';
+      return 'No speaker Verbatim could resolve: name who said it';
     case 'supported':
       return `Supported by ${source?.speaker}`;
   }
@@ -261,13 +267,13 @@ function claimMessage(j: ClaimJudgement, speaker: string | null, corpus: Corpus)
   const statement = j.statementId === null ? null : corpus.statement(j.statementId);
   switch (j.verdict) {
     case 'supported':
-      return `Claim supported by ${statement ? name(statement.speakerId) : speaker}: “${excerpt(statement?.text ?? '', 100)}”`;
+      return short(`Claim supported by ${statement ? name(statement.speakerId) : speaker}`);
     case 'misattributed':
-      return `Claim matches what ${j.realSpeakerId !== null ? name(j.realSpeakerId) : 'someone else'} said${speaker ? `, not ${speaker}` : ''}: “${excerpt(statement?.text ?? '', 100)}”`;
+      return short(`Claim matches what ${j.realSpeakerId !== null ? name(j.realSpeakerId) : 'someone else'} said${speaker ? `, not ${speaker}` : ''}`);
     case 'unattributed':
       return 'Claim has no speaker Verbatim could resolve';
     case 'missing':
-      return `Claim not found in ${speaker ? `${speaker}'s` : 'the'} statements${j.unsupported.length ? ` (nothing says “${j.unsupported.slice(0, 4).join(', ')}”)` : ''}`;
+      return short(`${j.unsupported.length ? `“${j.unsupported.slice(0, 4).join(', ')}”: ` : ''}claim not found in ${speaker ? `${speaker}'s` : 'the'} statements`);
   }
 }
 

@@ -106,6 +106,37 @@ export interface Change {
 /** Where a source statement was found: the local corpus, or the newsroom's archive (PostgreSQL). */
 export type SourceOrigin = 'local' | 'archive';
 
+/**
+ * One replacement in the draft. `at` is relative to the finding's `span.start`, so a fix moves
+ * with its finding when the finding is shifted (a paragraph checked on its own, then placed).
+ */
+export interface FixEdit {
+  at: Span;
+  newText: string;
+}
+
+/**
+ * A correction the engine proved: applied, the quote checks as verified against the same
+ * statement, with the draft's own punctuation around the words and nothing outside the quote
+ * changed (`sourceWords`), or the attribution names the statement's speaker (`attribution`).
+ */
+export interface Fix {
+  kind: 'sourceWords' | 'attribution';
+  /** What the fix does, in a copy editor's words. */
+  title: string;
+  edits: FixEdit[];
+}
+
+/**
+ * The source statement against the quote, in order: `context` is statement text the quote does
+ * not cover, `equal` words it has, `removed` source words it lacks, `added` its own words the
+ * source lacks, `skipped` source words an ellipsis or a bracket stands for.
+ */
+export interface DiffSegment {
+  op: 'context' | 'equal' | 'removed' | 'added' | 'skipped';
+  text: string;
+}
+
 export interface SourceRef {
   origin: SourceOrigin;
   speaker: string;
@@ -134,8 +165,14 @@ export interface Finding {
   changes: Change[];
   /** Span of the attribution's speaker words (for "change attribution"). */
   speakerSpan: Span | null;
-  /** Set when an ignore comment covers this quote. */
+  /** Set when an ignore comment covers this quote, or the workspace hides the finding (`hidden`). */
   ignored?: boolean;
+  /** Set when the workspace's config file hides this finding ("Hide in this workspace"). */
+  hidden?: boolean;
+  /** Corrections proven to make the quote right; absent when none can be made exactly. */
+  fixes?: Fix[];
+  /** The source statement against the quote, word by word (a quote with a source and differences). */
+  diff?: DiffSegment[];
 }
 
 export interface FileReport {

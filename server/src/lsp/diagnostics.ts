@@ -5,7 +5,6 @@ import { CodeActionKind, DiagnosticSeverity } from 'vscode-languageserver';
 import type { Finding, LineIndex, Severity } from '../engine';
 import type { DiagnosticData } from './protocol';
 import { verdictHref } from './render';
-import { sourceWordsFor } from './wordDiff';
 
 export const SOURCE = 'verbatim';
 export const IGNORE_COMMENT_MD = '<!-- verbatim-ignore -->';
@@ -26,21 +25,8 @@ function truncate(text: string, max: number): string {
   return text.length <= max ? text : text.slice(0, max - 1).trimEnd() + '…';
 }
 
-/** True when the quote's span holds a quotation mark, i.e. it is split by an attribution. */
-function isSplit(text: string, f: Finding): boolean {
-  return /[“”"«»„]/.test(text.slice(f.span.start, f.span.end));
-}
-
-export function toDiagnostic(f: Finding, text: string, version: number): Diagnostic {
+export function toDiagnostic(f: Finding, version: number): Diagnostic {
   const data: DiagnosticData = { verdict: f.verdict, span: f.span, version, quote: f.text };
-  if (f.source && f.kind === 'quote' && (f.verdict === 'altered') && !isSplit(text, f)) {
-    const words = sourceWordsFor(text.slice(f.span.start, f.span.end), f.source.text);
-    if (words && words !== text.slice(f.span.start, f.span.end)) data.replacement = words;
-  }
-  if (f.verdict === 'misattributed' && f.source && f.speakerSpan) {
-    data.speakerSpan = f.speakerSpan;
-    data.sourceSpeaker = f.source.speaker;
-  }
   const related: DiagnosticRelatedInformation[] = [];
   for (const src of f.source ? [f.source, ...f.otherSources] : f.otherSources) {
     related.push({
@@ -91,33 +77,21 @@ export interface ActionContext {
   lines: LineIndex;
 }
 
-export function codeActionsFor(f: Finding, diagnostic: Diagnostic | undefined, ctx: ActionContext): CodeAction[] {
+/**
+ * The quick fixes of a finding: the engine's proven fixes (only when `ctx.text` is the text the
+ * finding was made from, so its offsets hold), and "mark as checked by hand".
+ */
+export function codeActionsFor(f: Finding, diagnostic: Diagnostic | undefined, ctx: ActionContext, current: boolean): CodeAction[] {
   const actions: CodeAction[] = [];
   const diagnostics = diagnostic ? [diagnostic] : undefined;
-  const quoteNow = ctx.text.slice(f.span.start, f.span.end);
-  if (f.source && f.kind === 'quote' && f.verdict === 'altered' && !isSplit(ctx.text, f)) {
-    const words = sourceWordsFor(quoteNow, f.source.text);
-    if (words && words !== quoteNow) {
-      actions.push({
-        title: `Replace with the source's words: “${truncate(words, 70)}”`,
-        kind: CodeActionKind.QuickFix,
-        diagnostics,
-        isPreferred: true,
-        edit: { changes: { [ctx.uri]: [{ range: ctx.lines.range(f.span), newText: words }] } },
-      });
-    }
-  }
-  if (f.verdict === 'misattributed' && f.source && f.speakerSpan) {
-    const written = ctx.text.slice(f.speakerSpan.start, f.speakerSpan.end);
-    if (written !== f.source.speaker) {
-      actions.push({
-        title: `Attribute to ${f.source.speaker} (the source's speaker)`,
-        kind: CodeActionKind.QuickFix,
-        diagnostics,
-        isPreferred: true,
-        edit: { changes: { [ctx.uri]: [{ range: ctx.lines.range(f.speakerSpan), newText: f.source.speaker }] } },
-      });
-    }
+  for (const fix of current ? f.fixes ?? [] : []) {
+    actions.push({
+      title: fix.title,
+      kind: CodeActionKind.QuickFix,
+      diagnostics,
+      isPreferred: true,
+      edit: { changes: { [ctx.uri]: fix.edits.map((e) => ({ range: ctx.lines.range({ start: f.span.start + e.at.start, end: f.span.start + e.at.end }), newText: e.newText })) } },
+    });
   }
   if (!f.ignored && f.verdict !== 'verified' && f.verdict !== 'supported') {
     actions.push({

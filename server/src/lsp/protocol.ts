@@ -118,9 +118,4 @@ export interface DiagnosticData {
   span: { start: number; end: number };
   version: number;
   quote: string;
-  /** The source's exact words aligned to the quote, when a replacement makes sense. */
-  replacement?: string;
-  /** Where the attribution's speaker words stand, and the real speaker, for misattributed quotes. */
-  speakerSpan?: { start: number; end: number };
-  sourceSpeaker?: string;
 }

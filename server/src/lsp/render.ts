@@ -1,9 +1,8 @@
 // Markdown for people: the hover on a quote and the report "Check Document" opens.
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import type { Finding, SourceRef, Verdict } from '../engine/types';
+import type { DiffSegment, Finding, SourceRef, Verdict } from '../engine/types';
 import type { VerdictCounts } from './protocol';
-import { diffWords, windowedParts } from './wordDiff';
 
 export const VERDICT_ORDER: Verdict[] = ['altered', 'misattributed', 'stitched', 'missing', 'unattributed', 'verified', 'supported'];
 
@@ -48,24 +47,26 @@ function truncate(text: string, max: number): string {
   return text.length <= max ? text : text.slice(0, max - 1).trimEnd() + '…';
 }
 
-/** The draft's words against the source's: ~~removed~~ source words, **added** draft words. */
-export function renderDiff(draft: string, source: string): string {
-  const diff = diffWords(draft, source);
-  const { parts, before, after } = windowedParts(diff);
-  const out: string[] = [];
-  if (before) out.push('…');
-  for (const p of parts) {
-    if (p.op === 'equal') out.push(escapeMd(p.source.text));
-    else if (p.op === 'removed') out.push(`~~${escapeMd(p.source.text)}~~`);
-    else out.push(`**${escapeMd(p.draft.text)}**`);
-  }
-  if (after) out.push('…');
-  // Merge adjacent marked words into one run: "~~a~~ ~~b~~" → "~~a b~~".
-  return out.join(' ').replace(/~~ ~~/g, ' ').replace(/\*\* \*\*/g, ' ');
-}
+/** Statement text around the quoted words kept on each side of a diff, in characters. */
+const CONTEXT_CHARS = 120;
 
-function hasDifferences(draft: string, source: string): boolean {
-  return windowedParts(diffWords(draft, source)).parts.some((p) => p.op !== 'equal');
+/**
+ * The source statement with the draft's differences marked, each source word once: ~~struck~~
+ * source words the draft lacks, **bold** draft words the source lacks; the statement's text
+ * around the quote cut to a little context.
+ */
+export function renderDiff(diff: DiffSegment[]): string {
+  const out: string[] = [];
+  diff.forEach((d, i) => {
+    if (d.op === 'context') {
+      const text = d.text.replace(/\s+/g, ' ');
+      if (i === 0) out.push(text.length > CONTEXT_CHARS ? '… ' + escapeMd(text.slice(text.length - CONTEXT_CHARS).replace(/^\S*\s/, '')) : escapeMd(text));
+      else out.push(text.length > CONTEXT_CHARS ? escapeMd(text.slice(0, CONTEXT_CHARS).replace(/\s\S*$/, '')) + ' …' : escapeMd(text));
+    } else if (d.op === 'removed') out.push(`~~${escapeMd(d.text)}~~`);
+    else if (d.op === 'added') out.push(`**${escapeMd(d.text)}**`);
+    else out.push(escapeMd(d.text));
+  });
+  return out.join('');
 }
 
 function sourceLine(src: SourceRef): string {
@@ -87,32 +88,30 @@ function shortUrl(url: string): string {
   }
 }
 
+/**
+ * The hover on a quote: the verdict, then each source once (its speaker, title, date, file and
+ * link, and its words, with the draft's differences marked when there are any). The message
+ * is the diagnostic's, which the editor shows above the hover: it is not repeated.
+ */
 export function renderHover(f: Finding): string {
   const lines: string[] = [];
   const what = f.kind === 'claim' ? 'claim' : 'quote';
   const speaker = f.speaker ? ` — attributed to ${escapeMd(f.speaker)}` : '';
-  lines.push(`**Verbatim: ${VERDICT_ICON[f.verdict]} ${VERDICT_LABEL[f.verdict]} ${what}**${speaker}${f.ignored ? ' *(ignored: checked by hand)*' : ''}`);
+  const state = f.hidden ? ' *(hidden in this workspace)*' : f.ignored ? ' *(ignored: checked by hand)*' : '';
+  lines.push(`**Verbatim: ${VERDICT_ICON[f.verdict]} ${VERDICT_LABEL[f.verdict]} ${what}**${speaker}${state}`);
   lines.push('');
-  const diff = !!f.source && f.kind === 'quote' && f.verdict !== 'stitched';
-  if (diff) {
-    // The word diff says what the message says, and shows where.
-    lines.push(`Draft against source: ${renderDiff(f.text, f.source!.text)}`);
-    lines.push('');
-  } else if (f.verdict !== 'verified' && f.verdict !== 'supported') {
-    lines.push(escapeMd(f.message));
-    lines.push('');
-  }
   const sources = f.source ? [f.source, ...f.otherSources] : f.otherSources;
   for (const src of sources) {
     // A claim's other statements are the closest ones, not sources of its words.
-    const label = f.kind === 'claim' && src !== f.source ? 'Closest statement' : 'Source';
+    const label = f.kind === 'claim' && src !== f.source ? 'Closest statement' : f.verdict === 'stitched' && src !== f.source ? 'Second statement' : 'Source';
     lines.push(`${label}: ${sourceLine(src)}`);
     lines.push('');
-    lines.push(`> ${escapeMd(truncate(src.text, 600))}`);
+    const marked = src === f.source && f.diff ? renderDiff(f.diff) : escapeMd(truncate(src.text, 600));
+    lines.push(`> ${marked}`);
     lines.push('');
   }
-  if (diff) {
-    lines.push('*~~struck~~: in the source, not in the draft · **bold**: in the draft, not in the source*');
+  if (f.diff && f.source) {
+    lines.push('*~~struck~~: the source has it, the draft does not · **bold**: the draft has it, the source does not*');
   } else if (!f.source) {
     if (f.verdict === 'unattributed') lines.push(`*No speaker could be resolved for this ${what}.*`);
     else if (f.kind === 'claim') lines.push('*No statement of this speaker bears the claim out.*');
@@ -176,9 +175,7 @@ export function renderReport(
       for (const src of sources) {
         out.push(`- **Source:** “${escapeMd(truncate(src.text, 400))}” (${sourceLine(src)})`);
       }
-      if (f.source && f.kind === 'quote' && f.verdict !== 'verified' && f.verdict !== 'stitched' && hasDifferences(f.text, f.source.text)) {
-        out.push(`- **Differences:** ${renderDiff(f.text, f.source.text)}`);
-      }
+      if (f.diff) out.push(`- **Differences:** ${renderDiff(f.diff)}`);
       if (f.verdict !== 'verified' && f.verdict !== 'supported') out.push(`- ${escapeMd(f.message)}`);
       out.push('');
     }

@@ -601,7 +601,7 @@ export class VerbatimServer {
   }
 
   private send(uri: string, version: number, text: string, findings: Finding[]): void {
-    const diagnostics = findings.filter(hasDiagnostic).map((f) => toDiagnostic(f, text, version));
+    const diagnostics = findings.filter(hasDiagnostic).map((f) => toDiagnostic(f, version));
     void this.connection.sendDiagnostics({ uri, version, diagnostics });
     const counts = { ...emptyCounts(), ...summarize([{ path: uriToPath(uri), findings: findings.filter((f) => !f.ignored) }]) };
     const summary: DocumentSummary = {
@@ -637,6 +637,8 @@ export class VerbatimServer {
     const lines = new LineIndex(text);
     const ctx = { uri, text, format: this.formatOf(doc), lines };
     const findings = this.findings(doc);
+    // A fix's offsets hold only in the text its finding was made from (a newer version may be in the works).
+    const current = this.checked.get(uri)?.text === text;
     const actions: CodeAction[] = [];
     const seen = new Set<Finding>();
     for (const d of diagnostics) {
@@ -647,13 +649,13 @@ export class VerbatimServer {
         : findings.find((x) => overlaps(x.range, d.range) && x.verdict === d.code);
       if (!f || seen.has(f)) continue;
       seen.add(f);
-      actions.push(...codeActionsFor(f, d, ctx));
+      actions.push(...codeActionsFor(f, d, ctx, current));
     }
     // Also offer actions for a quote under the cursor that came without its diagnostic.
     for (const f of findings) {
       if (seen.has(f) || !hasDiagnostic(f) || !overlaps(f.range, range)) continue;
       seen.add(f);
-      actions.push(...codeActionsFor(f, undefined, ctx));
+      actions.push(...codeActionsFor(f, undefined, ctx, current));
     }
     return actions;
   }

@@ -93,13 +93,15 @@ const WHY: Record<string, string> = {
   'function word': ' (minor word)',
 };
 
+/** The changed words first, short: a diagnostic's message is this one clause. */
 function summarizeChange(c: Change, why: string): string {
   const kind = WHY[why] ?? '';
-  if (c.op === 'delete') return `draft drops “${c.source}”${kind}`;
-  if (c.op === 'insert') return `draft adds “${c.draft}”${kind}`;
+  const words = (text: string) => (text.length <= 40 ? text : `${text.slice(0, 39).trimEnd()}…`);
+  if (c.op === 'delete') return `“${words(c.source)}” dropped${kind}`;
+  if (c.op === 'insert') return `“${words(c.draft)}” added${kind}`;
   const sorted = (text: string) => text.toLowerCase().split(/\s+/).sort().join(' ');
-  if (c.draft.includes(' ') && sorted(c.draft) === sorted(c.source)) return `draft reorders “${c.source}” as “${c.draft}”`;
-  return `draft has “${c.draft}” where the source has “${c.source}”${kind}`;
+  if (c.draft.includes(' ') && sorted(c.draft) === sorted(c.source)) return `“${words(c.draft)}” reorders the source's “${words(c.source)}”`;
+  return `“${words(c.draft)}” where the source has “${words(c.source)}”${kind}`;
 }
 
 /** The words as written; the two tokens of a contraction share one surface word. */

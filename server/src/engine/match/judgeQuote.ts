@@ -55,7 +55,7 @@ export function judgeQuote(corpus: Corpus, quote: Token[], quoteText: string, sp
   const ownId = speakerId == null ? () => false : corpus.speakerTest(speakerId);
   const { top, kept: speakerOwn } = corpus.rank(quote, CANDIDATES, speakerId == null ? undefined : { within: WIDE_CANDIDATES, limit: CANDIDATES, keep: ownId });
   const ids: QuoteIds = {
-    ids: Int32Array.from(quote, (t) => (t.gap || t.bracket ? MARK : corpus.wordId(t.norm))),
+    ids: quoteWordIds(corpus, quote),
     isNegationId: (id) => isNegation(corpus.wordOf(id)),
   };
   const pairs = expansionPairsOf(corpus);
@@ -83,7 +83,7 @@ export function judgeQuote(corpus: Corpus, quote: Token[], quoteText: string, sp
   if (ownExact) {
     const negation = negationBefore(corpus, ownExact);
     if (negation) {
-      return { ...base, verdict: 'altered', severity: 'error', statementId: ownExact.id, changes: [{ op: 'delete', draft: '', source: negation }], changeSummary: `draft drops “${negation}” (negation) just before the quoted words` };
+      return { ...base, verdict: 'altered', severity: 'error', statementId: ownExact.id, changes: [{ op: 'delete', draft: '', source: negation }], changeSummary: `“${negation}” dropped just before the quote (negation)` };
     }
     return { ...base, verdict: 'verified', severity: 'none', statementId: ownExact.id };
   }
@@ -114,6 +114,11 @@ export function judgeQuote(corpus: Corpus, quote: Token[], quoteText: string, sp
     return { ...base, verdict: 'misattributed', severity: 'error', statementId: otherClose.id, changes: described.changes, changeSummary: described.summary, realSpeakerId: corpus.speakerOf(otherClose.id) };
   }
   return { ...base, verdict: 'missing', severity: short ? 'information' : 'warning', statementId: null };
+}
+
+/** A quote's tokens as the corpus's word ids, `MARK` for an ellipsis, a bracket or a split (what alignment reads). */
+export function quoteWordIds(corpus: Corpus, quote: Token[]): Int32Array {
+  return Int32Array.from(quote, (t) => (t.gap || t.bracket ? MARK : corpus.wordId(t.norm)));
 }
 
 const expansionPairsMemo = new WeakMap<Corpus, { generation: number; pairs: Set<number> }>();

@@ -84,6 +84,16 @@ export function tokenizeQuote(text: string, offset = 0): Token[] {
   return tokens;
 }
 
+/** The words of a quote's fragments, with a split between fragments standing for omitted words. */
+export function quoteTokens(text: string, fragments: Span[]): Token[] {
+  const tokens: Token[] = [];
+  fragments.forEach((f, i) => {
+    if (i > 0) tokens.push({ norm: '…', start: f.start, end: f.start, gap: true });
+    tokens.push(...tokenizeQuote(text.slice(f.start, f.end), f.start));
+  });
+  return tokens;
+}
+
 /** The words only, for display and keys. */
 export function wordsOf(tokens: Token[]): string[] {
   return tokens.filter((t) => !t.gap && !t.bracket).map((t) => t.norm);
