@@ -84,7 +84,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
       outputChannel: output,
       diagnosticCollectionName: 'verbatim',
       // storagePath: where the server persists the corpus index when the workspace has no .verbatim/ folder.
-      initializationOptions: { settings: vscode.workspace.getConfiguration('verbatim'), storagePath: (context.storageUri ?? context.globalStorageUri).fsPath },
+      // statusBarProgress: the status bar item shows indexing progress (from verbatim/status), so the server sends no $/progress of its own.
+      initializationOptions: { settings: vscode.workspace.getConfiguration('verbatim'), storagePath: (context.storageUri ?? context.globalStorageUri).fsPath, statusBarProgress: true },
       errorHandler: {
         error: () => ({ action: ErrorAction.Continue }),
         closed: () => {

@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import Ajv from 'ajv';
-import { loadConfig, DEFAULT_SEVERITIES } from '../../server/src/engine';
+import { loadConfig, DEFAULT_SEVERITIES, hideFinding } from '../../server/src/engine';
 import { REPO_ROOT, SEED_ARTICLE } from '../support/paths';
 
 const BIN = path.join(REPO_ROOT, 'bin', 'verbatim.js');
@@ -38,6 +38,10 @@ const CASES: Array<[string, unknown, string | null]> = [
   ['level not a string', { severity: { missing: 1 } }, 'severity.missing'],
   ['unknown level, older spelling', { severities: { missing: 'loud' } }, 'severities.missing'],
   ['a misspelt field', { corpse: ['sources'] }, 'corpse'],
+  ['hidden findings', { hidden: [{ draft: 'drafts/story.md', verdict: 'missing', quote: 'We will see.' }] }, null],
+  ['hidden not a list', { hidden: 'drafts/story.md' }, 'hidden'],
+  ['hidden without its quote', { hidden: [{ draft: 'story.md', verdict: 'missing' }] }, 'hidden[0]'],
+  ['hidden with an unknown verdict', { hidden: [{ draft: 'story.md', verdict: 'wrong', quote: 'x' }] }, 'hidden[0].verdict'],
 ];
 
 function tmp(): string {
@@ -91,6 +95,28 @@ test('the extension contributes the schema for verbatim.json, and the .vsix ship
   assert.equal(path.resolve(REPO_ROOT, entry.url), SCHEMA_PATH);
   const ignore = fs.readFileSync(path.join(REPO_ROOT, '.vscodeignore'), 'utf8').split('\n');
   assert.ok(ignore.includes('!schemas/**'), '.vscodeignore keeps schemas/ in the package');
+});
+
+test('the CLI honours findings hidden in verbatim.json, by draft, verdict and words', () => {
+  const dir = tmp();
+  fs.mkdirSync(path.join(dir, 'sources'));
+  fs.mkdirSync(path.join(dir, 'drafts'));
+  fs.copyFileSync(SEED_ARTICLE, path.join(dir, 'sources', 'seed.txt'));
+  const draft = 'Miller said: “We will build eleven new ferry terminals by the spring.”\n';
+  fs.writeFileSync(path.join(dir, 'drafts', 'story.md'), draft);
+  fs.writeFileSync(path.join(dir, 'drafts', 'other.md'), draft);
+  const run = () => JSON.parse(spawnSync(process.execPath, [BIN, 'check', 'drafts', '--format', 'json'], { cwd: dir, encoding: 'utf8' }).stdout);
+  const before = run();
+  assert.deepEqual(before.files.map((f: { quotes: Array<{ verdict: string }> }) => f.quotes[0].verdict), ['missing', 'missing']);
+  // Written as the quick fix writes it: the engine's hideFinding, white space in the quote folded.
+  hideFinding(path.join(dir, 'verbatim.json'), { draft: path.join(dir, 'drafts', 'story.md'), verdict: 'missing', quote: 'We will build eleven new\n  ferry terminals by the spring.' });
+  assert.deepEqual(JSON.parse(fs.readFileSync(path.join(dir, 'verbatim.json'), 'utf8')).hidden, [{ draft: 'drafts/story.md', verdict: 'missing', quote: 'We will build eleven new ferry terminals by the spring.' }]);
+  const after = run();
+  const byName = Object.fromEntries(after.files.map((f: { path: string; quotes: Array<{ ignored?: boolean }> }) => [path.basename(f.path), f.quotes[0]]));
+  assert.equal(byName['story.md'].ignored, true, 'hidden in the draft it was hidden in');
+  assert.equal(byName['other.md'].ignored, undefined, 'not in another draft');
+  assert.equal(after.summary.missing, 1);
+  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 test('the CLI reports an invalid config with the path of each bad field and exits 2', () => {

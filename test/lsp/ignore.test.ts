@@ -4,8 +4,8 @@ import { describe, it, before, after } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-protocol';
-import type { DocumentSummary } from '../../server/src/lsp/protocol';
+import type { CodeAction, Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import type { DocumentSummary, HideFindingResult } from '../../server/src/lsp/protocol';
 import { applyEdits, copyFixture, REPO, TestClient } from './lspClient';
 
 const FIXTURES = path.join(REPO, 'test', 'fixtures', 'ignore');
@@ -64,5 +64,24 @@ describe('verbatim-ls honours ignore comments', () => {
   it('plain text: "verbatim: ignore" and "# verbatim: disable" … "# verbatim: enable" lines', async () => {
     const uri = client.open(path.join(root, 'ignore.txt'), 'plaintext');
     assert.deepEqual(lines(await client.diagnosticsFor(uri)), [1, 12]);
+  });
+
+  it('"Hide in this workspace" records the finding in verbatim.json, not in the copy, and the draft is checked again', async () => {
+    const file = path.join(root, 'draft.md');
+    const uri = client.open(file);
+    const ds = await client.diagnosticsFor(uri);
+    const missing = ds.find((d) => d.code === 'missing')!;
+    const actions = await client.conn.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: missing.range, context: { diagnostics: [missing] } });
+    const hide = actions.find((a) => a.title === 'Hide in this workspace (verbatim.json)');
+    assert.ok(hide?.command, actions.map((a) => a.title).join(' | '));
+    assert.equal(hide.edit, undefined, 'the draft is not edited');
+    const text = fs.readFileSync(file, 'utf8');
+    const result = await client.conn.sendRequest<HideFindingResult>('workspace/executeCommand', { command: hide.command.command, arguments: hide.command.arguments });
+    assert.equal(result.configFile, path.join(root, 'verbatim.json'));
+    assert.deepEqual(JSON.parse(fs.readFileSync(result.configFile, 'utf8')).hidden, [{ draft: 'draft.md', verdict: 'missing', quote: 'Washington has signed a new agreement with Tehran this week.' }]);
+    assert.equal(fs.readFileSync(file, 'utf8'), text);
+    await client.waitFor(() => !client.diagnostics.get(uri)?.diagnostics.some((d) => d.code === 'missing'), 'the missing diagnostic to go');
+    const hover = await client.conn.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: missing.range.start });
+    assert.match((hover?.contents as MarkupContent).value, /hidden in this workspace/);
   });
 });

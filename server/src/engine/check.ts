@@ -8,11 +8,14 @@ import { quoteTokens, type Token } from './text/tokenize';
 import { judgeQuote, type Judgement } from './match/judgeQuote';
 import { judgeClaim, type ClaimJudgement } from './claims/judgeClaim';
 import { reviseQuote } from './fixes';
+import { markHidden, type HiddenFinding } from './hidden';
 
 export interface CheckOptions {
   format?: DocumentFormat;
   /** Severity per verdict, where the writer's settings override the verdict's own. */
   severities?: Partial<Record<Verdict, Severity>>;
+  /** Findings the workspace hides ("Hide in this workspace"): marked ignored and hidden. */
+  hidden?: readonly HiddenFinding[];
   /** Check attributed claims (indirect speech) too; on unless turned off. */
   claims?: boolean;
   /** What an archive gave this check (`ArchiveClient.lookup`): candidates judged beside the local corpus's. */
@@ -185,7 +188,7 @@ export function checkPrepared(draft: PreparedDraft, corpus: Corpus, options: Che
       ...(revision.diff ? { diff: revision.diff } : {}),
     });
   }
-  const report: FileReport = { path: filePath, findings };
+  const report: FileReport = { path: filePath, findings: options.hidden?.length ? markHidden(findings, filePath, options.hidden) : findings };
   if (options.archive) {
     report.archive = 'unavailable' in options.archive ? { state: 'unreachable', message: options.archive.unavailable } : { state: 'checked', candidates: options.archive.statements };
   }

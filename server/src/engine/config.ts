@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Severity, Verdict } from './types';
 import { isArchiveUrl } from './archive/connection';
+import { readHidden, type HiddenFinding } from './hidden';
 
 /** The workspace's settings, from `verbatim.json` (SPEC §2), with defaults filled in. */
 export interface VerbatimConfig {
@@ -10,6 +11,8 @@ export interface VerbatimConfig {
   /** Canonical speaker name → aliases. */
   speakers: Record<string, string[]>;
   severities: Record<Verdict, Severity>;
+  /** Findings the writer hid in this workspace ("Hide in this workspace"), drafts as absolute paths. */
+  hidden: HiddenFinding[];
 }
 
 export const DEFAULT_SEVERITIES: Record<Verdict, Severity> = {
@@ -25,7 +28,7 @@ export const DEFAULT_SEVERITIES: Record<Verdict, Severity> = {
 export const CONFIG_FILE = 'verbatim.json';
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'none']);
 /** The top-level fields of verbatim.json (`severities` is an older spelling of `severity`). */
-const CONFIG_KEYS = new Set(['$schema', 'corpus', 'speakers', 'severity', 'severities']);
+const CONFIG_KEYS = new Set(['$schema', 'corpus', 'speakers', 'severity', 'severities', 'hidden']);
 
 /**
  * Reads the config file (`configFile`, else `<root>/verbatim.json` when present). A bad
@@ -33,7 +36,7 @@ const CONFIG_KEYS = new Set(['$schema', 'corpus', 'speakers', 'severity', 'sever
  */
 export function loadConfig(root: string, configFile?: string): { config: VerbatimConfig; problems: string[]; file: string | null } {
   const problems: string[] = [];
-  const config: VerbatimConfig = { corpus: [path.resolve(root, 'sources')], speakers: {}, severities: { ...DEFAULT_SEVERITIES } };
+  const config: VerbatimConfig = { corpus: [path.resolve(root, 'sources')], speakers: {}, severities: { ...DEFAULT_SEVERITIES }, hidden: [] };
   const file = configFile ? path.resolve(configFile) : path.join(root, CONFIG_FILE);
   if (!fs.existsSync(file)) {
     if (configFile) problems.push(`${file}: config file not found`);
@@ -56,7 +59,7 @@ export function loadConfig(root: string, configFile?: string): { config: Verbati
   // problem names the bad field's path, as in `severity.altered` or `corpus[1]`.
   const bad = (field: string, message: string) => problems.push(`${file}: "${field}" ${message}`);
   for (const key of Object.keys(obj)) {
-    if (!CONFIG_KEYS.has(key)) bad(key, `is not a setting of ${CONFIG_FILE} (known: corpus, speakers, severity)`);
+    if (!CONFIG_KEYS.has(key)) bad(key, `is not a setting of ${CONFIG_FILE} (known: corpus, speakers, severity, hidden)`);
   }
   if (obj.corpus !== undefined) {
     const list = typeof obj.corpus === 'string' ? [obj.corpus] : obj.corpus;
@@ -87,5 +90,6 @@ export function loadConfig(root: string, configFile?: string): { config: Verbati
       }
     } else bad(key, 'must be an object of verdict → severity');
   }
+  if (obj.hidden !== undefined) config.hidden = readHidden(obj.hidden, base, bad, Object.keys(DEFAULT_SEVERITIES));
   return { config, problems, file };
 }

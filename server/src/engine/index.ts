@@ -17,3 +17,4 @@ export { ArchiveClient, type ArchiveClientOptions, type ArchiveStatus, type Arch
 export { checkWithArchive } from './archive/checkDraft';
 export { loadArchive, type ArchiveLoadOptions, type ArchiveLoadReport } from './archive/load';
 export { isArchiveUrl, describeArchive, splitCorpus } from './archive/connection';
+export { hideFinding, markHidden, type HiddenFinding } from './hidden';

@@ -15,6 +15,7 @@ import { isArchiveUrl, splitCorpus } from './archive/connection';
 import { checkWithArchive } from './archive/checkDraft';
 import type { ArchiveClient } from './archive/client';
 import type { CorpusProblem, DocumentFormat, FileReport, Severity, Verdict } from './types';
+import type { HiddenFinding } from './hidden';
 
 /** What a front end may set over the config file: CLI flags, editor settings. */
 export interface WorkspaceOverrides {
@@ -38,6 +39,8 @@ export interface Workspace {
   speakers: Record<string, string[]>;
   /** The verdicts whose severity the writer changed from its default, and to what (see `severityOverrides`). */
   severities: Partial<Record<Verdict, Severity>>;
+  /** Findings hidden in this workspace (the config's `hidden`), marked ignored by every check. */
+  hidden: HiddenFinding[];
   /** Problems of the config file, each naming its field. */
   problems: string[];
 }
@@ -55,6 +58,7 @@ export function openWorkspace(root: string, overrides: WorkspaceOverrides = {}):
     archives,
     speakers: config.speakers,
     severities: severityOverrides({ ...config.severities, ...(overrides.severity ?? {}) }),
+    hidden: config.hidden,
     problems,
   };
 }
@@ -109,7 +113,7 @@ export function findDrafts(ws: Workspace, paths: string[]): { files: string[]; p
 
 /** The options every check of a draft in this workspace uses. */
 export function checkOptionsFor(ws: Workspace, file: string, languageId?: string): CheckOptions {
-  return { format: draftFormat(file, languageId), severities: ws.severities };
+  return { format: draftFormat(file, languageId), severities: ws.severities, hidden: ws.hidden };
 }
 
 /** A full check of one draft of this workspace: what the CLI prints and Check Document shows. */

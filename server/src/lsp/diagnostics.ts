@@ -3,7 +3,8 @@ import { pathToFileURL } from 'url';
 import type { CodeAction, Diagnostic, DiagnosticRelatedInformation, TextEdit } from 'vscode-languageserver';
 import { CodeActionKind, DiagnosticSeverity } from 'vscode-languageserver';
 import type { Finding, LineIndex, Severity } from '../engine';
-import type { DiagnosticData } from './protocol';
+import * as path from 'path';
+import { ServerCommands, type DiagnosticData, type HideFindingParams } from './protocol';
 import { verdictHref } from './render';
 
 export const SOURCE = 'verbatim';
@@ -72,6 +73,8 @@ export function ignoreEdit(text: string, f: Finding, format: 'markdown' | 'plain
 
 export interface ActionContext {
   uri: string;
+  /** The config file "Hide in this workspace" records findings in (its name is shown). */
+  configFile: string;
   text: string;
   format: 'markdown' | 'plaintext';
   lines: LineIndex;
@@ -99,6 +102,13 @@ export function codeActionsFor(f: Finding, diagnostic: Diagnostic | undefined, c
       kind: CodeActionKind.QuickFix,
       diagnostics,
       edit: { changes: { [ctx.uri]: [ignoreEdit(ctx.text, f, ctx.format, ctx.lines)] } },
+    });
+    const hide: HideFindingParams = { uri: ctx.uri, verdict: f.verdict, quote: f.text };
+    actions.push({
+      title: `Hide in this workspace (${path.basename(ctx.configFile)})`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics,
+      command: { title: 'Hide in this workspace', command: ServerCommands.hideFinding, arguments: [hide] },
     });
   }
   return actions;

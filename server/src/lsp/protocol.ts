@@ -15,6 +15,8 @@ export const ServerCommands = {
   rebuildIndex: 'verbatim.server.rebuildIndex',
   /** args: [AddStatementParams] → AddStatementResult */
   addStatement: 'verbatim.server.addStatement',
+  /** args: [HideFindingParams] → HideFindingResult: records the finding in the config file's `hidden` list */
+  hideFinding: 'verbatim.server.hideFinding',
   /** args: [] → ServerInfo (used by tests and the status bar tooltip) */
   info: 'verbatim.server.info',
 } as const;
@@ -94,6 +96,18 @@ export interface AddStatementParams {
   title?: string;
   url?: string;
   date?: string;
+}
+
+/** A finding to hide in this workspace: its draft, verdict and quote text. */
+export interface HideFindingParams {
+  uri: string;
+  verdict: Verdict;
+  quote: string;
+}
+
+export interface HideFindingResult {
+  /** The config file the finding was recorded in. */
+  configFile: string;
 }
 
 export interface AddStatementResult {

@@ -25,7 +25,7 @@ import {
 } from 'vscode-languageserver';
 import type { Disposable } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Corpus, Finding, LineIndex, MAX_CHECKED_CHARS, Severity, Verdict, checkDraft, checkText, checkOptionsFor, corpusOptionsFor, draftFormat, findDrafts, isInCorpus, openWorkspace, summarize, type Workspace } from '../engine';
+import { Corpus, Finding, LineIndex, MAX_CHECKED_CHARS, Severity, Verdict, checkDraft, checkText, checkOptionsFor, corpusOptionsFor, hideFinding, draftFormat, findDrafts, isInCorpus, openWorkspace, summarize, type Workspace } from '../engine';
 import { loadCorpusSteps, SOURCE_EXTENSIONS } from '../engine';
 import { ArchiveClient, checkDraftWithArchive, draftQuoteTokens, prepareDraft, type ArchiveLookup } from '../engine';
 import { storagePathOf } from './cacheFolder';
@@ -40,6 +40,8 @@ import {
   DiagnosticData,
   DocumentSummary,
   DocumentSummaryNotification,
+  HideFindingParams,
+  HideFindingResult,
   IndexCacheStatus,
   OPEN_SOURCE_COMMAND,
   ServerCommands,
@@ -98,7 +100,7 @@ export class VerbatimServer {
   private root = process.cwd();
   private settings: Settings = DEFAULT_SETTINGS;
   /** The workspace as the engine reads it: config, settings over it, corpus paths, severities. */
-  private ws: Workspace = { root: process.cwd(), configFile: null, corpusPaths: [], archives: [], speakers: {}, severities: {}, problems: [] };
+  private ws: Workspace = { root: process.cwd(), configFile: null, corpusPaths: [], archives: [], speakers: {}, severities: {}, hidden: [], problems: [] };
   /** The newsroom's archive, when the corpus names one (a postgresql:// entry): read-only, with a deadline. */
   private archive: ArchiveClient | null = null;
   /** What the archive gave the last check: the paragraph checks of that version use it. */
@@ -172,7 +174,9 @@ export class VerbatimServer {
       dynamicConfig: !!cap.workspace?.didChangeConfiguration?.dynamicRegistration,
       dynamicWatch: !!cap.workspace?.didChangeWatchedFiles?.dynamicRegistration,
       relativePatterns: !!cap.workspace?.didChangeWatchedFiles?.relativePatternSupport,
-      progress: !!cap.window?.workDoneProgress,
+      // A client that shows the corpus state itself (the VS Code status bar item, from
+      // verbatim/status) says so: progress then shows once, not twice.
+      progress: !!cap.window?.workDoneProgress && !(params.initializationOptions as { statusBarProgress?: boolean } | undefined)?.statusBarProgress,
       codeLensRefresh: !!cap.workspace?.codeLens?.refreshSupport,
     };
     this.initOptions = params.initializationOptions;
@@ -218,7 +222,7 @@ export class VerbatimServer {
     const ws = openWorkspace(this.root, { configFile: fs.existsSync(configFile) ? configFile : undefined, corpus: this.settings.corpus, severity: this.settings.severity });
     const corpusChanged =
       first || JSON.stringify(ws.corpusPaths) !== JSON.stringify(this.ws.corpusPaths) || JSON.stringify(ws.archives) !== JSON.stringify(this.ws.archives) || JSON.stringify(ws.speakers) !== JSON.stringify(this.ws.speakers);
-    const severitiesChanged = JSON.stringify(ws.severities) !== JSON.stringify(this.ws.severities);
+    const severitiesChanged = JSON.stringify(ws.severities) !== JSON.stringify(this.ws.severities) || JSON.stringify(ws.hidden) !== JSON.stringify(this.ws.hidden);
     this.ws = ws;
     this.useArchive(ws.archives[0] ?? null);
     this.publishConfigProblems(configFile);
@@ -325,7 +329,7 @@ export class VerbatimServer {
     let progress: WorkDoneProgressReporter | null = null;
     if (this.caps.progress) {
       progress = await this.connection.window.createWorkDoneProgress().catch(() => null);
-      progress?.begin('Verbatim: indexing sources', 0, existing.map((p) => path.basename(p)).join(', '), false);
+      progress?.begin('Verbatim: indexing sources', 0, undefined, false);
     }
         // In slices of a few files, giving the event loop back between them, so progress reaches
     // the client while it runs and hovers and edits are still answered.
@@ -635,7 +639,7 @@ export class VerbatimServer {
     if (!doc || !this.wants(doc)) return [];
     const text = doc.getText();
     const lines = new LineIndex(text);
-    const ctx = { uri, text, format: this.formatOf(doc), lines };
+    const ctx = { uri, configFile: this.configFilePath(), text, format: this.formatOf(doc), lines };
     const findings = this.findings(doc);
     // A fix's offsets hold only in the text its finding was made from (a newer version may be in the works).
     const current = this.checked.get(uri)?.text === text;
@@ -674,6 +678,8 @@ export class VerbatimServer {
           return this.status;
         case ServerCommands.addStatement:
           return await this.addStatement(args[0] as AddStatementParams);
+        case ServerCommands.hideFinding:
+          return await this.hideFindingCommand(args[0] as HideFindingParams);
         case ServerCommands.info:
           return this.info();
         default:
@@ -746,6 +752,22 @@ export class VerbatimServer {
     const corpus = this.corpusSummary();
     const report = renderReport(`workspace (${files.length} draft${files.length === 1 ? '' : 's'})`, files, summary, corpus);
     return { files, summary, corpus, report };
+  }
+
+  /** "Hide in this workspace": the finding goes into the config file's `hidden` list, then every draft is checked again. */
+  private async hideFindingCommand(params: HideFindingParams): Promise<HideFindingResult> {
+    if (!params || typeof params.uri !== 'string' || typeof params.quote !== 'string' || typeof params.verdict !== 'string' || !params.quote.trim()) {
+      throw new Error('hideFinding needs the draft\'s uri, the verdict and the quote');
+    }
+    const configFile = this.configFilePath();
+    hideFinding(configFile, { draft: uriToPath(params.uri), verdict: params.verdict, quote: params.quote });
+    await this.reloadConfiguration();
+    return { configFile };
+  }
+
+  /** The config file in force, or the one the settings name (created by the first hidden finding). */
+  private configFilePath(): string {
+    return this.ws.configFile ?? path.resolve(this.root, this.settings.configFile);
   }
 
   private async addStatement(params: AddStatementParams): Promise<AddStatementResult> {
