@@ -10,13 +10,22 @@ import { hostileDrafts, largeDrafts, pathologicalShapes } from './hostileInputs'
 import { TestClient } from '../lsp/lspClient';
 
 // A liveness bound, not a speed measurement (that is npm run bench): no input may hang a check.
+// It bounds the CPU time the check itself spends (this process's, the check being synchronous),
+// not the wall clock: on a machine busy with other work a check waits for a core without doing
+// any more of it, and a hang burns CPU all the same.
 const BOUND_MS = 2000;
 const corpus = loadCorpus([path.join(EXAMPLES, 'sources')]);
 
+function cpuMs<T>(run: () => T): { ms: number; result: T } {
+  const started = process.cpuUsage();
+  const result = run();
+  const used = process.cpuUsage(started);
+  return { ms: (used.user + used.system) / 1000, result };
+}
+
 function checkTimed(text: string, file: string): { ms: number; findings: Finding[] } {
-  const started = process.hrtime.bigint();
-  const findings = checkText(text, file, corpus).findings;
-  return { ms: Number(process.hrtime.bigint() - started) / 1e6, findings };
+  const { ms, result } = cpuMs(() => checkText(text, file, corpus).findings);
+  return { ms, findings: result };
 }
 
 test('engine: 10,000 generated hostile drafts each get a defined result within the bound', () => {
@@ -43,9 +52,7 @@ test('engine: a pathological shape for every family of regular expressions, 200,
 
 test('engine: a 10,000-line Markdown file is checked whole; a 5 MB single line up to the limit, with a notice of what was skipped', () => {
   for (const [name, text] of largeDrafts()) {
-    const started = process.hrtime.bigint();
-    const report = checkText(text, '/d.md', corpus);
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    const { ms, result: report } = cpuMs(() => checkText(text, '/d.md', corpus));
     console.log(`# ${name}: ${report.findings.length} findings in ${ms.toFixed(0)} ms${report.skipped ? `; ${report.skipped.message}` : ''}`);
     assert.ok(ms < BOUND_MS, `${name} took ${ms} ms`);
     const checkedUpTo = report.skipped ? MAX_CHECKED_CHARS : text.length;
