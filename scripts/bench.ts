@@ -9,6 +9,7 @@
 // the same files, the baselines: `rg -F` once per quote (what a reporter does by hand) and a
 // naive scan of every statement. Prints a table and writes a JSON copy (--out FILE, default
 // out/bench.json). Options: --sizes 1,3  --keep (leave the temporary folder).
+// --archive: the newsroom archive on PostgreSQL instead (scripts/benchArchive.ts).
 
 import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -18,6 +19,7 @@ import { checkText, type Verdict } from '../server/src/engine';
 import { loadCorpusReport, type Corpus } from '../server/src/engine/corpus/corpus';
 import { tokenize as wordsOfText } from '../server/src/engine/text/tokenize';
 import { isNegation } from '../server/src/engine/match/wordClasses';
+import { archiveBench } from './benchArchive';
 
 interface Expected {
   kind: 'intact' | 'altered' | 'misattributed' | 'invented';
@@ -242,6 +244,21 @@ function main(): void {
     const i = argv.indexOf(name);
     return i >= 0 ? argv[i + 1] : undefined;
   };
+  if (argv.includes('--archive')) {
+    archiveBench({
+      data: findData(),
+      copies: Number(opt('--copies') ?? 25),
+      clients: Number(opt('--clients') ?? 16),
+      rounds: Number(opt('--rounds') ?? 10),
+      keep: argv.includes('--keep'),
+      outFile: path.resolve(opt('--out') ?? path.join(__dirname, '..', 'bench-archive.json')),
+      makeDraft,
+    }).catch((error) => {
+      process.stderr.write(`bench archive failed: ${(error as Error).stack}\n`);
+      process.exitCode = 1;
+    });
+    return;
+  }
   const sizes = (opt('--sizes') ?? '1,3').split(',').map(Number);
   const outFile = path.resolve(opt('--out') ?? path.join(__dirname, '..', 'bench.json'));
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-bench-'));
@@ -282,6 +299,8 @@ function main(): void {
         documents: cold.documents,
         coldIndexSeconds: round(cold.seconds!),
         coldPeakRssMB: cold.peakRssMB,
+        coldPhasesMs: phasesOf(cold.cache),
+        warmPhasesMs: phasesOf(warm.cache),
         warmStartSeconds: round(warm.seconds!),
         warmPeakRssMB: warm.peakRssMB,
         warmCache: warm.cache,
@@ -308,12 +327,25 @@ function main(): void {
     process.stdout.write(
       `${r.size}: ${r.statements} statements in ${r.documents} documents\n` +
         `  cold index ${r.coldIndexSeconds} s (peak RSS ${r.coldPeakRssMB} MB) · warm start ${r.warmStartSeconds} s (peak RSS ${r.warmPeakRssMB} MB)\n` +
+        `  cold phases: ${describePhases(r.coldPhasesMs as Phases)} · warm: ${describePhases(r.warmPhasesMs as Phases)}\n` +
         `  per quote p50 ${r.lookupP50ms} ms, p95 ${r.lookupP95ms} ms · 40-quote draft ${r.draft40Ms} ms (peak RSS ${r.draftPeakRssMB} MB) · verdicts right ${Math.round((r.accuracy as number) * 100)}%\n` +
         `  baselines per quote: rg -F ${r.rgPerQuoteP50ms ?? 'n/a'} ms (×${r.speedupVsRg ?? 'n/a'}), naive scan ${r.naivePerQuoteP50ms} ms (×${r.speedupVsNaive})\n`,
     );
     for (const w of r.wrong as string[]) process.stdout.write(`    wrong: ${w}\n`);
   }
   process.stdout.write(`bench: figures written to ${outFile}\n`);
+}
+
+type Phases = { listMs: number; readMs: number; indexMs: number; saveMs: number } | null;
+
+/** The load's phases as the corpus loader timed them (`CacheReport.phases`), rounded. */
+function phasesOf(cache: unknown): Phases {
+  const phases = (cache as { phases?: Phases } | undefined)?.phases;
+  return phases ? { listMs: Math.round(phases.listMs), readMs: Math.round(phases.readMs), indexMs: Math.round(phases.indexMs), saveMs: Math.round(phases.saveMs) } : null;
+}
+
+function describePhases(p: Phases): string {
+  return p ? `list ${p.listMs} ms, read ${p.readMs} ms, index ${p.indexMs} ms, save ${p.saveMs} ms` : 'n/a';
 }
 
 function round(x: number): number {

@@ -14,6 +14,7 @@ import { Cluster, freePort } from '../support/postgres';
 import { REPO_ROOT } from '../support/paths';
 import { ArchiveClient, checkWithArchive, loadCorpus, type ArchiveStatus, type FileReport } from '../../server/src/engine';
 import { tokenizeQuote } from '../../server/src/engine/text/tokenize';
+import { TestClient } from '../lsp/lspClient';
 
 const BIN = path.join(REPO_ROOT, 'bin', 'verbatim.js');
 
@@ -284,6 +285,44 @@ describe('faults', () => {
     } finally {
       for (const s of sockets) s.destroy();
       silent.close();
+    }
+  });
+
+  test('the language server checks against the archive, says in its status when the archive is unreachable, and comes back', async () => {
+    fs.writeFileSync(path.join(work, 'verbatim.json'), JSON.stringify({ corpus: ['local', editorUrl] }));
+    const client = new TestClient(work);
+    try {
+      await client.initialize({});
+      const ready = await client.ready();
+      assert.equal(ready.statements, 1, 'the local corpus');
+      const uri = client.open(path.join(work, 'draft.md'));
+      const codes = (await client.diagnosticsFor(uri)).map((d) => d.code);
+      assert.deepEqual(codes, ['altered', 'missing', 'missing'], 'the archive verifies two quotes and finds one altered');
+      await client.waitFor(() => client.statuses.at(-1)?.archive?.state === 'ready', 'archive ready');
+
+      primary.stop();
+      try {
+        const version = client.change(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, 'Draft. ');
+        const offline = await client.waitFor(() => {
+          const p = client.diagnostics.get(uri);
+          return p && p.version === version ? p.diagnostics : undefined;
+        }, 'diagnostics without the archive');
+        assert.deepEqual(offline.map((d) => d.code), ['missing', 'missing', 'missing', 'missing', 'missing'], 'local sources only: the local quote still verified');
+        const down = await client.waitFor(() => client.statuses.at(-1)?.archive?.state === 'unreachable' && client.statuses.at(-1), 'archive unreachable in the status');
+        assert.match(down.archive!.message!, /archive unreachable/);
+        assert.equal(down.state, 'ready', 'the editor keeps checking');
+      } finally {
+        primary.start();
+      }
+      // Reconnected by itself (the probe), the open draft is checked against it again.
+      await client.waitFor(() => client.statuses.at(-1)?.archive?.state === 'ready', 'archive back', 30_000);
+      await client.waitFor(() => {
+        const p = client.diagnostics.get(uri);
+        return p && p.diagnostics.map((d) => d.code).join() === 'altered,missing,missing';
+      }, 'the archive findings back', 30_000);
+    } finally {
+      await client.stop();
+      fs.rmSync(path.join(work, 'verbatim.json'));
     }
   });
 

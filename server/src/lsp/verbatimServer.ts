@@ -247,8 +247,12 @@ export class VerbatimServer {
           onStatus: (archive) => {
             this.status = { ...this.status, archive };
             this.sendStatus();
-            // Back after a fault: the open drafts are checked against it again.
-            if (archive.state === 'ready') this.recheckAll();
+            // Back after a fault: the open drafts are checked against it again (their last
+            // results, made without it, are forgotten; paragraphs are cached per archive state).
+            if (archive.state === 'ready') {
+              this.checked.clear();
+              this.recheckAll();
+            }
           },
         })
       : null;

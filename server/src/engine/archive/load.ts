@@ -81,6 +81,11 @@ export async function loadArchive(paths: string[], url: string, options: Archive
       known.set(row.path, { id: row.id, hash: row.hash, first: row.first_statement, count: row.statement_count });
     }
     const registry = SpeakerRegistry.fromJSON(await readRegistry(client), options.speakers);
+    // A bulk load (into an empty archive, or one this load more than doubles) builds the pairs'
+    // btree once at the end, by sorting, instead of inserting tens of millions of random keys
+    // into it; a load that fails leaves it to the next load's CREATE INDEX IF NOT EXISTS.
+    const bulk = files.length > known.size;
+    if (bulk) await client.query('DROP INDEX IF EXISTS verbatim.pairs_key');
     const writer = new BatchWriter(client, registry);
     const limit = options.batchStatements ?? DEFAULT_BATCH;
     const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_BYTES;
@@ -123,6 +128,7 @@ export async function loadArchive(paths: string[], url: string, options: Archive
       report.removed++;
     }
     await flush();
+    if (bulk) await client.query('CREATE INDEX IF NOT EXISTS pairs_key ON verbatim.pairs (key, statement_id)');
     if (report.added + report.changed + report.removed > 0) {
       // Index-only scans of the pairs need the visibility map; the planner needs the new sizes.
       await client.query('VACUUM (ANALYZE) verbatim.pairs, verbatim.key_counts, verbatim.statements, verbatim.documents');
