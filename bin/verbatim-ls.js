@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-// The Verbatim language server for any LSP editor: `verbatim-ls --stdio`.
-require('../out/server/src/lsp/server.js');
+// The Verbatim language server for any LSP editor: `verbatim-ls --stdio` (the bundled dist/server.js).
+require('../dist/server.js');

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Bundles the VS Code client and the language server with esbuild into dist/ (the .vsix ships
-// dist/ only, no node_modules).  node scripts/bundle.js [--production] [--watch]
+// Bundles the VS Code client, the language server and the CLI with esbuild into dist/ (the .vsix
+// and the npm package ship dist/ only, no node_modules).  node scripts/bundle.js [--production] [--watch]
 const esbuild = require('esbuild');
 const path = require('path');
 
@@ -23,6 +23,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' },
+  // The `verbatim` command (bin/verbatim.js): the npm package ships dist/ and no dependencies.
+  { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
   // The threads of a cold index start it from beside the server (engine/corpus/parallelRead.ts).
   { ...common, entryPoints: ['server/src/engine/corpus/readWorker.ts'], outfile: 'dist/readWorker.js' },
 ];
@@ -30,7 +32,7 @@ const builds = [
 (async () => {
   const t0 = Date.now();
   // A production build leaves no stale source maps from a development one.
-  if (production) for (const f of ['client.js.map', 'server.js.map', 'readWorker.js.map']) require('fs').rmSync(path.join(root, 'dist', f), { force: true });
+  if (production) for (const f of ['client.js.map', 'server.js.map', 'cli.js.map', 'readWorker.js.map']) require('fs').rmSync(path.join(root, 'dist', f), { force: true });
   if (watch) {
     for (const b of builds) await (await esbuild.context(b)).watch();
     console.log('[bundle] watching');
@@ -39,7 +41,7 @@ const builds = [
   await Promise.all(builds.map((b) => esbuild.build(b)));
   // The claim checker's synonym table sits beside the server bundle.
   require('child_process').execFileSync(process.execPath, [path.join(__dirname, 'buildSynonyms.js'), path.join(root, 'dist', 'synonyms.txt')], { stdio: 'inherit' });
-  console.log(`[bundle] dist/client.js, dist/server.js, dist/readWorker.js (${production ? 'production' : 'development'}) in ${Date.now() - t0} ms`);
+  console.log(`[bundle] dist/client.js, dist/server.js, dist/cli.js, dist/readWorker.js (${production ? 'production' : 'development'}) in ${Date.now() - t0} ms`);
 })().catch((e) => {
   console.error(e);
   process.exit(1);

@@ -1,25 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
+import { runCli, workspace } from '../support/cli';
 import { EXAMPLES, REPO_ROOT, SEED_ARTICLE } from '../support/paths';
 
-const BIN = path.join(REPO_ROOT, 'bin', 'verbatim.js');
 
 function verbatim(args: string[], cwd = REPO_ROOT) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 60000, maxBuffer: 256 * 1024 * 1024 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function workspace(files: Record<string, string | Buffer>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-cli-'));
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
+  return runCli(args, { cwd });
 }
 
 const seed = fs.readFileSync(SEED_ARTICLE, 'utf8');
@@ -102,7 +90,7 @@ test('exit status 2: bad usage, a missing draft, a bad config', () => {
   assert.match(noArgs.stderr, /no draft to check/);
   const badFlag = verbatim(['check', 'draft.md', '--format', 'xml'], dir);
   assert.equal(badFlag.code, 2);
-  assert.match(badFlag.stderr, /--format must be text, json or sarif/);
+  assert.match(badFlag.stderr, /--format must be one of text, json, sarif, github, junit, not "xml"/);
   const missing = verbatim(['check', 'nowhere.md'], dir);
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /nowhere\.md: no such file or folder/);
@@ -143,12 +131,12 @@ test('verbatim.json in the working folder gives the corpus and speaker aliases',
   assert.equal(q.speaker, 'Matthew Miller');
 });
 
-test('an empty corpus is said plainly; quotes are missing, not errors', () => {
+test('an empty corpus is exit status 2, with where Verbatim looked: no quote is reported missing against nothing', () => {
   const dir = workspace({ 'sources/.keep': '', 'draft.md': GOOD_DRAFT });
   const r = verbatim(['check', 'draft.md'], dir);
-  assert.equal(r.code, 0);
-  assert.match(r.stderr, /the corpus has no statements/);
-  assert.match(r.stdout, /warning missing/);
+  assert.equal(r.code, 2);
+  assert.ok(r.stderr.includes(`the corpus has no source statements: looked in ${path.join(dir, 'sources')} (no verbatim.json in ${dir}, `), r.stderr);
+  assert.equal(r.stdout, '');
 });
 
 test('unbalanced quote marks and a binary draft get a defined answer', () => {

@@ -10,6 +10,7 @@ import * as path from 'path';
 import Ajv from 'ajv';
 import { loadConfig, DEFAULT_SEVERITIES, hideFinding } from '../../server/src/engine';
 import { REPO_ROOT, SEED_ARTICLE } from '../support/paths';
+import { cliEnv } from '../support/cli';
 
 const BIN = path.join(REPO_ROOT, 'bin', 'verbatim.js');
 const SCHEMA_PATH = path.join(REPO_ROOT, 'schemas', 'verbatim.schema.json');
@@ -125,7 +126,7 @@ test('the CLI reports an invalid config with the path of each bad field and exit
   fs.copyFileSync(SEED_ARTICLE, path.join(dir, 'sources', 'seed.txt'));
   fs.writeFileSync(path.join(dir, 'draft.md'), 'Miller said the two “discussed areas of mutual interest.”\n');
   fs.writeFileSync(path.join(dir, 'verbatim.json'), JSON.stringify({ corpus: ['sources', 3], severity: { altered: 'loud', wrong: 'error' }, speakers: { Miller: 'Matt' } }));
-  const r = spawnSync(process.execPath, [BIN, 'check', 'draft.md'], { cwd: dir, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [BIN, 'check', 'draft.md'], { cwd: dir, env: cliEnv(), encoding: 'utf8' });
   assert.equal(r.status, 2, r.stdout);
   const lines = r.stderr.trim().split('\n');
   const file = path.join(dir, 'verbatim.json');
@@ -136,11 +137,11 @@ test('the CLI reports an invalid config with the path of each bad field and exit
     `verbatim: config: ${file}: "severity.wrong" is not a verdict (verified, altered, misattributed, missing, unattributed, stitched, supported)`,
   ]);
   fs.writeFileSync(path.join(dir, 'verbatim.json'), '{ "corpus": ["sources"], }');
-  const json = spawnSync(process.execPath, [BIN, 'check', 'draft.md'], { cwd: dir, encoding: 'utf8' });
+  const json = spawnSync(process.execPath, [BIN, 'check', 'draft.md'], { cwd: dir, env: cliEnv(), encoding: 'utf8' });
   assert.equal(json.status, 2);
   assert.match(json.stderr, /verbatim\.json: not valid JSON/);
   fs.writeFileSync(path.join(dir, 'verbatim.json'), JSON.stringify({ $schema: 'https://example.invalid/verbatim.schema.json', corpus: 'sources' }));
-  const good = spawnSync(process.execPath, [BIN, 'check', 'draft.md'], { cwd: dir, encoding: 'utf8' });
+  const good = spawnSync(process.execPath, [BIN, 'check', 'draft.md'], { cwd: dir, env: cliEnv(), encoding: 'utf8' });
   assert.equal(good.status, 0, good.stderr);
   fs.rmSync(dir, { recursive: true, force: true });
 });

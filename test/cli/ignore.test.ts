@@ -7,13 +7,14 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'child_process';
 import * as path from 'path';
 import { REPO_ROOT } from '../support/paths';
+import { cliEnv } from '../support/cli';
 
 const BIN = path.join(REPO_ROOT, 'bin', 'verbatim.js');
 const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'ignore');
 const CORPUS = path.join(REPO_ROOT, 'test', 'fixtures', 'workspace', 'sources');
 
 function verbatim(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args, '--corpus', CORPUS], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60000 });
+  const r = spawnSync(process.execPath, [BIN, ...args, '--corpus', CORPUS], { cwd: REPO_ROOT, env: cliEnv(), encoding: 'utf8', timeout: 60000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

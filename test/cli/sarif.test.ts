@@ -10,12 +10,13 @@ import { fileURLToPath } from 'url';
 import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { EXAMPLES, REPO_ROOT, SEED_ARTICLE } from '../support/paths';
+import { cliEnv } from '../support/cli';
 
 const BIN = path.join(REPO_ROOT, 'bin', 'verbatim.js');
 const SCHEMA = path.join(REPO_ROOT, 'test', 'cli', 'sarif-schema', 'sarif-2.1.0-rtm.5.json');
 
 function verbatim(args: string[], cwd = REPO_ROOT) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 60000 });
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, env: cliEnv(), encoding: 'utf8', timeout: 60000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -6,6 +6,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { checkText, loadCorpus, MAX_CHECKED_CHARS, type Finding } from '../../server/src/engine';
 import { EXAMPLES, REPO_ROOT } from '../support/paths';
+import { cliEnv } from '../support/cli';
 import { hostileDrafts, largeDrafts, pathologicalShapes } from './hostileInputs';
 import { TestClient } from '../lsp/lspClient';
 
@@ -72,19 +73,19 @@ test('CLI: a folder of 10,000 hostile drafts is checked in one run; NUL bytes an
   const drafts = hostileDrafts(10000, 77).map((d) => d.replace(/\u0000/g, ''));
   drafts.forEach((text, i) => fs.writeFileSync(path.join(dir, `draft-${String(i).padStart(4, '0')}.${i % 3 === 0 ? 'txt' : 'md'}`), text));
   const bin = path.join(REPO_ROOT, 'bin', 'verbatim.js');
-  const run = spawnSync(process.execPath, [bin, 'check', dir, '--corpus', path.join(EXAMPLES, 'sources'), '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 30, timeout: 300000 });
+  const run = spawnSync(process.execPath, [bin, 'check', dir, '--corpus', path.join(EXAMPLES, 'sources'), '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 30, timeout: 300000, env: cliEnv() });
   assert.ok(run.status === 0 || run.status === 1, `exit ${run.status}: ${run.stderr.slice(0, 500)}`);
   const out = JSON.parse(run.stdout);
   assert.equal(out.files.length, drafts.length);
 
   fs.writeFileSync(path.join(dir, 'nul.md'), Buffer.from('“Quote,” he said.\u0000\u0000binary'));
-  const nul = spawnSync(process.execPath, [bin, 'check', path.join(dir, 'nul.md')], { encoding: 'utf8' });
+  const nul = spawnSync(process.execPath, [bin, 'check', path.join(dir, 'nul.md'), '--corpus', path.join(EXAMPLES, 'sources')], { encoding: 'utf8', env: cliEnv() });
   assert.equal(nul.status, 2);
   assert.match(nul.stderr, /nul\.md: cannot read draft: binary file/);
   assert.doesNotMatch(nul.stderr, /\n\s+at /);
 
   fs.writeFileSync(path.join(dir, 'latin1.md'), Buffer.from([0x93, 0x57, 0x65, 0x20, 0x77, 0x69, 0x6c, 0x6c, 0x94, 0x20, 0x68, 0x65, 0x20, 0x73, 0x61, 0x69, 0x64, 0xff, 0xfe]));
-  const latin = spawnSync(process.execPath, [bin, 'check', path.join(dir, 'latin1.md'), '--format', 'json'], { encoding: 'utf8' });
+  const latin = spawnSync(process.execPath, [bin, 'check', path.join(dir, 'latin1.md'), '--corpus', path.join(EXAMPLES, 'sources'), '--format', 'json'], { encoding: 'utf8', env: cliEnv() });
   assert.ok(latin.status === 0 || latin.status === 1 || latin.status === 2, `defined exit, got ${latin.status}`);
   assert.doesNotMatch(latin.stderr, /\n\s+at /);
   fs.rmSync(dir, { recursive: true, force: true });

@@ -8,6 +8,7 @@ import { pathToFileURL } from 'url';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { EXAMPLES, REPO_ROOT } from '../support/paths';
+import { cliEnv } from '../support/cli';
 
 const BIN = path.join(REPO_ROOT, 'bin', 'verbatim.js');
 const SERVER = path.join(REPO_ROOT, 'out', 'server', 'src', 'lsp', 'server.js');
@@ -27,7 +28,7 @@ function workspace(): string {
   return dir;
 }
 
-function cli(prefix: string[], cwd: string, env: NodeJS.ProcessEnv = process.env) {
+function cli(prefix: string[], cwd: string, env: NodeJS.ProcessEnv = cliEnv()) {
   const argv = [...prefix, process.execPath, BIN, 'check', 'draft.md', '--format', 'json'];
   const r = spawnSync(argv[0], argv.slice(1), { cwd, encoding: 'utf8', env, timeout: 120000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
@@ -84,7 +85,7 @@ test('the language server behaves the same with no network at all (unshare -n)',
 test('no code path of the CLI, the server or the bundle opens a socket or looks up a host', async () => {
   const dir = workspace();
   const log = path.join(dir, 'network.log');
-  const env = { ...process.env, VERBATIM_NET_LOG: log, NODE_OPTIONS: `--require ${GUARD}` };
+  const env = cliEnv({ VERBATIM_NET_LOG: log, NODE_OPTIONS: `--require ${GUARD}` });
   const r = cli([], dir, env);
   assert.ok(r.code === 0 || r.code === 1, r.err);
   assert.ok(JSON.parse(r.out).files[0].quotes.length > 0);

@@ -11,6 +11,9 @@ import { checkText, type CheckOptions } from './check';
 import { DEFAULT_SEVERITIES, loadConfig } from './config';
 import type { Corpus, CorpusOptions } from './corpus/corpus';
 import { walkFiles } from './files';
+import { expandGlob, isGlob } from './globs';
+import { IgnoreRules } from './ignoreRules';
+import { findConfig, repositoryRoot } from './projectRoot';
 import { isArchiveUrl, splitCorpus } from './archive/connection';
 import { checkWithArchive } from './archive/checkDraft';
 import type { ArchiveClient } from './archive/client';
@@ -43,6 +46,21 @@ export interface Workspace {
   hidden: HiddenFinding[];
   /** Problems of the config file, each naming its field. */
   problems: string[];
+}
+
+/**
+ * The workspace of a command run in `startDir`: rooted at the nearest `verbatim.json` from
+ * there up to the repository root (as eslint and prettier find theirs), else at `startDir`.
+ * With `overrides.configFile` that file decides and nothing is searched. `searched` lists the
+ * folders looked in, for a message when the corpus turns out empty.
+ */
+export function discoverWorkspace(startDir: string, overrides: WorkspaceOverrides = {}): { ws: Workspace; searched: string[] } {
+  if (overrides.configFile) {
+    const file = path.resolve(startDir, overrides.configFile);
+    return { ws: openWorkspace(path.dirname(file), { ...overrides, configFile: file }), searched: [] };
+  }
+  const found = findConfig(startDir);
+  return { ws: openWorkspace(found.root, overrides), searched: found.searched };
 }
 
 /** The workspace at `root` (the CLI's working folder, the editor's workspace folder). Never throws. */
@@ -100,15 +118,37 @@ export function draftFormat(file: string, languageId?: string): DocumentFormat {
   return 'markdown';
 }
 
+export interface DraftSearch {
+  /** Where relative paths and globs start (default: the workspace root). */
+  cwd?: string;
+}
+
 /**
- * The drafts under `paths` (files named directly are taken as they are; folders are walked
- * for Markdown and plain text, hidden folders and node_modules skipped), never the corpus's
- * own files: `verbatim check .` and Check Workspace mean the drafts, not the sources beside them.
+ * The drafts under `paths`, never the corpus's own files (`verbatim check .` and Check
+ * Workspace mean the drafts, not the sources beside them). A file named directly is taken as
+ * it is; folders are walked for Markdown and plain text (hidden folders and node_modules
+ * skipped); a glob that names no file (`drafts/*.md` quoted, as Windows shells always pass
+ * it) is expanded, and one that matches nothing is a problem. In folders and globs, what a
+ * `.gitignore` or `.verbatimignore` leaves out (the repository root's and every folder's below
+ * it, else the workspace root's) is skipped.
  */
-export function findDrafts(ws: Workspace, paths: string[]): { files: string[]; problems: CorpusProblem[] } {
+export function findDrafts(ws: Workspace, paths: string[], search: DraftSearch = {}): { files: string[]; problems: CorpusProblem[] } {
+  const cwd = path.resolve(ws.root, search.cwd ?? '.');
   const problems: CorpusProblem[] = [];
-  const files = walkFiles(paths.map((p) => path.resolve(ws.root, p)), DRAFT_EXTENSIONS, problems).filter((f) => !isInCorpus(ws, f));
-  return { files, problems };
+  const rules = new IgnoreRules(repositoryRoot(cwd) ?? ws.root);
+  const skip = (p: string, isFolder: boolean) => isInCorpus(ws, p) || rules.ignores(p, isFolder);
+  const files: string[] = [];
+  for (const given of paths) {
+    const abs = path.resolve(cwd, given);
+    if (!fs.existsSync(abs) && isGlob(given)) {
+      const matched = expandGlob(given, cwd, DRAFT_EXTENSIONS, skip, problems);
+      if (matched.length === 0) problems.push({ path: given, message: 'no draft matches this pattern' });
+      files.push(...matched);
+    } else {
+      files.push(...walkFiles([abs], DRAFT_EXTENSIONS, problems, skip).filter((f) => !isInCorpus(ws, f)));
+    }
+  }
+  return { files: [...new Set(files)], problems };
 }
 
 /** The options every check of a draft in this workspace uses. */
@@ -128,23 +168,24 @@ export function checkDraftWithArchive(ws: Workspace, corpus: Corpus, archive: Ar
 
 /**
  * Where the corpus index is persisted: the workspace's `.verbatim/` folder when it exists (the
- * CLI and the server share one index), else, when the editor gives the server a storage
- * folder, `index-<hash of the root>` in it, else nowhere (indexed afresh).
+ * CLI and the server share one index), else `index-<key>` in a base folder (the user's cache
+ * folder for the CLI, as ruff caches by default; the storage the editor gives the server),
+ * keyed by the corpus's paths so two corpora never share one; else nowhere (indexed afresh).
  */
-export function indexCacheFolder(root: string, storagePath?: string): string | null {
+export function indexCacheFolder(root: string, corpusPaths: readonly string[], base?: string | null): string | null {
   const workspaceCache = path.join(root, '.verbatim');
   try {
     if (fs.statSync(workspaceCache).isDirectory()) return workspaceCache;
   } catch {
     /* no workspace cache */
   }
-  if (!storagePath || !path.isAbsolute(storagePath)) return null;
-  // Global storage is shared by every window without a folder: one index per workspace root.
-  const key = crypto.createHash('sha1').update(path.resolve(root)).digest('hex').slice(0, 12);
-  return path.join(storagePath, `index-${key}`);
+  if (!base || !path.isAbsolute(base)) return null;
+  const roots = corpusPaths.map((p) => path.resolve(root, p)).sort();
+  const key = crypto.createHash('sha1').update(roots.join('\0')).digest('hex').slice(0, 12);
+  return path.join(base, `index-${key}`);
 }
 
-/** The corpus options of this workspace: its speakers and its index folder. */
-export function corpusOptionsFor(ws: Workspace, storagePath?: string): CorpusOptions {
-  return { speakers: ws.speakers, cacheDir: indexCacheFolder(ws.root, storagePath) ?? undefined };
+/** The corpus options of this workspace: its speakers and its index folder (`cacheBase`: see `indexCacheFolder`). */
+export function corpusOptionsFor(ws: Workspace, cacheBase?: string | null): CorpusOptions {
+  return { speakers: ws.speakers, cacheDir: indexCacheFolder(ws.root, ws.corpusPaths, cacheBase) ?? undefined };
 }

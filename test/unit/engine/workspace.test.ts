@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { checkDraft, draftFormat, findDrafts, isInCorpus, loadCorpus, openWorkspace, severityOverrides } from '../../../server/src/engine';
+import { checkDraft, corpusOptionsFor, discoverWorkspace, draftFormat, findDrafts, indexCacheFolder, isInCorpus, loadCorpus, openWorkspace, severityOverrides, userCacheFolder } from '../../../server/src/engine';
 
 function tempWorkspace(files: Record<string, string>): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-ws-'));
@@ -74,6 +74,67 @@ describe('drafts', () => {
     assert.deepEqual(files.map((f) => path.relative(root, f)), ['a.md', path.join('notes', 'b.txt')]);
     assert.deepEqual(problems, []);
     assert.equal(findDrafts(ws, ['missing.md']).problems[0].message, 'no such file or folder');
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+});
+
+describe('finding the workspace and its index (issue 17)', () => {
+  it('finds verbatim.json upward from a subfolder, stopping at the repository root', () => {
+    const root = tempWorkspace({ 'verbatim.json': '{"corpus": ["refs"]}', 'repo/.git/HEAD': 'x', 'repo/verbatim.json': '{"corpus": ["mine"]}', 'repo/a/b/draft.md': 'x', 'repo/inner/.git/HEAD': 'x', 'repo/inner/c/draft.md': 'x' });
+    const deep = discoverWorkspace(path.join(root, 'repo', 'a', 'b'));
+    assert.equal(deep.ws.root, path.join(root, 'repo'));
+    assert.deepEqual(deep.ws.corpusPaths, [path.join(root, 'repo', 'mine')]);
+    assert.deepEqual(deep.searched, ['a/b', 'a', ''].map((d) => path.join(root, 'repo', d)));
+    const inner = discoverWorkspace(path.join(root, 'repo', 'inner', 'c'));
+    assert.equal(inner.ws.configFile, null, 'the search stops at the inner repository root');
+    assert.equal(inner.ws.root, path.join(root, 'repo', 'inner', 'c'));
+    assert.deepEqual(inner.searched, [path.join(root, 'repo', 'inner', 'c'), path.join(root, 'repo', 'inner')]);
+    const named = discoverWorkspace(path.join(root, 'repo', 'a'), { configFile: '../../verbatim.json' });
+    assert.equal(named.ws.root, root);
+    assert.deepEqual(named.ws.corpusPaths, [path.join(root, 'refs')]);
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('keeps the index in .verbatim/ when it exists, else in the base folder keyed by the corpus', () => {
+    const root = tempWorkspace({ 'sources/a.txt': 'x' });
+    const base = path.join(root, 'base');
+    const one = indexCacheFolder(root, [path.join(root, 'sources')], base);
+    assert.match(path.relative(base, one!), /^index-[0-9a-f]{12}$/);
+    assert.equal(indexCacheFolder(root, ['sources'], base), one, 'relative corpus paths resolve against the root');
+    assert.notEqual(indexCacheFolder(root, [path.join(root, 'other')], base), one);
+    assert.equal(indexCacheFolder(root, ['b', 'a'], base), indexCacheFolder(root, ['a', 'b'], base), 'the order of the corpus paths does not matter');
+    assert.equal(indexCacheFolder(root, ['sources'], null), null);
+    fs.mkdirSync(path.join(root, '.verbatim'));
+    assert.equal(corpusOptionsFor(openWorkspace(root), base).cacheDir, path.join(root, '.verbatim'));
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('the user cache folder follows XDG on Linux, the platform convention elsewhere', () => {
+    assert.equal(userCacheFolder({ XDG_CACHE_HOME: '/x/cache' }, 'linux', '/home/ana'), '/x/cache/verbatim');
+    assert.equal(userCacheFolder({ XDG_CACHE_HOME: 'relative' }, 'linux', '/home/ana'), '/home/ana/.cache/verbatim');
+    assert.equal(userCacheFolder({}, 'darwin', '/Users/ana'), '/Users/ana/Library/Caches/verbatim');
+    assert.equal(userCacheFolder({ LOCALAPPDATA: 'C:\\Users\\ana\\AppData\\Local' }, 'win32', 'C:\\Users\\ana'), 'C:\\Users\\ana\\AppData\\Local\\verbatim\\Cache');
+    assert.equal(userCacheFolder({}, 'linux', ''), null);
+  });
+
+  it('a cache folder that cannot be made is a corpus problem, and the corpus loads without it', () => {
+    const root = tempWorkspace({ 'sources/a.jsonl': '{"speaker": "Ana Ruiz", "text": "The bridge reopens in May."}\n', 'file': 'not a folder' });
+    const corpus = loadCorpus([path.join(root, 'sources')], { cacheDir: path.join(root, 'file', 'index') });
+    assert.equal(corpus.statementCount, 1);
+    assert.match(corpus.problems[0].message, /cannot keep the index cache here \(ENOTDIR\): indexed without a cache/);
+    corpus.close();
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('skips what .gitignore and .verbatimignore leave out of folders and globs, never a file named directly', () => {
+    const root = tempWorkspace({ '.git/HEAD': 'x', '.gitignore': 'archive/\n*.tmp.md\n', 'drafts/.verbatimignore': 'old/\n', 'archive/a.md': 'x', 'drafts/b.md': 'x', 'drafts/c.tmp.md': 'x', 'drafts/old/d.md': 'x', 'drafts/new/e.md': 'x' });
+    const ws = openWorkspace(root);
+    const rel = (files: string[]) => files.map((f) => path.relative(root, f).split(path.sep).join('/'));
+    assert.deepEqual(rel(findDrafts(ws, ['.']).files), ['drafts/b.md', 'drafts/new/e.md']);
+    assert.deepEqual(rel(findDrafts(ws, ['**/*.md']).files), ['drafts/b.md', 'drafts/new/e.md']);
+    assert.deepEqual(rel(findDrafts(ws, ['*.md'], { cwd: path.join(root, 'drafts') }).files), ['drafts/b.md']);
+    assert.deepEqual(rel(findDrafts(ws, ['archive/a.md', 'drafts/old/d.md']).files), ['archive/a.md', 'drafts/old/d.md']);
+    assert.deepEqual(findDrafts(ws, ['nothing/*.md']).problems, [{ path: 'nothing/*.md', message: 'no draft matches this pattern' }]);
     fs.rmSync(root, { recursive: true, force: true });
   });
 });

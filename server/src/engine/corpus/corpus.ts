@@ -374,6 +374,17 @@ export function loadCorpusReport(paths: string[], options: CorpusOptions = {}): 
   }
 }
 
+/** Why `dir` cannot hold the index (made here when missing), or null when it can. */
+function cacheDirProblem(dir: string): CorpusProblem | null {
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.accessSync(dir, fs.constants.W_OK | fs.constants.R_OK);
+    return null;
+  } catch (error) {
+    return { path: path.resolve(dir), message: `cannot keep the index cache here (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): indexed without a cache` };
+  }
+}
+
 /** How far a load has come: files looked at (read, or reused from the cache) of all. */
 export interface LoadProgress {
   done: number;
@@ -385,9 +396,14 @@ export interface LoadProgress {
  * responsive (the language server) can give the event loop back between files, or give up
  * by calling `return()` (the half-built corpus is then closed).
  */
-export function* loadCorpusSteps(paths: string[], options: CorpusOptions = {}): Generator<LoadProgress, { corpus: Corpus; cache: CacheReport }, void> {
+export function* loadCorpusSteps(paths: string[], requested: CorpusOptions = {}): Generator<LoadProgress, { corpus: Corpus; cache: CacheReport }, void> {
   const started = performance.now();
   const walkProblems: CorpusProblem[] = [];
+  // A cache folder that cannot be written (a read-only home, another user's folder) is said
+  // once, and the corpus is indexed without it rather than failing.
+  const unusable = requested.cacheDir ? cacheDirProblem(requested.cacheDir) : null;
+  if (unusable) walkProblems.push(unusable);
+  const options: CorpusOptions = unusable ? { ...requested, cacheDir: undefined } : requested;
   const files = listSourceFiles(paths, walkProblems);
   const phases = { listMs: performance.now() - started, readMs: 0, indexMs: 0, saveMs: 0 };
   const report: CacheReport = { state: options.cacheDir ? 'cold' : 'none', reused: 0, reread: 0, removed: 0, saved: false, phases };
