@@ -163,7 +163,7 @@ test('--format github: one workflow command per finding to show, escaped, with f
   assert.equal(r.code, 1, r.stderr);
   const lines = r.stdout.trim().split('\n');
   assert.equal(lines.length, 2, r.stdout);
-  assert.match(lines[0], /^::error file=drafts\/mixed\.md,line=3,endLine=3,col=\d+,endColumn=\d+,title=Verbatim%3A altered::Altered quote: .*source: refs\/seed\.txt:\d+\)$/);
+  assert.match(lines[0], /^::error file=drafts\/mixed\.md,line=3,endLine=3,col=\d+,endColumn=\d+,title=Verbatim%3A altered::.+\(source: refs\/seed\.txt:\d+\)$/);
   assert.match(lines[1], /^::warning file=drafts\/mixed\.md,line=7,endLine=7,col=2,endColumn=\d+,title=Verbatim%3A missing::/);
   assert.ok(!r.stdout.includes('verified'), 'a verified quote (severity none) is not annotated');
 });
@@ -175,7 +175,7 @@ test('--format junit: a test suite per draft, a failing case per error finding, 
   assert.match(r.stdout, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="verbatim" tests="3" failures="1" errors="0">/);
   const suites = [...r.stdout.matchAll(/<testsuite name="([^"]+)" tests="(\d+)" failures="(\d+)" errors="0" skipped="(\d+)">/g)].map((m) => [path.basename(m[1]), m[2], m[3], m[4]]);
   assert.deepEqual(suites, [['bad.md', '1', '1', '0'], ['good.md', '1', '0', '0'], ['ignored.md', '1', '0', '1']]);
-  assert.match(r.stdout, /<testcase classname="[^"]*bad\.md" name="line 1: quote “is at all encouraging\.”" file="[^"]*bad\.md" line="1">\n\s*<failure type="altered" message="Altered quote: [^"]*">/);
+  assert.match(r.stdout, /<testcase classname="[^"]*bad\.md" name="line 1: quote “is at all encouraging\.”" file="[^"]*bad\.md" line="1">\n\s*<failure type="altered" message="[^"]+">altered: /);
   assert.match(r.stdout, /<skipped message="ignored by a verbatim-ignore comment: checked by hand"\/>/);
   assert.doesNotMatch(r.stdout, /[“”]<|&(?!amp;|lt;|gt;|quot;)/, 'text escaped for XML');
 });
