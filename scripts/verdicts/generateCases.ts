@@ -235,7 +235,8 @@ export function generateCases(corpus: Corpus, inventions: string[], count: numbe
   // The front of one statement and the back of another by the same speaker, joined by `joint`.
   const stitch = (kind: string, joint: string) => () => {
     const a = pick(sources);
-    const b = pick(sources.filter((x) => x.speakerId === a.speakerId && x.id !== a.id));
+    // Not the speaker's next or previous turn in the same document: those are one remark (SPEC §5).
+    const b = pick(sources.filter((x) => x.speakerId === a.speakerId && x.id !== a.id && corpus.sameSpeakerNeighbour(a.id, 1) !== x.id && corpus.sameSpeakerNeighbour(a.id, -1) !== x.id));
     if (!b) return null;
     const head = spanOf(a, 0, Math.min(a.tokens.length, int(6, 10)));
     const tailStart = Math.max(0, b.tokens.length - int(6, 10));

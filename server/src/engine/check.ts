@@ -4,7 +4,7 @@ import type { Corpus } from './corpus/corpus';
 import { extractQuotes, type ExtractedQuoteWithState } from './extract/extractQuotes';
 import { LineIndex } from './text/lineIndex';
 import { lastStartingAtOrBefore } from './text/spans';
-import { quoteTokens, type Token } from './text/tokenize';
+import { quoteTokens, tokenize, type Token } from './text/tokenize';
 import { judgeQuote, type Judgement } from './match/judgeQuote';
 import { judgeClaim, type ClaimJudgement } from './claims/judgeClaim';
 import { reviseQuote } from './fixes';
@@ -155,10 +155,13 @@ export function checkPrepared(draft: PreparedDraft, corpus: Corpus, options: Che
     }
     const tokens = quoteTokens(text, quote.fragments);
     const fragments = quote.fragments.map((f) => text.slice(f.start, f.end)).join('\u0000');
+    const context = contextAround(text, quote.span);
+    const inferred = quote.speaker?.resolvedFrom !== undefined;
     const judgeIn = (against: Corpus, origin: SourceOrigin): Judged => {
       const id = quote.speaker ? against.speakers.resolve(quote.speaker.text) : undefined;
-      const key = `${id === undefined ? 'none' : id}|${fragments}`;
-      return { corpus: against, origin, speakerId: id, judgement: cachedJudgement(against, key, () => judgeQuote(against, tokens, text, id)) };
+      const mayBe = id === null && quote.speaker ? against.speakers.mayBe(quote.speaker.text) : [];
+      const key = `${id === undefined ? 'none' : id}|${mayBe.join(',')}|${inferred}|${fragments}|${context.text}`;
+      return { corpus: against, origin, speakerId: id, judgement: cachedJudgement(against, key, () => judgeQuote(against, tokens, text, id, { context: context.tokens, mayBe, inferred })) };
     };
     let judged = judgeIn(corpus, 'local');
     if (archive && strength(judged.judgement) > 0) {
@@ -180,7 +183,7 @@ export function checkPrepared(draft: PreparedDraft, corpus: Corpus, options: Che
       severity,
       message: messageFor(judgement, quote.text, name, source, from),
       source,
-      otherSources: judgement.otherStatementIds.map((id) => sourceRef(from, id, origin)),
+      otherSources: [...judgement.otherStatementIds, ...(judgement.closestId !== null ? [judgement.closestId] : [])].map((id) => sourceRef(from, id, origin)),
       changes: judgement.changes,
       speakerSpan: quote.speakerSpan,
       ...(quote.ignored ? { ignored: true } : {}),
@@ -207,18 +210,41 @@ function overlapsAny(spans: Span[], span: Span): boolean {
   return last >= 0 && spans[last].end > span.start;
 }
 
+/** Characters of draft read on each side of a quote for its context: about its sentence and the next. */
+const CONTEXT_CHARS = 240;
+
+/**
+ * The draft's words around a quote, within its paragraph and the quote left out: what lets a
+ * short quote's context choose between the statements that hold it (`JudgeOptions.context`).
+ */
+function contextAround(text: string, span: Span): { text: string; tokens: Token[] } {
+  const paragraphStart = text.lastIndexOf('\n\n', span.start);
+  const paragraphEnd = text.indexOf('\n\n', span.end);
+  const from = Math.max(span.start - CONTEXT_CHARS, paragraphStart < 0 ? 0 : paragraphStart);
+  const to = Math.min(span.end + CONTEXT_CHARS, paragraphEnd < 0 ? text.length : paragraphEnd);
+  const before = text.slice(from, span.start);
+  const after = text.slice(span.end, to);
+  return { text: `${before}\u2016${after}`, tokens: [...tokenize(before, from), ...tokenize(after, span.end)] };
+}
+
 function sourceRef(corpus: Corpus, statementId: number, origin: SourceOrigin): SourceRef {
   const statement = corpus.statement(statementId);
   const doc = corpus.document(statement.documentId);
+  // A record's own date, url and title (a tweet's) before its file's.
+  const nth = doc.records ? corpus.indexInDocument(statementId) : -1;
+  const own = (key: 'date' | 'url' | 'title') => (nth >= 0 && doc.records![key][nth]) || doc[key];
+  const url = own('url');
+  const date = own('date');
+  const title = own('title');
   return {
     origin,
     speaker: corpus.speakers.speaker(corpus.speakers.canonical(statement.speakerId)).name,
     text: statement.text,
     path: doc.path,
     range: statement.range,
-    ...(doc.url ? { url: doc.url } : {}),
-    ...(doc.date ? { date: doc.date } : {}),
-    ...(doc.title ? { title: doc.title } : {}),
+    ...(url ? { url } : {}),
+    ...(date ? { date } : {}),
+    ...(title ? { title } : {}),
   };
 }
 
@@ -242,7 +268,8 @@ function messageText(j: Judgement, quoteText: string, speaker: string | null, so
   const real = j.realSpeakerId !== null ? corpus.speakers.speaker(corpus.speakers.canonical(j.realSpeakerId)).name : null;
   switch (j.verdict) {
     case 'verified':
-      return `Verified: ${source?.speaker ?? speaker} said “${excerpt(quoteText, 60)}”`;
+      // A speaker's repeated word, false start or filler left out: said, as a hint.
+      return j.changes.length ? `Verified, leaving out ${j.changeSummary.replace(/ dropped/, '')}` : `Verified: ${source?.speaker ?? speaker} said “${excerpt(quoteText, 60)}”`;
     case 'altered':
       return j.changeSummary || 'Altered quote';
     case 'misattributed':
@@ -254,10 +281,11 @@ function messageText(j: Judgement, quoteText: string, speaker: string | null, so
         ? `Stitched: joins ${first}'s and ${second}'s statements without an ellipsis`
         : `Stitched: joins two separate statements${first ? ` of ${first}` : ''} without an ellipsis`;
     }
-    case 'missing':
-      return j.short
-        ? `Short quote not found for ${speaker ?? 'this speaker'}: check it by hand`
-        : `Not found in the sources${speaker ? ` for ${speaker}` : ''}`;
+    case 'missing': {
+      // The closest statement is information (the hover shows it), never evidence of an error.
+      const near = j.closestId !== null ? '; the closest statement is another remark' : '';
+      return j.short ? `Short quote not found for ${speaker ?? 'this speaker'}: check it by hand${near}` : `Not found in the sources${speaker ? ` for ${speaker}` : ''}${near}`;
+    }
     case 'unattributed':
       return 'No speaker Verbatim could resolve: name who said it';
     case 'supported':

@@ -87,6 +87,11 @@ export interface SourceDocument {
   title?: string;
   url?: string;
   date?: string;
+  /**
+   * JSON/JSONL/CSV records carry their own date, url and title (a tweet each): per statement of
+   * the document, in order, '' where a record has none. Absent when no record has any.
+   */
+  records?: { date: string[]; url: string[]; title: string[] };
 }
 
 export interface CorpusProblem {

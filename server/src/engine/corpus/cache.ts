@@ -22,7 +22,7 @@ import { Vocabulary } from './words';
 import type { IndexArrays } from '../match/statementIndex';
 import { Corpus, type CorpusOptions, type FileEntry } from './corpus';
 
-const FORMAT = 4;
+const FORMAT = 5;
 const MANIFEST = 'manifest.json';
 
 type ArrayKind = 'u32' | 'f64';

@@ -243,6 +243,40 @@ export class Corpus {
     return this.vocab.lookup(norm);
   }
 
+  /** A statement's place among its document's statements (0 for the first), -1 when not known. */
+  indexInDocument(id: number): number {
+    this.checkId(id);
+    const doc = this.docs[this.cols.documentId.data[id]];
+    const entry = doc ? this.files.get(doc.path) : undefined;
+    return entry ? id - entry.first : -1;
+  }
+
+  /** How many statements hold the word with this id (0 for -1, a word no statement has). */
+  statementsWithWord(wordId: number): number {
+    return wordId < 0 ? 0 : this.index.statementsWith(wordId);
+  }
+
+  /**
+   * The statement of the same speaker right after (`step` 1) or before (-1) `id` in its
+   * document, passing over at most `reach` statements of others (an interruption, a
+   * moderator's "go ahead"); -1 when there is none, and always in an article, whose quotes
+   * are separate remarks. One answer split by the transcript is then one remark.
+   */
+  sameSpeakerNeighbour(id: number, step: 1 | -1, reach = 3): number {
+    this.checkId(id);
+    const c = this.cols;
+    const doc = c.documentId.data[id];
+    if (this.docs[doc]?.kind === 'article') return -1;
+    const speaker = this.speakers.canonical(c.speakerId.data[id]);
+    for (let k = id + step, passed = 0; k >= 0 && k < c.live.length && passed <= reach; k += step) {
+      if (c.live.data[k] !== 1) continue;
+      if (c.documentId.data[k] !== doc) return -1;
+      if (this.speakers.canonical(c.speakerId.data[k]) === speaker) return k;
+      passed++;
+    }
+    return -1;
+  }
+
   candidates(quote: Token[], limit?: number): number[] {
     return this.index.candidates(quote, limit);
   }

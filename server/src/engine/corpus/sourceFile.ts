@@ -23,7 +23,7 @@ export interface ReadSource {
   /** Problems with the file, in the order found. */
   problems: string[];
   /** Null when the file added no document (unreadable, binary, not a source). */
-  document: { kind: StatementKind; title?: string; url?: string; date?: string } | null;
+  document: { kind: StatementKind; title?: string; url?: string; date?: string; records?: { date: string[]; url: string[]; title: string[] } } | null;
   /** The statements with words, in order. */
   labels: string[];
   /** Each label as its document resolves it (a name, an office holder, an organisation). */
@@ -88,6 +88,8 @@ export function parseSourceText(abs: string, text: string, vocab: Vocabulary, re
   read.document = document;
   const context = new SpeakerContext(document, text);
   let lines: LineIndex | null = null;
+  const records = { date: [] as string[], url: [] as string[], title: [] as string[] };
+  let recordMeta = false;
   for (const raw of parsed.statements) {
     if (!raw.speakerText.trim()) continue;
     const wordsBefore = read.words.length;
@@ -100,7 +102,13 @@ export function parseSourceText(abs: string, text: string, vocab: Vocabulary, re
     const r = lines.range(raw.span);
     read.places.push(raw.span.start, raw.span.end, r.start.line, r.start.character, r.end.line, r.end.character);
     read.texts.push(raw.text);
+    for (const key of ['date', 'url', 'title'] as const) {
+      const value = raw[key];
+      records[key].push(value ? detach(value) : '');
+      if (value) recordMeta = true;
+    }
   }
+  if (recordMeta) document.records = records;
   return read;
 }
 

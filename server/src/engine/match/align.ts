@@ -23,8 +23,15 @@ export interface Alignment {
   exactPrefix: number;
 }
 
-/** A quote's tokens as word ids: `MARK` for an ellipsis, bracket or split; -1 for a word no statement has. */
+/** A quote's tokens as word ids: `MARK` for an ellipsis or bracket; -1 for a word no statement has. */
 export const MARK = -2;
+/**
+ * Where an attribution splits a quote (`“X,” she said, “Y”`): like `MARK` it stands for any
+ * number of source words, but the writer does not claim the fragments are adjacent, so a
+ * negation between them is no change ("She didn't go," he said, adding, "…").
+ */
+export const SPLIT = -3;
+const isMarkId = (id: number) => id <= MARK;
 
 // A word added to the draft costs more than one dropped from the source, so that "is at all"
 // against "is not at all" reads as a dropped "not", not as an added "is" before a partial quote;
@@ -58,7 +65,7 @@ export function alignQuote(quote: ArrayLike<number>, source: ArrayLike<number>, 
   workDone.steps += m * (n + 1);
   fill(quote, source, negation, cost, from);
   let quoteWords = 0;
-  for (let i = 0; i < m; i++) if (quote[i] !== MARK) quoteWords++;
+  for (let i = 0; i < m; i++) if (!isMarkId(quote[i])) quoteWords++;
   // Free end: the quote may stop anywhere in the statement.
   let endJ = 0;
   for (let j = 1; j <= n; j++) if (cost[m * width + j] < cost[m * width + endJ]) endJ = j;
@@ -78,7 +85,7 @@ export function alignQuote(quote: ArrayLike<number>, source: ArrayLike<number>, 
   let pendingSkip: number[] = [];
   while (i > 0) {
     const dir = from[i * width + j];
-    const isMark = quote[i - 1] === MARK;
+    const isMark = isMarkId(quote[i - 1]);
     if (dir === 1) {
       steps.push({ op: quote[i - 1] === source[j - 1] ? 'match' : 'replace', q: i - 1, s: j - 1 });
       i--;
@@ -89,7 +96,7 @@ export function alignQuote(quote: ArrayLike<number>, source: ArrayLike<number>, 
       pendingSkip = [];
       i--;
     } else {
-      if (isMark && negation[j - 1] === 0) pendingSkip.push(j - 1);
+      if (isMark && (negation[j - 1] === 0 || quote[i - 1] === SPLIT)) pendingSkip.push(j - 1);
       else steps.push({ op: 'delete', s: j - 1 });
       j--;
     }
@@ -122,7 +129,9 @@ function fill(quote: ArrayLike<number>, source: ArrayLike<number>, negation: Uin
   const width = n + 1;
   for (let i = 1; i <= m; i++) {
     const q = quote[i - 1];
-    const isMark = q === MARK;
+    const isMark = q <= MARK;
+    // Only the writer's own ellipsis claims nothing of substance was left out.
+    const negationCost = q === MARK ? DELETE : 0;
     const row = i * width;
     const up = row - width;
     cost[row] = cost[up] + (isMark ? 0 : INSERT);
@@ -140,7 +149,7 @@ function fill(quote: ArrayLike<number>, source: ArrayLike<number>, negation: Uin
         }
       }
       // A source word left out: free behind a mark (the mark absorbs it), a change otherwise.
-      const left = cost[at - 1] + (isMark ? (negation[j - 1] === 1 ? DELETE : 0) : DELETE);
+      const left = cost[at - 1] + (isMark ? (negation[j - 1] === 1 ? negationCost : 0) : DELETE);
       if (left < best) {
         best = left;
         dir = 3;

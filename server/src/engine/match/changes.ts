@@ -1,11 +1,15 @@
 import type { Change, Severity } from '../types';
 import type { Token } from '../text/tokenize';
 import type { Alignment } from './align';
-import { expandContractions, isFunctionWord, isModal, isNegation, isNumberWord, isSpellingVariant } from './wordClasses';
+import { expandContractions, isFiller, isFunctionWord, isInflection, isModal, isNegation, isNumberWord, isSpellingVariant } from './wordClasses';
 
 export interface DescribedChanges {
   changes: Change[];
-  /** error for meaning (content word, number, name, negation, tense or modal), warning for minor edits. */
+  /**
+   * error for meaning (content word, number, name, negation, tense or modal), warning for minor
+   * edits and variants (contraction, spelling, inflection, function word), hint when all that
+   * changed is a speaker's repeated word, false start or filler left out.
+   */
   severity: Severity;
   /** The most serious change in words a copy editor uses: "drops “not”". */
   summary: string;
@@ -13,8 +17,9 @@ export interface DescribedChanges {
 
 /** Groups an alignment's edits into changes, with the original words of draft and source. */
 export function describeChanges(alignment: Alignment, quote: Token[], quoteText: string, source: Token[], sourceText: string): DescribedChanges {
-  const changes: Array<Change & { draftTokens: Token[]; sourceTokens: Token[] }> = [];
-  let current: { draftTokens: Token[]; sourceTokens: Token[] } | null = null;
+  type Group = { draftTokens: Token[]; sourceTokens: Token[]; sourceAt: number[] };
+  const changes: Array<Change & Group> = [];
+  let current: Group | null = null;
   const flush = () => {
     if (!current) return;
     const draft = surface(current.draftTokens, quoteText);
@@ -26,31 +31,36 @@ export function describeChanges(alignment: Alignment, quote: Token[], quoteText:
   for (const step of alignment.steps) {
     if (step.op === 'match' && quote[step.q].contracted !== source[step.s].contracted) {
       // "won't" for "will not": the same words, written another way.
-      current ??= { draftTokens: [], sourceTokens: [] };
+      current ??= { draftTokens: [], sourceTokens: [], sourceAt: [] };
       current.draftTokens.push(quote[step.q]);
       current.sourceTokens.push(source[step.s]);
+      current.sourceAt.push(step.s);
       continue;
     }
     if (step.op === 'match' || step.op === 'skip') {
       flush();
       continue;
     }
-    current ??= { draftTokens: [], sourceTokens: [] };
+    current ??= { draftTokens: [], sourceTokens: [], sourceAt: [] };
     if (step.op === 'replace') {
       current.draftTokens.push(quote[step.q]);
       current.sourceTokens.push(source[step.s]);
+      current.sourceAt.push(step.s);
     } else if (step.op === 'insert') current.draftTokens.push(quote[step.q]);
-    else current.sourceTokens.push(source[step.s]);
+    else {
+      current.sourceTokens.push(source[step.s]);
+      current.sourceAt.push(step.s);
+    }
   }
   flush();
 
   // The message names the most serious change; the list keeps them all.
-  const rank = { error: 2, warning: 1 } as Record<string, number>;
+  const rank = { error: 3, warning: 2, hint: 1 } as Record<string, number>;
   let severity: Severity = 'none';
   let worst = -1;
   let worstWhy = '';
   changes.forEach((c, i) => {
-    const graded = changeSeverity(c.draftTokens, c.sourceTokens, sourceText, quoteText);
+    const graded = speechHabit(c, source) ?? changeSeverity(c.draftTokens, c.sourceTokens, sourceText, quoteText);
     if ((rank[graded.severity] ?? 0) > (rank[severity] ?? 0)) {
       severity = graded.severity;
       worst = i;
@@ -62,6 +72,21 @@ export function describeChanges(alignment: Alignment, quote: Token[], quoteText:
   return { changes: changes.map(({ op, draft, source: src }) => ({ op, draft, source: src })), severity, summary };
 }
 
+/**
+ * A dropped filler ("uh") or a word or words the speaker said twice running ("without —
+ * without", "we're going — we're going to"): a normal edit of speech, a hint at most.
+ */
+function speechHabit(c: { draftTokens: Token[]; sourceTokens: Token[]; sourceAt: number[] }, source: Token[]): { severity: Severity; why: string } | null {
+  if (c.draftTokens.length > 0 || c.sourceTokens.length === 0) return null;
+  const words = c.sourceTokens.map((t) => t.norm);
+  if (words.every(isFiller)) return { severity: 'hint', why: 'filler' };
+  const first = c.sourceAt[0];
+  const last = c.sourceAt[c.sourceAt.length - 1];
+  const n = words.length;
+  const same = (from: number) => from >= 0 && from + n <= source.length && words.every((w, k) => source[from + k].norm === w);
+  return same(first - n) || same(last + 1) ? { severity: 'hint', why: 'repetition' } : null;
+}
+
 function changeSeverity(draft: Token[], source: Token[], sourceText: string, quoteText: string): { severity: Severity; why: string } {
   const d = draft.map((t) => t.norm);
   const s = source.map((t) => t.norm);
@@ -70,8 +95,12 @@ function changeSeverity(draft: Token[], source: Token[], sourceText: string, quo
   if (d.length > 0 && d.length === s.length && d.every((w, i) => w === s[i] || isSpellingVariant(w, s[i]))) {
     return { severity: 'warning', why: d.some((w, i) => w !== s[i]) ? 'spelling' : 'contraction' };
   }
+  // One word written as two ("email" and "e-mail", "health care" and "healthcare").
+  if (d.length > 0 && s.length > 0 && d.length !== s.length && d.join('') === s.join('')) return { severity: 'warning', why: 'spelling' };
   if (all.some(isNegation) && expandContractions(d) !== expandContractions(s)) return { severity: 'error', why: 'negation' };
   if (all.some(isNumberWord)) return { severity: 'error', why: 'number' };
+  // Another form of the same word ("apologize" for "apologized"): how two transcripts of one speech differ.
+  if (d.length === 1 && s.length === 1 && isInflection(d[0], s[0])) return { severity: 'warning', why: 'inflection' };
   const capital = (t: Token, text: string) => /^\p{Lu}/u.test(text.slice(t.start, t.end)) && !isFunctionWord(t.norm);
   if (source.some((t) => capital(t, sourceText)) || draft.some((t) => capital(t, quoteText) && t.start > 0)) {
     if (expandContractions(d) !== expandContractions(s)) return { severity: 'error', why: 'name' };
@@ -91,6 +120,9 @@ const WHY: Record<string, string> = {
   contraction: ' (contraction)',
   spelling: ' (spelling)',
   'function word': ' (minor word)',
+  inflection: ' (another form of the word)',
+  repetition: ' (a repeated word or false start)',
+  filler: ' (a filler)',
 };
 
 /** The changed words first, short: a diagnostic's message is this one clause. */

@@ -1,10 +1,12 @@
 import type { Change, Severity, Verdict } from '../types';
 import type { Token } from '../text/tokenize';
 import type { Corpus } from '../corpus/corpus';
-import { alignQuote, contractionSwaps, MARK, type Alignment } from './align';
+import { alignQuote, contractionSwaps, MARK, SPLIT, type Alignment } from './align';
 import { describeChanges } from './changes';
 import { isNegation } from './wordClasses';
 import { CONTRACTIONS } from '../text/contractions';
+import { SourceRun } from './sourceRun';
+import { MatchWeights } from './matchStrength';
 
 /** How a quote fares against the corpus, before it is placed in a document. */
 export interface Judgement {
@@ -12,6 +14,7 @@ export interface Judgement {
   /** Severity the verdict itself implies; `altered` carries the severity of its worst change. */
   severity: Severity;
   statementId: number | null;
+  /** The other statements of the source: the second of a stitch, the rest of an answer split into turns. */
   otherStatementIds: number[];
   changes: Change[];
   /** What changed, in a copy editor's words ("draft drops “not” (negation)"). */
@@ -20,6 +23,28 @@ export interface Judgement {
   realSpeakerId: number | null;
   /** True for one to three words: too short to call anything but verified or missing. */
   short: boolean;
+  /** For `missing`: the closest statement, shown as information (never evidence of an error). */
+  closestId: number | null;
+}
+
+export interface JudgeOptions {
+  /**
+   * The draft's own words around the quote (its sentence and the next), the quote left out:
+   * for a short or common quote they choose between the statements that hold it, and without
+   * their support such a quote is not verified by coincidence.
+   */
+  context?: Token[];
+  /**
+   * When the draft names someone the corpus cannot pin down to one speaker ("Biden" beside Joe
+   * and Jill Biden): the speakers the name may mean. Their statements count as the speaker's own.
+   */
+  mayBe?: number[];
+  /**
+   * The draft's speaker was inferred (a pronoun, a role noun, the context), not named in the
+   * attribution: when the words are, strongly, those of someone the context names, the
+   * inference is what failed, not the writer.
+   */
+  inferred?: boolean;
 }
 
 /** Quotes of this many words or fewer are common phrases as often as quotations. */
@@ -27,98 +52,237 @@ const SHORT_QUOTE_WORDS = 3;
 /** Statements aligned per quote, and the wider net searched for the named speaker's own. */
 const CANDIDATES = 12;
 const WIDE_CANDIDATES = 400;
+/** Own statements extended by their neighbouring turns, and how many turns a quote may run over. */
+const JOINED_CANDIDATES = 4;
+const MAX_RUN = 6;
+
+// Evidence (SPEC §5, "Evidence before accusation"), in bits: the distinctiveness of the quote's
+// words that stand in the statement in order (see MatchWeights). A word every statement has is
+// worth nothing; one in a single statement of the corpus about log2(statements).
+/** An exact match at least this strong is the speaker's remark without help from the context. */
+const VERIFY_BITS = 20;
+/** Draft words around a weaker exact match, found in the statement, that make it the source. */
+const CONTEXT_BITS = 12;
+/**
+ * A weaker exact match of this many words or more is still the source when it is (nearly) the
+ * only statement in the corpus with those words in that order: a phrase common in speech turns
+ * up in many statements of many speakers.
+ */
+const UNIQUE_WORDS = 4;
+const UNIQUE_HOLDERS = 2;
+/** A changed quote: the matched words' evidence, their share of the quote's, and the share of its words. */
+const ALTER_BITS = 24;
+/**
+ * A quote whose one change is a negation (or that starts right after one) keeps every other
+ * word of its source in order: less evidence makes it the same remark, turned around.
+ */
+const NEGATION_BITS = 16;
+const ALTER_SHARE = 0.6;
 const CLOSE_SHARE = 0.67;
+/** Words put in another speaker's mouth: a longer, more distinctive match, and a share near all. */
+const MISATTRIBUTE_BITS = 32;
+const MISATTRIBUTE_SHARE = 0.8;
+/**
+ * Each fragment of a stitch: its words, and its evidence; less for a fragment of the named
+ * speaker's own statements (the stitch as a whole still needs ALTER_BITS), more for another's.
+ */
+const FRAGMENT_WORDS = 3;
+const OWN_FRAGMENT_BITS = 6;
+const FRAGMENT_BITS = 16;
+/** A missing quote's closest statement is named when it holds this share of the quote's evidence. */
+const CLOSEST_SHARE = 0.35;
 
 interface Scored {
-  id: number;
+  run: SourceRun;
   alignment: Alignment;
+  /** Evidence of the matched words, and its share of the whole quote's. */
+  bits: number;
+  share: number;
   /** Contraction swaps, counted once when asked for. */
   swaps?: number;
-}
-
-/** A quote as the corpus's word ids, and the test for negation ids: what alignment reads. */
-interface QuoteIds {
-  ids: Int32Array;
-  isNegationId: (id: number) => boolean;
 }
 
 /**
  * Decides a quote's verdict (SPEC §5). `speakerId` is the corpus speaker the draft names,
  * `null` when the draft names someone the corpus does not know, `undefined` when it names no one.
+ * A verdict that accuses the writer needs a match strong enough that a copy editor would agree
+ * the statement is the same remark; below that the quote is missing, its closest statement
+ * information.
  */
-export function judgeQuote(corpus: Corpus, quote: Token[], quoteText: string, speakerId: number | null | undefined): Judgement {
+export function judgeQuote(corpus: Corpus, quote: Token[], quoteText: string, speakerId: number | null | undefined, options: JudgeOptions = {}): Judgement {
   const words = quote.filter((t) => !t.gap && !t.bracket).length;
   const short = words <= SHORT_QUOTE_WORDS;
-  const base = { otherStatementIds: [], changes: [], changeSummary: '', realSpeakerId: null, short };
-  // The best-ranked statements, plus the named speaker's own among a wider net: a common
-  // phrase must still be found in the mouth of the person the draft names.
-  const ownId = speakerId == null ? () => false : corpus.speakerTest(speakerId);
-  const { top, kept: speakerOwn } = corpus.rank(quote, CANDIDATES, speakerId == null ? undefined : { within: WIDE_CANDIDATES, limit: CANDIDATES, keep: ownId });
-  const ids: QuoteIds = {
-    ids: quoteWordIds(corpus, quote),
-    isNegationId: (id) => isNegation(corpus.wordOf(id)),
-  };
+  const base = { otherStatementIds: [], changes: [], changeSummary: '', realSpeakerId: null, short, closestId: null };
+  const named = speakerId != null ? [speakerId] : (options.mayBe ?? []);
+  const ownTests = named.map((id) => corpus.speakerTest(id));
+  const ownId = (id: number) => ownTests.some((t) => t(id));
+  const { top, kept: speakerOwn } = corpus.rank(quote, CANDIDATES, named.length > 0 ? { within: WIDE_CANDIDATES, limit: CANDIDATES, keep: ownId } : undefined);
+  const ids = quoteWordIds(corpus, quote);
+  const isNegationId = (id: number) => isNegation(corpus.wordOf(id));
+  const weights = new MatchWeights(corpus, ids, quote);
   const pairs = expansionPairsOf(corpus);
-  const exact = (s: Scored) => s.alignment.cost === 0 && s.alignment.matched > 0 && (s.swaps ??= swapsOf(corpus, s, quote, pairs)) === 0;
-  const isOwn = (s: Scored) => ownId(s.id);
-  // The named speaker's statements first: a faithful quote, the common case, stops the search
-  // at its source, without reading and aligning the others.
+  const score = (run: SourceRun): Scored => {
+    const alignment = alignQuote(ids, run.words, isNegationId);
+    const bits = weights.matched(alignment);
+    return { run, alignment, bits, share: weights.total > 0 ? bits / weights.total : 0 };
+  };
+  const exact = (s: Scored) => s.alignment.cost === 0 && s.alignment.matched > 0 && (s.swaps ??= swapsOf(s, quote, pairs)) === 0;
+  const isOwn = (s: Scored) => ownId(s.run.first);
+  const context = options.context && options.context.length > 0 ? options.context : null;
+  const contextBits = (s: Scored) => (context ? weights.contextSupport(context, s.run, s.alignment) : 0);
+  let holders = -1;
+  // The whole of a statement (a short quote an article source attributes) is that statement.
+  const whole = (s: Scored) => s.alignment.sourceStart === 0 && s.alignment.sourceEnd === s.run.words.length;
+  const stands = (s: Scored) => s.bits >= VERIFY_BITS || whole(s) || (words >= UNIQUE_WORDS && (holders = holders >= 0 ? holders : countExact()) <= UNIQUE_HOLDERS);
+
+  // The named speaker's statements first: a faithful, distinctive quote, the common case, stops
+  // the search at its source, without reading and aligning the others.
   const order = [...top.filter(ownId), ...speakerOwn, ...top.filter((id) => !ownId(id))];
   const scored: Scored[] = [];
-  for (const id of order) {
-    const s = { id, alignment: alignQuote(ids.ids, corpus.wordIdsOf(id), ids.isNegationId) };
-    scored.push(s);
-    if (exact(s) && isOwn(s) && !negationBefore(corpus, s)) return { ...base, verdict: 'verified', severity: 'none', statementId: id };
-  }
-  // Two words in three must stand in the source for a quote to be a changed version of it.
-  const close = (s: Scored) => !short && s.alignment.matched / Math.max(1, s.alignment.quoteWords) >= CLOSE_SHARE;
-  const byCost = (a: Scored, b: Scored) => a.alignment.cost - b.alignment.cost || b.alignment.matched - a.alignment.matched || a.id - b.id;
-  scored.sort(byCost);
-
-  if (speakerId === undefined) {
-    const best = scored.find(exact) ?? scored.find(close);
-    return { ...base, verdict: 'unattributed', severity: 'information', statementId: best?.id ?? null };
-  }
-  const ownExact = scored.find((s) => exact(s) && isOwn(s));
-  if (ownExact) {
-    const negation = negationBefore(corpus, ownExact);
-    if (negation) {
-      return { ...base, verdict: 'altered', severity: 'error', statementId: ownExact.id, changes: [{ op: 'delete', draft: '', source: negation }], changeSummary: `“${negation}” dropped just before the quote (negation)` };
+  // Statements holding the quote word for word: the top-ranked ones share all its word pairs, so
+  // a phrase many statements hold fills them.
+  const countExact = () => {
+    let n = 0;
+    for (const id of top) {
+      const s = scored.find((x) => x.run.first === id && x.run.ids.length === 1) ?? score(SourceRun.of(corpus, id));
+      if (s.alignment.cost === 0) n++;
     }
-    return { ...base, verdict: 'verified', severity: 'none', statementId: ownExact.id };
+    return n;
+  };
+  for (const id of order) {
+    const s = score(SourceRun.of(corpus, id));
+    scored.push(s);
+    if (exact(s) && isOwn(s) && stands(s) && !negationBefore(corpus, s)) return verified(s);
+  }
+  // An answer the transcript split into turns (an interruption, its paragraphs) is one remark:
+  // the speaker's closest statements are joined with their neighbouring turns.
+  if (named.length > 0) {
+    const own = scored.filter((s) => isOwn(s) && s.alignment.matched < s.alignment.quoteWords).sort((a, b) => b.bits - a.bits).slice(0, JOINED_CANDIDATES);
+    for (const s of own) {
+      let best = s;
+      for (let grow = 0; grow < MAX_RUN - 1; grow++) {
+        const wider = best.run.widened(best.alignment);
+        if (!wider) break;
+        const t = score(wider);
+        if (t.alignment.cost >= best.alignment.cost) break;
+        best = t;
+      }
+      if (best !== s) scored.push(best);
+    }
+  }
+  const byCost = (a: Scored, b: Scored) => a.alignment.cost - b.alignment.cost || b.bits - a.bits || a.run.first - b.run.first;
+  scored.sort(byCost);
+  // Two words in three must stand in the source, and most of the quote's evidence, for a quote to be a changed version of it.
+  const close = (s: Scored) => !short && s.alignment.matched / Math.max(1, s.alignment.quoteWords) >= CLOSE_SHARE && s.share >= ALTER_SHARE;
+  const closest = (): number | null => {
+    const best = scored.filter((s) => s.share >= CLOSEST_SHARE && s.alignment.matched >= 2).sort((a, b) => Number(isOwn(b)) - Number(isOwn(a)) || b.bits - a.bits)[0];
+    return best ? best.run.first : null;
+  };
+  const missing = (): Judgement => ({ ...base, verdict: 'missing', severity: short ? 'information' : 'warning', statementId: null, closestId: closest() });
+
+  if (speakerId === undefined && named.length === 0) {
+    const best = scored.find((s) => exact(s) && (stands(s) || contextBits(s) >= CONTEXT_BITS)) ?? scored.find((s) => close(s) && s.bits >= ALTER_BITS);
+    return { ...base, verdict: 'unattributed', severity: 'information', statementId: best?.run.first ?? null, otherStatementIds: best?.run.rest ?? [] };
   }
 
-  const otherExact = scored.find((s) => exact(s) && !isOwn(s));
-  if (otherExact && !short) {
-    return { ...base, verdict: 'misattributed', severity: 'error', statementId: otherExact.id, realSpeakerId: corpus.speakerOf(otherExact.id) };
+  // The speaker's exact matches: one that stands on its own, else the one the draft's context points to.
+  const ownExact = scored.filter((s) => exact(s) && isOwn(s));
+  const chosen = chooseByContext(ownExact.filter(stands), contextBits) ?? chooseByContext(ownExact.filter((s) => contextBits(s) >= CONTEXT_BITS), contextBits);
+  if (chosen && !negationBefore(corpus, chosen)) return verified(chosen);
+  // The speaker's words, quoted from just after a "not": the opposite of what they said.
+  const turned = ownExact.find((s) => s.bits >= NEGATION_BITS && negationBefore(corpus, s) !== null);
+  if (turned) {
+    const negation = negationBefore(corpus, turned)!;
+    return { ...base, verdict: 'altered', severity: 'error', statementId: turned.run.first, otherStatementIds: turned.run.rest, changes: [{ op: 'delete', draft: '', source: negation }], changeSummary: `“${negation}” dropped just before the quote (negation)` };
+  }
+
+  const ownFits = scored.find((s) => isOwn(s) && close(s) && (s.bits >= ALTER_BITS || (s.bits >= NEGATION_BITS && onlyNegation(s))));
+  // Another speaker's statement is evidence only of their own words: not where they quote
+  // someone ("Mr. Trump, in December, you said this: “…”"), as moderators and tweets do.
+  const theirs = (s: Scored) => !isOwn(s) && s.bits >= MISATTRIBUTE_BITS && s.share >= MISATTRIBUTE_SHARE && !quotedBySource(s);
+  const otherExact = scored.find((s) => exact(s) && theirs(s));
+  // Words of someone the draft's context names, where the speaker was only inferred: theirs.
+  const namedNearby = (s: Scored) => (options.inferred || speakerId === null) && context !== null && namesSpeaker(corpus, context, corpus.speakerOf(s.run.first));
+  if (otherExact && !short && !ownFits && ownExact.length === 0) {
+    if (namedNearby(otherExact)) return verified(otherExact);
+    return { ...base, verdict: 'misattributed', severity: 'error', statementId: otherExact.run.first, otherStatementIds: otherExact.run.rest, realSpeakerId: corpus.speakerOf(otherExact.run.first) };
   }
 
   // One statement that explains the quote but for a word or two is an alteration, not a stitch:
   // a changed word in the middle leaves a front and a back that each match somewhere.
   const nearlyOne = scored.some((s) => close(s) && s.alignment.quoteWords - s.alignment.matched <= 2);
-  const stitched = nearlyOne ? null : findStitch(corpus, ids, scored);
+  const stitched = nearlyOne ? null : findStitch(corpus, ids, weights, scored, isNegationId, ownId);
   if (stitched) {
-    const ids = [stitched.first, stitched.second];
-    const own = ids.every((id) => speakerId !== null && corpus.speakers.same(corpus.speakerOf(id), speakerId));
-    return { ...base, verdict: 'stitched', severity: 'error', statementId: ids[0], otherStatementIds: [ids[1]], realSpeakerId: own ? null : corpus.speakerOf(ids[1]) };
+    const pair = [stitched.first, stitched.second];
+    const own = pair.every((id) => ownId(id));
+    return { ...base, verdict: 'stitched', severity: 'error', statementId: pair[0], otherStatementIds: [pair[1]], realSpeakerId: own ? null : corpus.speakerOf(pair[1]) };
   }
 
-  const ownClose = scored.find((s) => close(s) && isOwn(s));
-  if (ownClose) {
-    const described = describeChanges(ownClose.alignment, quote, quoteText, corpus.tokensOf(ownClose.id), corpus.statement(ownClose.id).text);
-    return { ...base, verdict: 'altered', severity: described.severity === 'none' ? 'warning' : described.severity, statementId: ownClose.id, changes: described.changes, changeSummary: described.summary };
+  if (ownFits) return altered(ownFits, 'altered');
+  const otherClose = scored.find((s) => close(s) && theirs(s));
+  if (otherClose && ownExact.length === 0) return altered(otherClose, namedNearby(otherClose) ? 'altered' : 'misattributed');
+  return missing();
+
+  /** The matched words stand inside quotation marks in the statement, or right after "said": its speaker quotes someone. */
+  function quotedBySource(s: Scored): boolean {
+    const tokens = s.run.tokens();
+    const first = tokens[s.alignment.sourceStart];
+    if (!first) return false;
+    const text = s.run.text();
+    const before = text.slice(0, first.start);
+    const opened = Math.max(before.lastIndexOf('“'), (before.match(/"/g)?.length ?? 0) % 2 === 1 ? before.lastIndexOf('"') : -1);
+    if (opened > before.lastIndexOf('”')) return true;
+    const lead = tokens.slice(Math.max(0, s.alignment.sourceStart - 6), s.alignment.sourceStart).map((t) => t.norm);
+    return lead.some((w) => w === 'said' || w === 'says' || w === 'quote' || w === 'wrote' || w === 'tweeted');
   }
-  const otherClose = scored.find((s) => close(s) && !isOwn(s));
-  if (otherClose) {
-    const described = describeChanges(otherClose.alignment, quote, quoteText, corpus.tokensOf(otherClose.id), corpus.statement(otherClose.id).text);
-    return { ...base, verdict: 'misattributed', severity: 'error', statementId: otherClose.id, changes: described.changes, changeSummary: described.summary, realSpeakerId: corpus.speakerOf(otherClose.id) };
+
+  /** The alignment's one change is a negation dropped or added. */
+  function onlyNegation(s: Scored): boolean {
+    const edits = s.alignment.steps.filter((x) => x.op !== 'match' && x.op !== 'skip');
+    if (edits.length !== 1) return false;
+    const e = edits[0];
+    return e.op === 'delete' ? isNegationId(s.run.words[e.s]) : e.op === 'insert' ? isNegation(quote[e.q].norm) : false;
   }
-  return { ...base, verdict: 'missing', severity: short ? 'information' : 'warning', statementId: null };
+
+  function verified(s: Scored): Judgement {
+    if (s.alignment.cost === 0) return { ...base, verdict: 'verified', severity: 'none', statementId: s.run.first, otherStatementIds: s.run.rest };
+    return altered(s, 'verified');
+  }
+
+  function altered(s: Scored, verdict: 'altered' | 'misattributed' | 'verified'): Judgement {
+    const described = describeChanges(s.alignment, quote, quoteText, s.run.tokens(), s.run.text());
+    const where = { statementId: s.run.first, otherStatementIds: s.run.rest, changes: described.changes, changeSummary: described.summary };
+    if (verdict === 'misattributed') return { ...base, ...where, verdict, severity: 'error', realSpeakerId: corpus.speakerOf(s.run.first) };
+    // Only a speaker's repeated word, false start or filler left out: their remark, with a hint.
+    if (described.severity === 'hint') return { ...base, ...where, verdict: 'verified', severity: 'hint' };
+    return { ...base, ...where, verdict: 'altered', severity: described.severity === 'none' ? 'warning' : described.severity };
+  }
 }
 
-/** A quote's tokens as the corpus's word ids, `MARK` for an ellipsis, a bracket or a split (what alignment reads). */
+/** A quote's tokens as the corpus's word ids: `MARK` for an ellipsis or bracket, `SPLIT` between fragments (what alignment reads). */
 export function quoteWordIds(corpus: Corpus, quote: Token[]): Int32Array {
-  return Int32Array.from(quote, (t) => (t.gap || t.bracket ? MARK : corpus.wordId(t.norm)));
+  return Int32Array.from(quote, (t) => (t.split ? SPLIT : t.gap || t.bracket ? MARK : corpus.wordId(t.norm)));
+}
+
+/** Whether the draft's context names a speaker: their surname (or an organisation's last word) among its words. */
+function namesSpeaker(corpus: Corpus, context: Token[], speakerId: number): boolean {
+  const name = corpus.speakers.speaker(corpus.speakers.canonical(speakerId)).name;
+  const last = name.toLowerCase().split(/\s+/).pop() ?? '';
+  return last.length > 1 && context.some((t) => t.norm === last || t.norm === `${last}'s`);
+}
+
+/** Of several statements that hold a quote, the one the draft's context supports most (the first on a tie). */
+function chooseByContext(list: Scored[], contextBits: (s: Scored) => number): Scored | null {
+  let best: Scored | null = null;
+  let bestBits = -1;
+  for (const s of list) {
+    const bits = contextBits(s);
+    if (bits > bestBits) {
+      best = s;
+      bestBits = bits;
+    }
+  }
+  return best;
 }
 
 const expansionPairsMemo = new WeakMap<Corpus, { generation: number; pairs: Set<number> }>();
@@ -149,13 +313,13 @@ function expansionPairs(corpus: Corpus): Set<number> {
  * none of its matched words stands in a pair a contraction expands to: then none of them was
  * written contracted, and the swaps are the quote's contracted words.
  */
-function swapsOf(corpus: Corpus, s: Scored, quote: Token[], pairs: Set<number>): number {
-  const words = corpus.wordIdsOf(s.id);
+function swapsOf(s: Scored, quote: Token[], pairs: Set<number>): number {
+  const words = s.run.words;
   const inPair = (j: number) => (j > 0 && pairs.has(words[j - 1] * 2 ** 32 + words[j])) || (j + 1 < words.length && pairs.has(words[j] * 2 ** 32 + words[j + 1]));
   let quoteContracted = 0;
   for (const step of s.alignment.steps) {
     if (step.op !== 'match') continue;
-    if (inPair(step.s)) return contractionSwaps(s.alignment, quote, corpus.tokensOf(s.id));
+    if (inPair(step.s)) return contractionSwaps(s.alignment, quote, s.run.tokens());
     if (quote[step.q].contracted !== undefined) quoteContracted++;
   }
   return quoteContracted;
@@ -164,30 +328,38 @@ function swapsOf(corpus: Corpus, s: Scored, quote: Token[], pairs: Set<number>):
 /** A partial quote that starts right after "not" says the opposite of its source. */
 function negationBefore(corpus: Corpus, s: Scored): string | null {
   const at = s.alignment.sourceStart - 1;
-  const words = corpus.wordIdsOf(s.id);
+  const words = s.run.words;
   if (at < 0 || at >= words.length || !isNegation(corpus.wordOf(words[at]))) return null;
-  const before = corpus.tokensOf(s.id)[at];
-  return corpus.statement(s.id).text.slice(before.start, before.end);
+  const before = s.run.tokens()[at];
+  return s.run.text().slice(before.start, before.end);
 }
 
 /**
  * A quote whose front matches one statement exactly and whose back matches another: two
- * fragments joined without an ellipsis. Needs at least two words on each side.
+ * fragments joined without an ellipsis. Each fragment must be evidence on its own (enough
+ * distinctive words), and two turns of one answer are one remark, not a stitch.
  */
-function findStitch(corpus: Corpus, quote: QuoteIds, scored: Scored[]): { first: number; second: number } | null {
-  const m = quote.ids.length;
-  if (m < 4) return null;
-  const reversed = quote.ids.slice().reverse();
+function findStitch(corpus: Corpus, quote: Int32Array, weights: MatchWeights, scored: Scored[], isNegationId: (id: number) => boolean, ownId: (id: number) => boolean): { first: number; second: number } | null {
+  const m = quote.length;
+  if (m < 2 * FRAGMENT_WORDS) return null;
+  const reversed = quote.slice().reverse();
+  const strong = (from: number, to: number, id: number) => to - from >= FRAGMENT_WORDS && weights.span(from, to) >= (ownId(id) ? OWN_FRAGMENT_BITS : FRAGMENT_BITS);
   let best: { first: number; second: number; total: number } | null = null;
-  const prefixes = scored.filter((s) => s.alignment.exactPrefix >= 2);
+  const prefixes = scored.filter((s) => s.run.ids.length === 1 && strong(0, s.alignment.exactPrefix, s.run.first));
   if (prefixes.length === 0) return null;
   for (const b of scored) {
-    const suffix = alignQuote(reversed, corpus.wordIdsOf(b.id).slice().reverse(), quote.isNegationId).exactPrefix;
-    if (suffix < 2) continue;
+    if (b.run.ids.length !== 1) continue;
+    const suffix = alignQuote(reversed, b.run.words.slice().reverse(), isNegationId).exactPrefix;
+    if (!strong(m - suffix, m, b.run.first)) continue;
     for (const a of prefixes) {
-      if (a.id === b.id) continue;
+      if (a.run.first === b.run.first) continue;
+      // A quote running on from the end of one turn into the start of the speaker's next is one
+      // remark (an interruption between them), not a stitch.
+      const across = a.alignment.sourceEnd === a.run.words.length && corpus.sameSpeakerNeighbour(a.run.first, 1) === b.run.first && suffix === m - a.alignment.exactPrefix && b.run.words.slice(0, suffix).every((w, k) => w === quote[a.alignment.exactPrefix + k]);
+      if (across) continue;
+      if (weights.span(0, a.alignment.exactPrefix) + weights.span(m - suffix, m) < ALTER_BITS) continue;
       const total = a.alignment.exactPrefix + suffix;
-      if (total >= m && (!best || total > best.total)) best = { first: a.id, second: b.id, total };
+      if (total >= m && (!best || total > best.total)) best = { first: a.run.first, second: b.run.first, total };
     }
   }
   return best && { first: best.first, second: best.second };

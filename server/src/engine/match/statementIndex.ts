@@ -190,6 +190,17 @@ export class StatementIndex {
     this.pendingUpTo = src.count;
   }
 
+  /**
+   * How many statements hold word `w` (removed ones included until the next rebuild): what
+   * makes a word distinctive (few) or common (many) when weighing a match.
+   */
+  statementsWith(w: number): number {
+    this.catchUp();
+    const a = this.arrays!;
+    const base = w >= 0 && w + 1 < a.wordOffsets.length ? a.wordOffsets[w + 1] - a.wordOffsets[w] : 0;
+    return base + (this.pendingWords.get(w)?.length ?? 0);
+  }
+
   /** The `limit` best-ranked live statements for a quote, best first (ties: lower id first). */
   candidates(quote: Token[], limit = 24): number[] {
     return this.rank(quote, limit).top;

@@ -5,8 +5,13 @@ import { CONTRACTIONS } from '../text/contractions';
 const NEGATIONS = new Set([
   'not', 'no', 'never', 'nor', 'neither', 'none', 'nothing', 'nobody', 'cannot', "can't", "won't", "don't",
   "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "hadn't", "wouldn't",
-  "shouldn't", "couldn't", "mustn't", "shan't", 'without', 'nowhere',
+  "shouldn't", "couldn't", "mustn't", "shan't", 'nowhere',
 ]);
+// Not "without": a preposition ("without a plan"), and a speaker's stutter ("without — without")
+// dropped from a quote is no turned meaning.
+
+/** A transcriber's filler: words of hesitation a quote leaves out as a matter of course. */
+const FILLERS = new Set(['uh', 'um', 'er', 'erm', 'ah', 'uhm', 'hmm', 'mm']);
 
 const FUNCTION_WORDS = new Set([
   'a', 'an', 'the', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'as', 'and', 'or', 'but', 'that',
@@ -31,6 +36,22 @@ export const isNegation = (w: string) => NEGATIONS.has(w);
 export const isFunctionWord = (w: string) => FUNCTION_WORDS.has(w);
 export const isNumberWord = (w: string) => /\d/.test(w) || NUMBER_WORDS.has(w);
 export const isModal = (w: string) => MODALS.has(w);
+export const isFiller = (w: string) => FILLERS.has(w);
+
+/** What is left of an inflected word without its ending: "apologized", "apologize", "apologizes" → "apologiz". */
+function inflectionBase(w: string): string {
+  return w
+    .replace(/(?:ies|ied)$/, 'y')
+    .replace(/(?:ing|ed|es|s|e|d)$/, '')
+    .replace(/([b-df-hj-np-tv-z])\1$/, '$1');
+}
+
+/** Two forms of one word by inflection ("apologize"/"apologized", "plan"/"plans"), as two transcripts of a speech disagree. */
+export function isInflection(a: string, b: string): boolean {
+  if (a === b || Math.min(a.length, b.length) < 4 || !/^\p{L}+$/u.test(a) || !/^\p{L}+$/u.test(b)) return false;
+  const base = inflectionBase(a);
+  return base.length >= 3 && base === inflectionBase(b);
+}
 
 /** "won't" → "will not": two forms that say the same thing. */
 export function expandContractions(words: string[]): string {
@@ -40,6 +61,7 @@ export function expandContractions(words: string[]): string {
 /** US and UK spellings of one word ("honor"/"honour", "organize"/"organise", "center"/"centre"). */
 export function isSpellingVariant(a: string, b: string): boolean {
   if (a === b) return false;
+  if (a.replace(/-/g, '') === b.replace(/-/g, '')) return true;
   const fold = (w: string) =>
     w
       .replace(/our/g, 'or')

@@ -227,6 +227,17 @@ export class SpeakerRegistry {
     return null;
   }
 
+  /**
+   * For a phrase `resolve` cannot pin down to one speaker because several people share its
+   * surname ("Biden" beside Joe and Jill Biden): those people. Empty otherwise.
+   */
+  mayBe(text: string): number[] {
+    const phrase = readSpeakerPhrase(this.aliases.get(normalizeText(text)) ?? text);
+    const key = identityKey(phrase);
+    if (!key.startsWith('surname:')) return [];
+    return (this.peopleBySurname.get(key.slice('surname:'.length)) ?? []).map((id) => this.canonical(id));
+  }
+
   private uniquePersonWithSurname(surname: string): number | null {
     const people = this.peopleBySurname.get(surname) ?? [];
     return people.length === 1 ? people[0] : null; // two people share the surname: do not guess

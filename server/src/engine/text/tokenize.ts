@@ -12,6 +12,8 @@ export interface Token {
   end: number;
   /** An ellipsis: the writer marked omitted words here. */
   gap?: boolean;
+  /** With `gap`: where an attribution splits a quote into fragments of one remark (“X,” she said, “Y”). */
+  split?: boolean;
   /** A square-bracketed insertion or replacement ("[Blinken]"): stands for zero or more source words. */
   bracket?: boolean;
   /** The contraction this word was read from ("won't" for "will" and "not"); both span the whole word. */
@@ -88,7 +90,8 @@ export function tokenizeQuote(text: string, offset = 0): Token[] {
 export function quoteTokens(text: string, fragments: Span[]): Token[] {
   const tokens: Token[] = [];
   fragments.forEach((f, i) => {
-    if (i > 0) tokens.push({ norm: '…', start: f.start, end: f.start, gap: true });
+    // Fragments split by an attribution are parts of one remark, not claimed to stand side by side.
+    if (i > 0) tokens.push({ norm: '…', start: f.start, end: f.start, gap: true, split: true });
     tokens.push(...tokenizeQuote(text.slice(f.start, f.end), f.start));
   });
   return tokens;
