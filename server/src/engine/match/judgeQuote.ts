@@ -73,10 +73,11 @@ const UNIQUE_HOLDERS = 2;
 /** A changed quote: the matched words' evidence, their share of the quote's, and the share of its words. */
 const ALTER_BITS = 24;
 /**
- * A quote whose one change is a negation (or that starts right after one) keeps every other
- * word of its source in order: less evidence makes it the same remark, turned around.
+ * A quote of the speaker's whose one change is a single word (a negation dropped, a word
+ * swapped), or that starts right after a "not", keeps every other word of its source in order:
+ * less evidence makes it the same remark.
  */
-const NEGATION_BITS = 16;
+const ONE_EDIT_BITS = 16;
 const ALTER_SHARE = 0.6;
 const CLOSE_SHARE = 0.67;
 /** Words put in another speaker's mouth: a longer, more distinctive match, and a share near all. */
@@ -190,13 +191,13 @@ export function judgeQuote(corpus: Corpus, quote: Token[], quoteText: string, sp
   const chosen = chooseByContext(ownExact.filter(stands), contextBits) ?? chooseByContext(ownExact.filter((s) => contextBits(s) >= CONTEXT_BITS), contextBits);
   if (chosen && !negationBefore(corpus, chosen)) return verified(chosen);
   // The speaker's words, quoted from just after a "not": the opposite of what they said.
-  const turned = ownExact.find((s) => s.bits >= NEGATION_BITS && negationBefore(corpus, s) !== null);
+  const turned = ownExact.find((s) => s.bits >= ONE_EDIT_BITS && negationBefore(corpus, s) !== null);
   if (turned) {
     const negation = negationBefore(corpus, turned)!;
     return { ...base, verdict: 'altered', severity: 'error', statementId: turned.run.first, otherStatementIds: turned.run.rest, changes: [{ op: 'delete', draft: '', source: negation }], changeSummary: `“${negation}” dropped just before the quote (negation)` };
   }
 
-  const ownFits = scored.find((s) => isOwn(s) && close(s) && (s.bits >= ALTER_BITS || (s.bits >= NEGATION_BITS && onlyNegation(s))));
+  const ownFits = scored.find((s) => isOwn(s) && close(s) && (s.bits >= ALTER_BITS || (s.bits >= ONE_EDIT_BITS && oneEdit(s))));
   // Another speaker's statement is evidence only of their own words: not where they quote
   // someone ("Mr. Trump, in December, you said this: “…”"), as moderators and tweets do.
   const theirs = (s: Scored) => !isOwn(s) && s.bits >= MISATTRIBUTE_BITS && s.share >= MISATTRIBUTE_SHARE && !quotedBySource(s);
@@ -236,12 +237,11 @@ export function judgeQuote(corpus: Corpus, quote: Token[], quoteText: string, sp
     return lead.some((w) => w === 'said' || w === 'says' || w === 'quote' || w === 'wrote' || w === 'tweeted');
   }
 
-  /** The alignment's one change is a negation dropped or added. */
-  function onlyNegation(s: Scored): boolean {
-    const edits = s.alignment.steps.filter((x) => x.op !== 'match' && x.op !== 'skip');
-    if (edits.length !== 1) return false;
-    const e = edits[0];
-    return e.op === 'delete' ? isNegationId(s.run.words[e.s]) : e.op === 'insert' ? isNegation(quote[e.q].norm) : false;
+  /** The alignment's one change is one word: replaced, dropped or added. */
+  function oneEdit(s: Scored): boolean {
+    let edits = 0;
+    for (const step of s.alignment.steps) if (step.op !== 'match' && step.op !== 'skip') edits++;
+    return edits === 1;
   }
 
   function verified(s: Scored): Judgement {
