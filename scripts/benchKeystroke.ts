@@ -4,8 +4,7 @@
 // Run alone (node out/scripts/benchKeystroke.js) or as part of npm run bench.
 import * as fs from 'fs';
 import * as path from 'path';
-import { checkText, loadCorpus } from '../server/src/engine';
-import { ParagraphCache } from '../server/src/lsp/paragraphCache';
+import { IncrementalCheck, loadCorpus } from '../server/src/engine';
 
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
 
@@ -43,9 +42,8 @@ export function keystrokeBench(keystrokes = 40): KeystrokeResult {
   const corpus = loadCorpus([path.join(EXAMPLES, 'sources')]);
   const file = path.join(EXAMPLES, 'long-draft.md');
   let text = keystrokeDraft();
-  const cache = new ParagraphCache();
-  const check = (slice: string) => checkText(slice, file, corpus, { format: 'markdown' }).findings;
-  const first = cache.check(text, 'markdown', check); // the open: everything checked once
+  const incremental = new IncrementalCheck();
+  const first = incremental.check(text, file, corpus, { format: 'markdown' }); // the open: everything checked once
   // Type a word, a character at a time, into the middle paragraph (after its first word).
   let at = text.indexOf('\n\n', text.length >> 1) + 2;
   at = text.indexOf(' ', at);
@@ -55,7 +53,7 @@ export function keystrokeBench(keystrokes = 40): KeystrokeResult {
     text = text.slice(0, at) + ch + text.slice(at);
     at++;
     const t = process.hrtime.bigint();
-    cache.check(text, 'markdown', check);
+    incremental.check(text, file, corpus, { format: 'markdown' });
     times.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
   corpus.close();

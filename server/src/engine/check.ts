@@ -1,7 +1,7 @@
 import type { DocumentFormat, FileReport, Finding, Severity, SourceOrigin, SourceRef, Span, Verdict } from './types';
 import type { ArchiveLookup } from './archive/client';
 import type { Corpus } from './corpus/corpus';
-import { extractQuotes, type ExtractedQuoteWithState } from './extract/extractQuotes';
+import { extractQuotes, type ExtractedQuoteWithState, type ExtractOptions } from './extract/extractQuotes';
 import { LineIndex } from './text/lineIndex';
 import { lastStartingAtOrBefore } from './text/spans';
 import { quoteTokens, tokenize, type Token } from './text/tokenize';
@@ -20,6 +20,10 @@ export interface CheckOptions {
   claims?: boolean;
   /** What an archive gave this check (`ArchiveClient.lookup`): candidates judged beside the local corpus's. */
   archive?: ArchiveLookup;
+  /** How the text is read when it is a piece of a longer document (the incremental check, `incremental.ts`). */
+  extract?: Pick<ExtractOptions, 'masked' | 'within' | 'introduced' | 'stats'>;
+  /** Judge only the quotes and claims starting in this span (the rest of the text is context). */
+  only?: Span;
 }
 
 const VERDICTS: Verdict[] = ['verified', 'altered', 'misattributed', 'missing', 'unattributed', 'stitched', 'supported'];
@@ -75,11 +79,12 @@ export function prepareDraft(fullText: string, filePath: string, options: CheckO
   const format = options.format ?? (/\.(txt|text)$/i.test(filePath) ? 'plaintext' : 'markdown');
   const cut = fullText.length > MAX_CHECKED_CHARS ? cutPoint(fullText) : fullText.length;
   const text = cut < fullText.length ? fullText.slice(0, cut) : fullText;
-  const extracted = extractQuotes(text, { format, claims: options.claims ?? true });
+  const extracted = extractQuotes(text, { format, claims: options.claims ?? true, ...options.extract });
   const quoteSpans = extracted.filter((q) => q.kind === 'quote').map((q) => q.span);
   // A claim that holds quoted words is checked through its quote; one next to a stray mark is no claim.
+  const only = options.only;
   const checked = extracted.filter(
-    (q) => !(q.kind === 'claim' && (overlapsAny(quoteSpans, q.span) || /["“”„«»]/.test(text.slice(Math.max(0, q.span.start - 1), q.span.end + 1)))),
+    (q) => (!only || (q.span.start >= only.start && q.span.start < only.end)) && !(q.kind === 'claim' && (overlapsAny(quoteSpans, q.span) || /["“”„«»]/.test(text.slice(Math.max(0, q.span.start - 1), q.span.end + 1)))),
   );
   return { filePath, fullText, text, lines: new LineIndex(fullText), extracted, checked };
 }

@@ -19,3 +19,4 @@ export { checkWithArchive } from './archive/checkDraft';
 export { loadArchive, type ArchiveLoadOptions, type ArchiveLoadReport } from './archive/load';
 export { isArchiveUrl, describeArchive, splitCorpus } from './archive/connection';
 export { hideFinding, markHidden, type HiddenFinding } from './hidden';
+export { IncrementalCheck, piecesOf, type Piece } from './incremental';

@@ -27,7 +27,7 @@ function truncate(text: string, max: number): string {
 }
 
 export function toDiagnostic(f: Finding, version: number): Diagnostic {
-  const data: DiagnosticData = { verdict: f.verdict, span: f.span, version, quote: f.text };
+  const data: DiagnosticData = { verdict: f.verdict, span: f.span, version, quote: f.text, speaker: f.speaker };
   const related: DiagnosticRelatedInformation[] = [];
   for (const src of f.source ? [f.source, ...f.otherSources] : f.otherSources) {
     related.push({

@@ -120,7 +120,8 @@ export interface ServerInfo {
   pid: number;
   version: string;
   status: CorpusStatus;
-  checks: { full: number; chunks: number; chunkCacheHits: number };
+  /** Full checks (commands); pieces of drafts checked as you type, and how many came from the cache. */
+  checks: { full: number; pieces: number; pieceCacheHits: number };
   /** Megabytes. `heapUsedMb` is live data only when `afterFullGc` (the server started with --expose-gc). */
   memory: { rssMb: number; heapUsedMb: number; afterFullGc: boolean };
 }
@@ -132,4 +133,6 @@ export interface DiagnosticData {
   span: { start: number; end: number };
   version: number;
   quote: string;
+  /** The speaker the quote is attributed to, as resolved (a canonical name), or null. */
+  speaker: string | null;
 }

@@ -25,12 +25,11 @@ import {
 } from 'vscode-languageserver';
 import type { Disposable } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Corpus, Finding, LineIndex, MAX_CHECKED_CHARS, Severity, Verdict, checkDraft, checkText, checkOptionsFor, corpusOptionsFor, hideFinding, draftFormat, findDrafts, isInCorpus, openWorkspace, summarize, type Workspace } from '../engine';
+import { Corpus, Finding, LineIndex, MAX_CHECKED_CHARS, Severity, Verdict, checkDraft, IncrementalCheck, checkOptionsFor, corpusOptionsFor, hideFinding, draftFormat, findDrafts, isInCorpus, openWorkspace, summarize, type Workspace } from '../engine';
 import { loadCorpusSteps, SOURCE_EXTENSIONS } from '../engine';
 import { ArchiveClient, checkDraftWithArchive, draftQuoteTokens, prepareDraft, type ArchiveLookup } from '../engine';
 import { storagePathOf } from './cacheFolder';
 import { codeActionsFor, hasDiagnostic, SOURCE, toDiagnostic } from './diagnostics';
-import { ParagraphCache } from './paragraphCache';
 import {
   AddStatementParams,
   AddStatementResult,
@@ -110,7 +109,8 @@ export class VerbatimServer {
   private cacheDir: string | null = null;
   private cacheStatus: IndexCacheStatus | undefined;
   private status: CorpusStatus = { state: 'starting', corpusPaths: [], documents: 0, statements: 0, problems: [], configProblems: [] };
-  private readonly cache = new ParagraphCache();
+  /** The check as you type: the engine's, piece by piece, equal to a full check. */
+  private readonly incremental = new IncrementalCheck();
   private readonly checked = new Map<string, Checked>();
   /** The run number of the background check of each document, while one runs. */
   private readonly inFlight = new Map<string, number>();
@@ -386,7 +386,7 @@ export class VerbatimServer {
 
   /** Forgets every cached result: the corpus, the config or the severities changed. */
   private invalidate(): void {
-    this.cache.invalidate();
+    this.incremental.invalidate();
     this.checked.clear();
   }
 
@@ -528,7 +528,7 @@ export class VerbatimServer {
   }
 
   /**
-   * Findings for the document's current version, through the paragraph cache. While a long
+   * Findings for the document's current version, through the incremental check. While a long
    * check of a newer version runs in the background, requests get the last finished result
    * rather than wait for it: a slow check never blocks a hover.
    */
@@ -538,8 +538,8 @@ export class VerbatimServer {
     const text = doc.getText();
     let findings: Finding[] = [];
     if (this.corpus && this.status.state === 'ready' && text.length <= MAX_DRAFT_CHARS) {
-      const { key, check } = this.sliceCheck(doc, this.corpus);
-      findings = withRanges(text, this.cache.check(text, key, check));
+      const file = uriToPath(doc.uri);
+      findings = this.incremental.check(text, file, this.corpus, { ...checkOptionsFor(this.ws, file, doc.languageId), archive: this.archiveLookup }, this.archiveKey());
     }
     this.checked.set(doc.uri, { version: doc.version, findings, text });
     return findings;
@@ -568,13 +568,9 @@ export class VerbatimServer {
     void this.publishWhenChecked(doc, text);
   }
 
-  /** The paragraph cache's key for a document's settings, and the check of one of its slices. */
-  private sliceCheck(doc: TextDocument, corpus: Corpus, archive = this.archiveLookup): { key: string; check: (slice: string) => Finding[] } {
-    const file = uriToPath(doc.uri);
-    const options = { ...checkOptionsFor(this.ws, file, doc.languageId), archive };
-    // A paragraph checked with the archive's candidates is not the same result as one checked without.
-    const archiveKey = !archive ? '' : 'corpus' in archive ? `|archive:${this.archive?.generation ?? 0}` : '|archive:unreachable';
-    return { key: JSON.stringify({ ...options, archive: undefined }) + archiveKey, check: (slice) => checkText(slice, file, corpus, options).findings };
+  /** What the archive adds to a check's result, for the incremental check's cache: results with and without its candidates differ. */
+  private archiveKey(archive = this.archiveLookup): string {
+    return !archive ? '' : 'corpus' in archive ? `archive:${this.archive?.generation ?? 0}` : 'archive:unreachable';
   }
 
   /** Asks the archive (when there is one) for the candidates of all the quotes of a text: one round trip, within its deadline. */
@@ -595,10 +591,19 @@ export class VerbatimServer {
       if (!corpus) return;
       const archive = await this.lookupArchive(text, uriToPath(uri), doc.languageId);
       if (stale()) return;
-      const { key, check } = this.sliceCheck(doc, corpus, archive);
-      const raw = await this.cache.checkAsync(text, key, check, stale);
-      if (raw === null || corpus !== this.corpus) return; // cancelled: the newer version publishes
-      const findings = withRanges(text, raw);
+      const file = uriToPath(uri);
+      const steps = this.incremental.steps(text, file, corpus, { ...checkOptionsFor(this.ws, file, doc.languageId), archive }, this.archiveKey(archive));
+      let since = Date.now();
+      let step = steps.next();
+      for (; !step.done; step = steps.next()) {
+        if (Date.now() - since < 15) continue;
+        // Give the event loop back: hovers and the next keystroke are answered meanwhile.
+        await new Promise((resolve) => setImmediate(resolve));
+        if (stale()) return; // cancelled: the newer version publishes
+        since = Date.now();
+      }
+      if (stale() || corpus !== this.corpus) return;
+      const findings = step.value;
       this.checked.set(uri, { version, findings, text });
       this.send(uri, version, text, findings);
     } catch (error) {
@@ -702,7 +707,7 @@ export class VerbatimServer {
     collect?.();
     const { rss, heapUsed } = process.memoryUsage();
     const memory = { rssMb: rss / 2 ** 20, heapUsedMb: heapUsed / 2 ** 20, afterFullGc: collect !== undefined };
-    return { pid: process.pid, version: SERVER_VERSION, status: this.status, checks: { full: this.stats.full, chunks: this.cache.stats.chunks, chunkCacheHits: this.cache.stats.hits }, memory };
+    return { pid: process.pid, version: SERVER_VERSION, status: this.status, checks: { full: this.stats.full, pieces: this.incremental.stats.pieces, pieceCacheHits: this.incremental.stats.hits }, memory };
   }
 
   private corpusSummary() {
@@ -816,10 +821,4 @@ export class VerbatimServer {
 function overlaps(a: { start: { line: number; character: number }; end: { line: number; character: number } }, b: { start: { line: number; character: number }; end: { line: number; character: number } }): boolean {
   const before = (p: { line: number; character: number }, q: { line: number; character: number }) => p.line < q.line || (p.line === q.line && p.character < q.character);
   return !before(a.end, b.start) && !before(b.end, a.start);
-}
-
-/** The cache's findings carry spans into the whole text; ranges are made from them once. */
-function withRanges(text: string, findings: Finding[]): Finding[] {
-  const lines = new LineIndex(text);
-  return findings.map((f) => ({ ...f, range: lines.range(f.span) }));
 }

@@ -10,6 +10,8 @@ import { claimsInSentence } from './claims';
 import { isBackReference, readSpeakerPhrase, type SpeakerPhrase } from './speakerPhrase';
 import { HEADLINE_VERBS, isCueVerb, isLooseCue, REPORTED_CLAUSE_CUES } from './lexicon';
 import { workDone } from '../work';
+import { introducedNames, type IntroducedName } from './names';
+import type { MaskedText } from '../text/mask';
 
 /** compromise takes ~230 ms to load: loaded on the first pronoun or name that needs it, not at server start. */
 let nlpModule: typeof Nlp | undefined;
@@ -18,7 +20,7 @@ let nlpModule: typeof Nlp | undefined;
  * for a pronoun with no cue-named speaker before it, and a pasted log of thousands of "he said"
  * must not cost minutes. Past the budget such pronouns stay unresolved (unattributed).
  */
-const NLP_BUDGET = 30000;
+export const NLP_BUDGET = 30000;
 let nlpBudgetLeft = NLP_BUDGET;
 /** compromise's reading of `text`, or null once the budget is spent: then it is not called at all, since even an empty document costs a match compile per call. */
 function nlp(text: string): ReturnType<typeof Nlp> | null {
@@ -34,11 +36,9 @@ function nlp(text: string): ReturnType<typeof Nlp> | null {
 /** Quotes with fewer words and no cue are scare quotes or titles, not quotations. */
 const MIN_WORDS_WITHOUT_CUE = 5;
 /** How many paragraphs back a pronoun or a cue-less quote may look for its speaker. */
-const CONTEXT_PARAGRAPHS = 3;
+export const CONTEXT_PARAGRAPHS = 3;
 /** Characters before a quote read for a pronoun's antecedent: enough for any real paragraph. */
 const CONTEXT_WINDOW = 2000;
-/** Characters before a quote searched for a surname's first mention with its first name. */
-const NAME_LOOKBACK = 20000;
 
 /** Words that introduce a term or a title, not speech: "the so-called “deal”", "a film titled “…”". */
 const SCARE_MARKER = /\b(?:so-called|so called|the word|the words|the term|the phrase|dubbed|nicknamed|titled|entitled|known as|branded)\s*$/i;
@@ -56,6 +56,17 @@ export interface ExtractOptions {
    * `kind: 'claim'`, with the content words as `text`/`span`. Off by default.
    */
   claims?: boolean;
+  /** The text's prose, when the caller has it already (the incremental check parses a document once per version). */
+  masked?: MaskedText;
+  /**
+   * Where the text stands in a longer document, when it is a few paragraphs of one (the
+   * incremental check): text before it (its first paragraph is then no headline), text after it.
+   */
+  within?: { before: boolean; after: boolean };
+  /** Whether a surname was introduced with a first name or title before `before`; default: read from the text itself. */
+  introduced?: IntroducedName;
+  /** Filled in: the characters compromise read (see NLP_BUDGET). */
+  stats?: { nlpChars: number };
 }
 
 /** A quote with its ignore state, for the checker. */
@@ -85,7 +96,10 @@ export function extractWithRules(text: string, options: ExtractOptions = {}): Ex
     applied(id);
     vetoed.push({ kind: 'quote', span: q.outer, rules: rulesSince(mark, q.rules) });
   };
-  const masked = maskProse(text, options.format ?? 'markdown');
+  const masked = options.masked ?? maskProse(text, options.format ?? 'markdown');
+  const introduced = options.introduced ?? introducedNames(text);
+  const before = options.within?.before ?? false;
+  const more = (paragraphs: Span[]) => paragraphs.length > 1 || (options.within?.after ?? false);
   const prose = masked.text;
   // Checked by hand: after an ignore comment in its paragraph (or in the next paragraph when
   // nothing follows the comment in its own), or in a disabled passage.
@@ -153,7 +167,7 @@ export function extractWithRules(text: string, options: ExtractOptions = {}): Ex
 
     const scare = SCARE_MARKER.test(prose.slice(Math.max(0, q.outer.start - 24), q.outer.start)) && wordCount < MIN_WORDS_WITHOUT_CUE;
     // “Meet the Press”, a book “The Long Road Home”, a “Vote No” sign: titles and names, never speech.
-    const inHeadline = paragraphOf(q.outer.start) === 0 && paragraphs.length > 1 && isHeadline(prose, paragraphs[0]);
+    const inHeadline = paragraphOf(q.outer.start) === 0 && !before && more(paragraphs) && isHeadline(prose, paragraphs[0]);
     if (!q.block && q.fragments.length === 1 && !inHeadline && isTitleOfWork(prose, q, quoteText)) {
       veto(q, mark, 'quote.title-of-work');
       continue;
@@ -188,7 +202,7 @@ export function extractWithRules(text: string, options: ExtractOptions = {}): Ex
           applied('quote.loose-cue-list');
         }
       }
-      if (!attribution && paragraph === 0 && paragraphs.length > 1 && isHeadline(prose, paragraphs[0])) {
+      if (!attribution && paragraph === 0 && !before && more(paragraphs) && isHeadline(prose, paragraphs[0])) {
         attribution = headlineAttribution(text, paragraphs[0], q);
         applied(attribution ? 'quote.headline-speaker' : 'quote.headline-no-speaker');
         if (!attribution) {
@@ -226,7 +240,7 @@ export function extractWithRules(text: string, options: ExtractOptions = {}): Ex
         if (
           !opening || opening.start !== 0 || skeleton.slice(sentence.start, q.outer.start).includes('·') || opening.phrase.kind !== 'person' ||
           !/^\s*\p{Ll}/u.test(text.slice(sentence.start + opening.end, q.outer.start)) ||
-          !isLikelyName(opening.phrase.name ?? '', text.slice(Math.max(0, q.outer.start - NAME_LOOKBACK), q.outer.start))
+          !isLikelyName(opening.phrase.name ?? '', introduced, q.outer.start)
         ) {
           veto(q, mark, 'quote.short-without-cue');
           continue;
@@ -242,7 +256,7 @@ export function extractWithRules(text: string, options: ExtractOptions = {}): Ex
       }
       // "Ruiz thanked the crews for “…”", "Ruiz leaned in and boomed: “…”": a named subject opening
       // the quote's sentence is the speaker when no cue names one.
-      const subject = namedSubjectBefore(text, skeleton, sentenceAt(q.outer.start), q.outer.start);
+      const subject = namedSubjectBefore(text, skeleton, sentenceAt(q.outer.start), q.outer.start, introduced);
       if (subject) {
         applied('quote.sentence-subject');
         speakerSpan = subject;
@@ -314,9 +328,16 @@ export function extractWithRules(text: string, options: ExtractOptions = {}): Ex
         claims.push({ kind: 'claim', text: fragments.map((f) => text.slice(f.start, f.end)).join(' '), span: content, fragments, speaker, cue: reading.cue, speakerSpan, ignored, rules: rulesSince(mark, reading.rules) });
       }
     }
+    if (options.stats) options.stats.nlpChars = NLP_BUDGET - nlpBudgetLeft;
     return { items: [...results, ...claims].sort((a, b) => a.span.start - b.span.start), vetoed };
   }
+  if (options.stats) options.stats.nlpChars = NLP_BUDGET - nlpBudgetLeft;
   return { items: results, vetoed };
+}
+
+/** The quotations of a text's prose, split quotes merged: what the incremental check keeps in one piece. */
+export function quotedSpansOf(masked: MaskedText): QuotedSpan[] {
+  return mergeSplitQuotes(masked.text, findQuotedSpans(masked.text, masked.blockQuotes, []));
 }
 
 /** `“A,” he said, “B.”`: two marked spans that are one quotation split by its attribution. */
@@ -402,12 +423,12 @@ const SIGNATURE = /^[\s,.]*(?:[―—–]|--?)\s*((?:\p{Lu}[\p{L}.'’-]*\s+){0,
 /** A name run right before a colon that opens a quote. */
 const NAME_AND_COLON = /(?:^|[-–—]\s+|\bfrom\s+|\b[Cc]ontinued\s+)((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]+)\s*:\s*$/u;
 /** The sentence's opening subject when it names someone: a capitalised run before a lower-case word, with no quote between it and `before`. */
-function namedSubjectBefore(text: string, skeleton: string, sentence: Span, before: number): Span | null {
+function namedSubjectBefore(text: string, skeleton: string, sentence: Span, before: number, introduced: IntroducedName): Span | null {
   if (before <= sentence.start || skeleton.slice(sentence.start, before).includes('·')) return null;
   const opening = sentenceSubjects(text.slice(sentence.start, before))[0];
   if (!opening || opening.start !== 0 || (opening.phrase.kind !== 'person' && opening.phrase.kind !== 'organisation')) return null;
   if (!/^\s*\p{Ll}/u.test(text.slice(sentence.start + opening.end, before))) return null;
-  if (!opening.phrase.text.includes(' ') && !isLikelyName(opening.phrase.text, text.slice(Math.max(0, before - NAME_LOOKBACK), before))) return null;
+  if (!opening.phrase.text.includes(' ') && !isLikelyName(opening.phrase.text, introduced, before)) return null;
   return { start: sentence.start + opening.start, end: sentence.start + opening.end };
 }
 
@@ -701,14 +722,13 @@ function introducedBefore(text: string, paragraphs: Span[], paragraph: number, b
 
 /**
  * A capitalised word opening a sentence is a name when it has a first name or title before it
- * somewhere ("Ana Ruiz", "Mr. Ruiz"), or compromise reads it as a noun ("Ruiz", "Republicans"),
- * not as a verb or adverb ("See", "Meanwhile").
+ * earlier in the document ("Ana Ruiz", "Mr. Ruiz"), or compromise reads it as a noun ("Ruiz",
+ * "Republicans"), not as a verb or adverb ("See", "Meanwhile").
  */
-function isLikelyName(name: string, text: string): boolean {
+function isLikelyName(name: string, introduced: IntroducedName, before: number): boolean {
   if (!name) return false;
   if (name.includes(' ')) return true;
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  if (new RegExp(`\\p{Lu}[\\p{L}.'’-]*\\s+${escaped}\\b`, 'u').test(text)) return true;
+  if (introduced(name, before)) return true;
   const doc = nlp(name);
   if (!doc) return false;
   return doc.has('#Noun') && !doc.has('#Verb') && !doc.has('#Adverb') && !doc.has('#Conjunction');
