@@ -14,7 +14,9 @@ import { LineIndex } from '../../server/src/engine';
 import { TestClient } from '../lsp/lspClient';
 import { REPO_ROOT } from '../support/paths';
 
-const CASES = path.join(REPO_ROOT, 'test', 'cases');
+/** The parity drafts, their corpus and config; the case files of test/cases/ are checked beside them. */
+const PARITY = path.join(REPO_ROOT, 'test', 'parity', 'cases');
+const CASE_FILES = path.join(REPO_ROOT, 'test', 'cases');
 const BIN = path.join(REPO_ROOT, 'bin', 'verbatim.js');
 const EDITS_PER_DRAFT = 8;
 const SEVERITY_NAMES = ['', 'error', 'warning', 'information', 'hint'];
@@ -35,14 +37,12 @@ interface Edit {
   text: string;
 }
 
-/** The drafts of the case folder (not its sources). */
+/** The drafts, relative to the test's workspace: the parity drafts, then every case file (`cases/<area>/<name>.md`). */
 function drafts(): string[] {
-  const found: string[] = [];
-  for (const folder of fs.readdirSync(CASES, { withFileTypes: true })) {
-    if (!folder.isDirectory() || folder.name === 'sources') continue;
-    for (const f of fs.readdirSync(path.join(CASES, folder.name)).sort()) {
-      if (/\.(md|txt)$/.test(f)) found.push(path.join(folder.name, f));
-    }
+  const found = fs.readdirSync(PARITY).filter((f) => /\.(md|txt)$/.test(f) && f !== 'README.md').sort();
+  for (const area of fs.readdirSync(CASE_FILES, { withFileTypes: true })) {
+    if (!area.isDirectory()) continue;
+    for (const f of fs.readdirSync(path.join(CASE_FILES, area.name)).sort()) if (f.endsWith('.md')) found.push(path.join('cases', area.name, f));
   }
   return found;
 }
@@ -100,7 +100,8 @@ describe('the server and the CLI give one answer', () => {
 
   before(async () => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-parity-'));
-    fs.cpSync(CASES, root, { recursive: true });
+    fs.cpSync(PARITY, root, { recursive: true });
+    fs.cpSync(CASE_FILES, path.join(root, 'cases'), { recursive: true });
     // Every version of every draft, as files the CLI checks in one run.
     const versionsDir = path.join(root, 'versions');
     const files: string[] = [];
