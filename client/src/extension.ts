@@ -1,6 +1,7 @@
 // The Verbatim VS Code client: thin glue that starts the language server over IPC, restarts it
 // if it dies, and turns its results into commands, a report beside the draft, a status bar
 // item and notifications. Every check happens in the server.
+import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import {
@@ -25,7 +26,7 @@ import {
   ServerInfo,
   StatusNotification,
 } from '../../server/src/lsp/protocol';
-import { ReportProvider, REPORT_SCHEME } from './report';
+import { ReportView } from './report';
 import { StatusBar } from './statusBar';
 
 const CREATE_SOURCES_ASKED = 'verbatim.askedToCreateSources';
@@ -39,7 +40,10 @@ export interface VerbatimApi {
   status(): CorpusStatus | undefined;
   summary(uri: vscode.Uri): DocumentSummary | undefined;
   serverInfo(): Promise<ServerInfo>;
-  lastReport(): vscode.Uri | undefined;
+  /** Answers "Add Selection as Source Statement" asks the writer with `p` (the extension's tests), or with the window's dialogs again (undefined). */
+  usePrompts(p: StatementPrompts | undefined): void;
+  /** The report view's model and page, while it is open. */
+  report(): ReportView;
   restarts(): number;
   /** The status bar item's text. */
   statusText(): string;
@@ -59,12 +63,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
   const activationStart = Date.now();
   const output = vscode.window.createOutputChannel('Verbatim', { log: true });
   const statusBar = new StatusBar();
-  const reports = new ReportProvider();
+  const reports = new ReportView();
   let corpusStatus: CorpusStatus | undefined;
   const summaries = new Map<string, DocumentSummary>();
   let restarts = 0;
-  let lastReport: vscode.Uri | undefined;
-  context.subscriptions.push(output, statusBar, vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports));
+  /** The draft last shown in an editor: what "Check Document" checks when the focus is elsewhere (the walkthrough, the report). */
+  let lastDraft: vscode.Uri | undefined;
+  context.subscriptions.push(output, statusBar, reports);
 
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
@@ -116,6 +121,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
         const was = corpusStatus?.state;
         corpusStatus = s;
         statusBar.setCorpus(s);
+        // The walkthrough's steps tick on these: sources/ is there, and it holds statements.
+        void vscode.commands.executeCommand('setContext', 'verbatim.hasSourcesFolder', s.corpusPaths.some((p) => fs.existsSync(p)));
+        void vscode.commands.executeCommand('setContext', 'verbatim.hasStatements', s.statements > 0);
         refreshStatusBar();
         if (s.state === 'noCorpus' && was !== 'noCorpus') void offerToCreateSources(context, s);
       }),
@@ -157,29 +165,37 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
 
   // ---- commands --------------------------------------------------------------------------
 
-  const showReport = async (uri: vscode.Uri) => {
-    const doc = await vscode.workspace.openTextDocument(uri);
-    await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
-    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: false });
+  const isDraft = (doc: vscode.TextDocument) =>
+    languages().includes(doc.languageId) && (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled') && !isUnder(doc.uri.fsPath, corpusStatus?.corpusPaths ?? []);
+  const rememberDraft = (editor: vscode.TextEditor | undefined) => {
+    if (editor && isDraft(editor.document)) lastDraft = editor.document.uri;
+  };
+  rememberDraft(vscode.window.activeTextEditor);
+
+  /** The draft to check: the active editor's, else the last draft shown, else a visible one. */
+  const draftToCheck = (): vscode.Uri | undefined => {
+    const active = vscode.window.activeTextEditor;
+    if (active && isDraft(active.document)) return active.document.uri;
+    if (lastDraft && vscode.workspace.textDocuments.some((d) => d.uri.toString() === lastDraft!.toString())) return lastDraft;
+    return vscode.window.visibleTextEditors.find((e) => isDraft(e.document))?.document.uri;
   };
 
   const checkDocument = async (uri?: vscode.Uri): Promise<CheckDocumentResult | undefined> => {
-    const target = uri ?? vscode.window.activeTextEditor?.document.uri;
-    if (!target || target.scheme === REPORT_SCHEME) {
-      void vscode.window.showInformationMessage('Verbatim: open a draft to check it.');
+    const target = uri instanceof vscode.Uri ? uri : draftToCheck();
+    if (!target) {
+      void vscode.window.showInformationMessage('Verbatim: open a Markdown or text draft to check it.');
       return undefined;
     }
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: 'Verbatim: checking' },
       async () => (await need()).sendRequest<CheckDocumentResult>('workspace/executeCommand', { command: ServerCommands.checkDocument, arguments: [target.toString()] }),
     );
-    lastReport = reports.set(`Report ${path.basename(target.fsPath || target.path)}.md`, result.report);
-    await showReport(lastReport);
+    reports.show(result.report);
     const total = Object.values(result.summary).reduce((a, b) => a + b, 0);
     const bad = result.summary.altered + result.summary.misattributed + result.summary.stitched;
     const message = `Verbatim: ${total} quote${total === 1 ? '' : 's'} checked: ${describe(result.summary)}.`;
     const show = bad ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
-    void show(message, 'Show Report').then((a) => a && lastReport && showReport(lastReport));
+    void show(message, 'Show Report').then((a) => a && reports.reveal());
     return result;
   };
 
@@ -188,8 +204,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
       { location: vscode.ProgressLocation.Notification, title: 'Verbatim: checking the workspace' },
       async () => (await need()).sendRequest<CheckWorkspaceResult>('workspace/executeCommand', { command: ServerCommands.checkWorkspace, arguments: [] }),
     );
-    lastReport = reports.set('Report workspace.md', result.report);
-    await showReport(lastReport);
+    reports.show(result.report);
     void vscode.window.showInformationMessage(`Verbatim: ${result.files.length} draft${result.files.length === 1 ? '' : 's'} checked: ${describe(result.summary)}.`);
     return result;
   };
@@ -202,8 +217,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
     return status;
   };
 
-  const addSelection = async (args?: AddStatementParams): Promise<AddStatementResult | undefined> => {
-    let params = args;
+  let prompts: StatementPrompts = windowPrompts;
+  const addSelection = async (args?: unknown): Promise<AddStatementResult | undefined> => {
+    // From the palette or a test: the statement itself; from the editor's context menu: the
+    // document's URI, so the words come from the selection.
+    let params = isAddStatementParams(args) ? args : undefined;
     if (!params) {
       const editor = vscode.window.activeTextEditor;
       const text = editor?.document.getText(editor.selection).trim();
@@ -211,9 +229,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
         void vscode.window.showInformationMessage('Verbatim: select the words to add as a source statement first.');
         return undefined;
       }
-      const speaker = await vscode.window.showInputBox({ title: 'Verbatim: who said this?', prompt: 'The speaker of the selected words', placeHolder: 'e.g. Matthew Miller', ignoreFocusOut: true });
+      // A draft's own words as a source would verify the draft against itself.
+      if (isDraft(editor.document) && !(await prompts.addDraftWords(path.basename(editor.document.fileName)))) return undefined;
+      const speaker = await prompts.speaker();
       if (!speaker?.trim()) return undefined;
-      const title = await vscode.window.showInputBox({ title: 'Verbatim: where is it from? (optional)', prompt: 'A title for the source: interview, call, email…', value: `Notes from ${path.basename(editor.document.fileName)}`, ignoreFocusOut: true });
+      const title = await prompts.title(`Notes from ${path.basename(editor.document.fileName)}`);
       params = { speaker: speaker.trim(), text, title: title?.trim() || undefined };
     }
     const result = await (await need()).sendRequest<AddStatementResult>('workspace/executeCommand', { command: ServerCommands.addStatement, arguments: [params] });
@@ -222,8 +242,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
   };
 
   const showLastReport = async () => {
-    if (lastReport) await showReport(lastReport);
-    else await checkDocument();
+    if (!reports.reveal()) await checkDocument();
   };
 
   const guarded = <A extends unknown[], R>(fn: (...a: A) => Promise<R>) => async (...a: A): Promise<R | undefined> => {
@@ -252,7 +271,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
     vscode.commands.registerCommand('verbatim.createSourcesFolder', guarded(() => createSourcesFolder(corpusStatus))),
     vscode.commands.registerCommand('verbatim.addSource', guarded(() => addFirstSource(corpusStatus))),
     vscode.commands.registerCommand('verbatim.getStarted', () => vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH_ID, false)),
-    vscode.window.onDidChangeActiveTextEditor(refreshStatusBar),
+    vscode.window.onDidChangeActiveTextEditor((editor) => {
+      rememberDraft(editor);
+      refreshStatusBar();
+    }),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
       // The document selector is fixed when the client starts: a change of languages restarts it.
       if (e.affectsConfiguration('verbatim.languages') && client) {
@@ -277,7 +299,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
     status: () => corpusStatus,
     summary: (uri) => summaries.get(uri.toString()),
     serverInfo: async () => (await need()).sendRequest<ServerInfo>('workspace/executeCommand', { command: ServerCommands.info, arguments: [] }),
-    lastReport: () => lastReport,
+    report: () => reports,
+    usePrompts: (p) => (prompts = p ?? windowPrompts),
     restarts: () => restarts,
     statusText: () => statusBar.text,
     offeredSources: () => !!context.workspaceState.get(CREATE_SOURCES_ASKED),
@@ -289,6 +312,38 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
 
 export async function deactivate(): Promise<void> {
   await client?.stop();
+}
+
+/** What "Add Selection as Source Statement" asks the writer. */
+export interface StatementPrompts {
+  /** The selection is a draft's own words: add them anyway? */
+  addDraftWords(draftName: string): Promise<boolean>;
+  speaker(): Promise<string | undefined>;
+  title(suggested: string): Promise<string | undefined>;
+}
+
+const windowPrompts: StatementPrompts = {
+  addDraftWords: async (draftName) => {
+    const add = 'Add Anyway';
+    const answer = await vscode.window.showWarningMessage(
+      `These words come from your draft ${draftName}, not from a source: added as a statement, the draft would be checked against itself.`,
+      { modal: true, detail: 'Add words from a transcript, a statement or your notes instead.' },
+      add,
+    );
+    return answer === add;
+  },
+  speaker: async () => vscode.window.showInputBox({ title: 'Verbatim: who said this?', prompt: 'The speaker of the selected words', placeHolder: 'e.g. Matthew Miller', ignoreFocusOut: true }),
+  title: async (suggested) => vscode.window.showInputBox({ title: 'Verbatim: where is it from? (optional)', prompt: 'A title for the source: interview, call, email…', value: suggested, ignoreFocusOut: true }),
+};
+
+/** Whether `file` is one of `paths` or inside one of them (a corpus file is a source, not a draft). */
+function isUnder(file: string, paths: string[]): boolean {
+  return paths.some((p) => file === p || file.startsWith(p.endsWith(path.sep) ? p : p + path.sep));
+}
+
+function isAddStatementParams(v: unknown): v is AddStatementParams {
+  const p = v as Partial<AddStatementParams> | null;
+  return !!p && typeof p === 'object' && !(v instanceof vscode.Uri) && typeof p.speaker === 'string' && typeof p.text === 'string';
 }
 
 function describe(summary: Record<string, number>): string {
@@ -346,16 +401,22 @@ async function createSourcesFolder(s: CorpusStatus | undefined): Promise<vscode.
   return folder;
 }
 
-const FIRST_SOURCE = `---
-title: Statement on the new bridge
-date: 2024-05-02
-speaker: Ana Ruiz
+/**
+ * The first source's template: front matter to fill in and no words yet, so nothing is indexed
+ * until the writer puts a speaker's words below it (a placeholder statement would be checked
+ * against the drafts as if someone had said it).
+ */
+export const FIRST_SOURCE = `---
+# A source: what one person said or wrote. Fill in who said it and where, then paste their
+# words below the closing dashes: a statement, a press release, an email.
+# For a transcript, write kind: transcript and one paragraph per turn, each opening with
+# the speaker's label in capitals and a colon, as in a briefing's transcript.
+title:
+date:
+speaker:
 kind: statement
 ---
 
-Replace these lines with what the speaker said or wrote: a statement, a press release,
-an email. For a transcript, write kind: transcript and one paragraph per turn, as in
-RUIZ: We will open the bridge in May.
 `;
 
 /** Walkthrough step 2: a first source file with front matter to fill in (an existing one is only opened). */

@@ -90,7 +90,7 @@ test('exit status 2: bad usage, a missing draft, a bad config', () => {
   assert.match(noArgs.stderr, /no draft to check/);
   const badFlag = verbatim(['check', 'draft.md', '--format', 'xml'], dir);
   assert.equal(badFlag.code, 2);
-  assert.match(badFlag.stderr, /--format must be one of text, json, sarif, github, junit, not "xml"/);
+  assert.match(badFlag.stderr, /--format must be one of text, json, sarif, github, junit, html, not "xml"/);
   const missing = verbatim(['check', 'nowhere.md'], dir);
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /nowhere\.md: no such file or folder/);
@@ -172,4 +172,24 @@ test('a draft over a million characters: checked up to the limit, and the CLI sa
   const json = JSON.parse(verbatim(['check', 'long.md', '--format', 'json'], dir).stdout);
   assert.match(json.files[0].skipped.message, /the rest, from line \d+, was skipped/);
   assert.ok(json.files[0].skipped.from.line > 10000);
+});
+
+test('--format html: the report as one page, problems first by verdict, draft and source side by side, links relative to the working folder', () => {
+  const r = verbatim(['check', 'draft.md', '--corpus', 'sources', '--format', 'html'], EXAMPLES);
+  assert.equal(r.code, 1, r.stderr);
+  const html = r.stdout;
+  assert.match(html, /^<!DOCTYPE html>/);
+  assert.match(html, /<title>Verbatim report: draft\.md<\/title>/);
+  assert.doesNotMatch(html, /<script/, 'a file on disk runs no script');
+  // Counts, then the problems grouped in the desk's order, then the verified quotes, collapsed.
+  const headings = [...html.matchAll(/<h2>[^ ]+ (\w+) \((\d+)\)<\/h2>/g)].map((m) => `${m[1]} ${m[2]}`);
+  assert.deepEqual(headings.map((h) => h.split(' ')[0]), ['Altered', 'Misattributed', 'Stitched', 'Missing', 'Unattributed'].filter((v) => headings.some((h) => h.startsWith(v))));
+  assert.ok(headings.length >= 3, headings.join(', '));
+  assert.ok(html.indexOf('<details><summary>✓ Verified (') > html.lastIndexOf('<article'), 'verified quotes come last');
+  // The README's altered quote: the draft's word and the source's, each marked on its side.
+  assert.match(html, /<td class="draft">“Our commitment to Israel&#39;s security is <ins>unshakable<\/ins>”<\/td>/);
+  assert.match(html, /<td class="source">“Our commitment to Israel&#39;s security is <del>ironclad<\/del>, and we will/);
+  // Jumps to the draft's line and to the source's, relative to the working folder.
+  assert.match(html, /<a class="jump" href="draft\.md#L12" data-file="[^"]+draft\.md" data-line="11">draft\.md:12<\/a>/);
+  assert.match(html, /href="sources\/statements\.jsonl#L1"/);
 });

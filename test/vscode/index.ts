@@ -80,6 +80,9 @@ export async function run(): Promise<void> {
     assert.strictEqual(sorted[1].severity, vscode.DiagnosticSeverity.Error);
     assert.strictEqual(sorted[2].severity, vscode.DiagnosticSeverity.Warning);
     assert.match(sorted[0].message, /never/);
+    // Item 4: one short clause each, the changed words first; the source is the hover's.
+    assert.strictEqual(sorted[0].message, '“soon” where the source has “never” (negation)');
+    for (const d of sorted) assert.ok(d.message.length <= 120 && !/source says/.test(d.message), d.message);
     const related = sorted[0].relatedInformation?.[0];
     assert.ok(related, 'relatedInformation');
     assert.strictEqual(related.location.uri.fsPath, briefing!.fsPath);
@@ -140,8 +143,11 @@ export async function run(): Promise<void> {
     assert.match(text, /2023-06-08/);
     assert.match(text, /~~never~~/);
     assert.match(text, /\*\*soon\*\*/);
+    // The source sentence once (its words, with the draft's differences marked in it).
+    assert.strictEqual(text.split('obtain a nuclear weapon').length, 2, text);
     const verified = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', draftUri, new vscode.Position(2, 80)));
     assert.match(verified, /Verified quote/);
+    assert.doesNotMatch(verified, /struck/, 'no diff legend on a verified quote with no differences');
   });
 
   await test('a code lens names the verified quote\'s source and opens it', async () => {
@@ -172,6 +178,7 @@ export async function run(): Promise<void> {
     const fix = actions.find((a) => /Replace with the source's words/.test(a.title));
     assert.ok(fix?.edit, `actions: ${actions.map((a) => a.title).join(' | ')}`);
     assert.ok(actions.some((a) => /checked by hand/.test(a.title)));
+    assert.deepStrictEqual(fix.edit.entries()[0][1].map((e) => [rangeOf(e.range), e.newText]), [[[4, 51, 4, 55], 'never']], 'only the changed word is replaced');
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     assert.strictEqual(doc!.lineAt(4).text, 'At a briefing on Thursday, Miller said: “Iran will never be allowed to obtain a nuclear weapon.”');
     await until('the altered diagnostic to go', () => {
@@ -186,41 +193,68 @@ export async function run(): Promise<void> {
     assert.ok(actions.some((a) => a.title.startsWith('Attribute to Matthew Miller')), actions.map((a) => a.title).join(' | '));
   });
 
-  await test('Check Document opens a report beside the draft', async () => {
+  await test('Check Document opens the rendered report beside the draft, and a line\'s link jumps in the open editor', async () => {
     const result = await vscode.commands.executeCommand<CheckDocumentResult>('verbatim.checkDocument');
     assert.ok(result, 'no result');
     assert.deepStrictEqual(
       { verified: result.summary.verified, altered: result.summary.altered, misattributed: result.summary.misattributed, missing: result.summary.missing },
       { verified: 2, altered: 0, misattributed: 1, missing: 1 },
     );
-    const reportUri = api!.lastReport();
-    assert.ok(reportUri);
-    const report = await until('the report editor', () => vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === reportUri.toString()));
-    const text = report.document.getText();
-    assert.strictEqual(report.document.languageId, 'markdown');
-    assert.match(text, /^# Verbatim report: draft\.md/);
-    assert.match(text, /\| ✓ verified \| 2 \|/);
-    assert.match(text, /Misattributed/);
-    assert.match(text, /Missing/);
-    assert.match(text, /briefing\.md:11/);
-    assert.notStrictEqual(report.viewColumn, vscode.window.visibleTextEditors.find((e) => e.document === doc)?.viewColumn);
+    const view = api!.report();
+    const shown = await until('the report view', () => view.visible && view.current);
+    // The workbench tells the extension host about a new tab a moment later.
+    const tab = await until('the report\'s tab', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === 'Verbatim report: draft.md'), 10000);
+    assert.ok(tab.input instanceof vscode.TabInputWebview && /verbatim\.report/.test(tab.input.viewType), `a webview, not a text document: ${JSON.stringify(tab.input)}`);
+    const html = shown.html;
+    // Rendered: counts, problems first by verdict with both sides' words, verified collapsed at the end.
+    assert.match(html, /<h2>✗ Misattributed \(1\)<\/h2>/);
+    assert.ok(html.indexOf('Misattributed (1)') < html.indexOf('Missing (1)'), 'errors before warnings');
+    assert.ok(html.indexOf('<details><summary>✓ Verified (2)</summary>') > html.lastIndexOf('<article'), 'verified last');
+    assert.match(html, /<td class="draft">/);
+    assert.match(html, /data-line="6">draft\.md:7<\/a>/);
+    assert.match(html, /Content-Security-Policy/);
+    const draftColumn = vscode.window.visibleTextEditors.find((e) => e.document === doc)?.viewColumn;
+    assert.notStrictEqual(tab.group.viewColumn, draftColumn, 'beside the draft');
+    // A click's message names the file and line; the jump reuses the draft's editor.
+    const editor = await view.jump(draftUri!.fsPath, 6);
+    assert.strictEqual(editor.document, doc);
+    assert.strictEqual(editor.viewColumn, draftColumn);
+    assert.strictEqual(editor.selection.active.line, 6);
+    const copies = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.fsPath === draftUri!.fsPath);
+    assert.strictEqual(copies.length, 1, 'no second copy of the draft');
   });
 
   await test('Check Workspace reports every draft', async () => {
-    const r = await vscode.commands.executeCommand<{ files: { path: string }[]; summary: Record<string, number>; report: string }>('verbatim.checkWorkspace');
+    const r = await vscode.commands.executeCommand<{ files: { path: string }[]; summary: Record<string, number>; report: { title: string } }>('verbatim.checkWorkspace');
     assert.ok(r);
     assert.deepStrictEqual(r.files.map((f) => path.basename(f.path)), ['draft.md']);
-    assert.match(r.report, /^# Verbatim report: workspace \(1 draft\)/);
+    assert.strictEqual(r.report.title, 'workspace (1 draft)');
   });
 
-  await test('Add Selection as Source Statement adds to the corpus and re-checks', async () => {
-    await vscode.window.showTextDocument(doc!, vscode.ViewColumn.One);
-    const r = await vscode.commands.executeCommand<{ path: string }>('verbatim.addSelectionAsStatement', {
-      speaker: 'Matthew Miller',
-      text: 'Washington has signed a new agreement with Tehran this week.',
-      title: 'Phone call with the reporter',
+  await test('Add Selection as Source Statement from the right-click menu: warns that the words are the draft\'s own, then adds them', async () => {
+    const editor = await vscode.window.showTextDocument(doc!, vscode.ViewColumn.One);
+    const line = doc!.lineAt(8).text;
+    const words = 'Washington has signed a new agreement with Tehran this week.';
+    const at = line.indexOf(words);
+    editor.selection = new vscode.Selection(8, at, 8, at + words.length);
+    const asked: string[] = [];
+    api!.usePrompts({
+      addDraftWords: async (name) => (asked.push(`draft words from ${name}`), asked.length > 1),
+      speaker: async () => (asked.push('speaker'), 'Matthew Miller'),
+      title: async (suggested) => (asked.push(`title ${suggested}`), 'Phone call with the reporter'),
     });
-    assert.ok(r && fs.existsSync(r.path), 'statement file written');
+    try {
+      // The editor's context menu passes the document's URI, as here.
+      const declined = await vscode.commands.executeCommand('verbatim.addSelectionAsStatement', doc!.uri);
+      assert.strictEqual(declined, undefined, 'declined: nothing added');
+      assert.deepStrictEqual(asked, ['draft words from draft.md']);
+      const r = await vscode.commands.executeCommand<{ path: string }>('verbatim.addSelectionAsStatement', doc!.uri);
+      assert.ok(r && fs.existsSync(r.path), 'statement file written');
+      assert.deepStrictEqual(asked, ['draft words from draft.md', 'draft words from draft.md', 'speaker', 'title Notes from draft.md']);
+      assert.match(fs.readFileSync(r.path, 'utf8'), /"speaker":"Matthew Miller","text":"Washington has signed a new agreement with Tehran this week\."/);
+    } finally {
+      api!.usePrompts(undefined);
+    }
     await until('the missing diagnostic to go', () => !vscode.languages.getDiagnostics(draftUri!).some((d) => codeOf(d) === 'missing'));
   });
 
@@ -290,13 +324,27 @@ export async function run(): Promise<void> {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  await test('walkthrough: "Check the open draft" works with the walkthrough focused', async () => {
+    await vscode.window.showTextDocument(doc!, { preview: false });
+    await vscode.commands.executeCommand('workbench.action.openWalkthrough', 'verbatim.verbatim#verbatim.gettingStarted', false);
+    await until('the walkthrough in front', () => !vscode.window.activeTextEditor);
+    const result = await vscode.commands.executeCommand<CheckDocumentResult>('verbatim.checkDocument');
+    assert.ok(result, 'checked');
+    assert.strictEqual(vscode.Uri.parse(result.uri).fsPath, draftUri!.fsPath);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   await test('walkthrough steps: Add a Source File writes a first source, which is indexed', async () => {
     const before = api!.status()!.documents;
+    const statementsBefore = api!.status()!.statements;
     const file = await vscode.commands.executeCommand<vscode.Uri>('verbatim.addSource');
     assert.ok(file && fs.existsSync(file.fsPath), 'first-source.md written');
     assert.strictEqual(path.dirname(file.fsPath), path.join(folder!.fsPath, 'sources'));
-    assert.match(fs.readFileSync(file.fsPath, 'utf8'), /^---\ntitle: /);
+    assert.match(fs.readFileSync(file.fsPath, 'utf8'), /^---\n# A source/);
     await until('the new source indexed', () => api!.status()!.documents === before + 1, 30000);
+    // The template has no words yet: no statement by a placeholder speaker, no problem, the draft as it was.
+    assert.strictEqual(api!.status()!.statements, statementsBefore);
+    assert.deepStrictEqual(api!.status()!.problems, []);
     assert.strictEqual(vscode.window.activeTextEditor?.document.uri.fsPath, file.fsPath);
     const again = await vscode.commands.executeCommand<vscode.Uri>('verbatim.addSource');
     assert.strictEqual(again?.fsPath, file.fsPath, 'an existing first source is only opened');
@@ -328,6 +376,74 @@ export async function run(): Promise<void> {
     for (const field of ['corpus', 'speakers', 'severity']) assert.ok(labels.includes(field), `completes ${field}: ${labels.join(', ')}`);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     fs.rmSync(configUri.fsPath);
+  });
+
+  await test('"Hide in this workspace" records the finding in verbatim.json and the underline goes; nothing is written in the draft', async () => {
+    const hideUri = vscode.Uri.joinPath(folder!, 'hide.md');
+    const text = 'Miller said: “We will build eleven new ferry terminals by the spring.”\n';
+    fs.writeFileSync(hideUri.fsPath, text);
+    const hideDoc = await vscode.workspace.openTextDocument(hideUri);
+    await vscode.window.showTextDocument(hideDoc);
+    const [missing] = await until('the missing diagnostic', () => {
+      const d = vscode.languages.getDiagnostics(hideUri);
+      return d.length ? d : undefined;
+    });
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', hideUri, missing.range, vscode.CodeActionKind.QuickFix.value);
+    const hide = actions.find((a) => a.title === 'Hide in this workspace (verbatim.json)');
+    assert.ok(hide?.command, actions.map((a) => a.title).join(' | '));
+    await vscode.commands.executeCommand(hide.command.command, ...(hide.command.arguments ?? []));
+    await until('the diagnostic hidden', () => vscode.languages.getDiagnostics(hideUri).length === 0);
+    const config = JSON.parse(fs.readFileSync(path.join(folder!.fsPath, 'verbatim.json'), 'utf8'));
+    assert.deepStrictEqual(config.hidden, [{ draft: 'hide.md', verdict: 'missing', quote: 'We will build eleven new ferry terminals by the spring.' }]);
+    assert.strictEqual(hideDoc.getText(), text);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    fs.rmSync(path.join(folder!.fsPath, 'verbatim.json'));
+    fs.rmSync(hideUri.fsPath);
+  });
+
+  await test('no "Attribute to" on a second reference ("the Secretary said"), only where the draft names someone', async () => {
+    const uri = vscode.Uri.joinPath(folder!, 'second-reference.md');
+    fs.writeFileSync(uri.fsPath, 'Secretary of State Antony Blinken spoke first.\n\n“Our position has not changed,” the Secretary said.\n\n“Our position has not changed,” Blinken said.\n');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const ds = await until('two misattributed quotes', () => {
+      const d = vscode.languages.getDiagnostics(uri).filter((x) => codeOf(x) === 'misattributed');
+      return d.length === 2 ? d.sort((a, b) => a.range.start.line - b.range.start.line) : undefined;
+    });
+    const titles = async (d: vscode.Diagnostic) => (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value)).map((a) => a.title);
+    assert.ok(!(await titles(ds[0])).some((t) => t.startsWith('Attribute to')), 'not over "the Secretary"');
+    assert.ok((await titles(ds[1])).includes('Attribute to Matthew Miller (the source\'s speaker)'), 'offered over "Blinken"');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    fs.rmSync(uri.fsPath);
+  });
+
+  await test('the README example: each replace fix leaves a verified quote that keeps the draft\'s punctuation', async () => {
+    const examples = path.join(__dirname, '..', '..', '..', 'examples');
+    fs.mkdirSync(path.join(folder!.fsPath, 'sources', 'example'), { recursive: true });
+    for (const f of fs.readdirSync(path.join(examples, 'sources'))) fs.copyFileSync(path.join(examples, 'sources', f), path.join(folder!.fsPath, 'sources', 'example', f));
+    const uri = vscode.Uri.joinPath(folder!, 'example.md');
+    fs.copyFileSync(path.join(examples, 'draft.md'), uri.fsPath);
+    const example = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(example);
+    const altered = await until('the example\'s two altered quotes', () => {
+      const d = vscode.languages.getDiagnostics(uri).filter((x) => codeOf(x) === 'altered');
+      return d.length === 2 ? d.sort((a, b) => a.range.start.line - b.range.start.line) : undefined;
+    }, 60000);
+    const lines = altered.map((d) => d.range.start.line);
+    for (const line of lines) {
+      const d = vscode.languages.getDiagnostics(uri).find((x) => codeOf(x) === 'altered' && x.range.start.line === line)!;
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value);
+      const fix = actions.find((a) => a.title.startsWith('Replace with the source\'s words'));
+      assert.ok(fix?.edit, actions.map((a) => a.title).join(' | '));
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      await until(`the quote on line ${line + 1} re-checked`, () => !vscode.languages.getDiagnostics(uri).some((x) => x.range.start.line === line));
+    }
+    assert.strictEqual(example.lineAt(lines[0]).text, '“Our commitment to Israel\'s security is ironclad,” Blinken said in a statement on Friday.');
+    assert.strictEqual(example.lineAt(lines[1]).text, 'A senior Biden administration official said the Iranian response was “not at all encouraging.”');
+    for (const line of lines) {
+      const hover = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line, example.lineAt(line).text.indexOf('“') + 3)));
+      assert.match(hover, /Verified quote/, `line ${line + 1}: ${hover}`);
+    }
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   const failed = results.filter((r) => !r.ok).length;

@@ -1,6 +1,6 @@
 import { parseArgs as parseNodeArgs } from 'node:util';
 
-export const FORMATS = ['text', 'json', 'sarif', 'github', 'junit'] as const;
+export const FORMATS = ['text', 'json', 'sarif', 'github', 'junit', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** What the command line asked for. */
@@ -18,7 +18,7 @@ export interface CliArgs {
 export class UsageError extends Error {}
 
 export const USAGE = `Usage: verbatim check [PATH|GLOB|- ...] [--corpus DIR_OR_FILE ...] [--config FILE]
-                      [--format text|json|sarif|github|junit] [--no-cache]
+                      [--format text|json|sarif|github|junit|html] [--no-cache]
        verbatim --version | --help
 
 Checks the quotes in drafts (Markdown or plain text files, folders of them, quoted globs such
@@ -31,6 +31,9 @@ Files and folders listed in .gitignore or .verbatimignore are left out of folder
 The corpus index is cached: in the workspace's .verbatim/ folder when it exists, else in the
 user's cache folder ($XDG_CACHE_HOME/verbatim, ~/.cache/verbatim), keyed by the corpus; a
 second run re-reads only the sources that changed. --no-cache indexes afresh and keeps nothing.
+
+--format html writes the report a copy editor files by as one page (save it in the working
+folder: its links to drafts and sources are relative to it).
 
 --format sarif prints a SARIF 2.1.0 log for code-scanning tools, github workflow commands
 (annotations on the pull request), junit a JUnit XML test report. A quote after an

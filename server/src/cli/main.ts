@@ -5,7 +5,7 @@ import { runArchive } from './archive';
 import { parseArgs, UsageError, USAGE } from './args';
 import { renderGithub } from './github';
 import { renderJunit } from './junit';
-import { renderJson, renderText } from './render';
+import { renderHtml, renderJson, renderText } from './render';
 import { renderSarif } from './sarif';
 
 const EXIT_OK = 0;
@@ -96,6 +96,9 @@ async function run(argv: string[]): Promise<number> {
       break;
     case 'junit':
       out = renderJunit(reports, summary);
+      break;
+    case 'html':
+      out = renderHtml(reports, corpusInfo);
       break;
     case 'text':
       out = renderText(reports, corpus.problems, summary, corpus.statementCount);

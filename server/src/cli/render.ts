@@ -1,5 +1,7 @@
 import * as path from 'path';
 import type { CorpusProblem, FileReport, Finding, Verdict } from '../engine';
+import { buildReport } from '../engine/report';
+import { renderReportHtml } from '../report/html';
 
 /** The JSON report of SPEC §7: one object, every quote listed. */
 export function renderJson(reports: FileReport[], corpus: { documents: number; statements: number; problems: CorpusProblem[] }, summary: Record<Verdict, number>): string {
@@ -64,4 +66,18 @@ function sourceNote(f: Finding): string {
   if (!f.source) return '';
   const where = `${f.source.origin === 'archive' ? 'archive: ' : ''}${f.source.origin === 'archive' ? f.source.path : displayPath(f.source.path)}`;
   return ` [${where}:${f.source.range.start.line + 1}]`;
+}
+
+/**
+ * The report as one HTML file (`--format html`), the same page the editor's report view shows.
+ * Its links to drafts and sources are relative to the working folder, so they work with the
+ * report saved there (`verbatim check drafts --format html > report.html`).
+ */
+export function renderHtml(reports: FileReport[], corpus: { documents: number; statements: number }): string {
+  const title = reports.length === 1 ? path.basename(reports[0].path) : `${reports.length} drafts`;
+  const relative = (file: string) => path.relative(process.cwd(), file) || path.basename(file);
+  return renderReportHtml(buildReport(title, reports, corpus), {
+    href: (file, line) => `${relative(file).split(path.sep).map(encodeURIComponent).join('/')}#L${line + 1}`,
+    label: displayPath,
+  });
 }

@@ -3,6 +3,7 @@
 // at run time, so the VS Code client can import this file too.
 import type { CacheReport } from '../engine/corpus/corpus';
 import type { Finding, Verdict } from '../engine/types';
+import type { ReportModel } from '../engine/report';
 import type { ArchiveStatus } from '../engine/archive/client';
 
 /** `workspace/executeCommand` ids the server implements. Distinct from the client's palette ids. */
@@ -78,15 +79,15 @@ export interface CheckDocumentResult {
   summary: VerdictCounts;
   findings: Finding[];
   corpus: { documents: number; statements: number };
-  /** A Markdown report a writer can read before publishing. */
-  report: string;
+  /** The report a writer reads before filing (the client renders it, as the CLI's --format html does). */
+  report: ReportModel;
 }
 
 export interface CheckWorkspaceResult {
   files: { uri: string; path: string; summary: VerdictCounts; findings: Finding[] }[];
   summary: VerdictCounts;
   corpus: { documents: number; statements: number };
-  report: string;
+  report: ReportModel;
 }
 
 export interface AddStatementParams {

@@ -1,20 +1,9 @@
-// Markdown for people: the hover on a quote and the report "Check Document" opens.
+// Markdown for people: the hover on a quote.
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { DiffSegment, Finding, SourceRef, Verdict } from '../engine/types';
 import type { VerdictCounts } from './protocol';
-
-export const VERDICT_ORDER: Verdict[] = ['altered', 'misattributed', 'stitched', 'missing', 'unattributed', 'verified', 'supported'];
-
-export const VERDICT_LABEL: Record<Verdict, string> = {
-  verified: 'Verified',
-  altered: 'Altered',
-  misattributed: 'Misattributed',
-  missing: 'Missing',
-  unattributed: 'Unattributed',
-  stitched: 'Stitched',
-  supported: 'Supported',
-};
+import { VERDICT_LABEL } from '../engine/report';
 
 const VERDICT_ICON: Record<Verdict, string> = {
   verified: '✓',
@@ -122,63 +111,4 @@ export function renderHover(f: Finding): string {
 
 export function emptyCounts(): VerdictCounts {
   return { verified: 0, altered: 0, misattributed: 0, missing: 0, unattributed: 0, stitched: 0, supported: 0 };
-}
-
-export function countsLine(counts: VerdictCounts): string {
-  const parts = VERDICT_ORDER.filter((v) => counts[v] > 0).map((v) => `${counts[v]} ${v}`);
-  return parts.length ? parts.join(', ') : 'no quotes found';
-}
-
-export interface ReportFile {
-  path: string;
-  findings: Finding[];
-  summary: VerdictCounts;
-}
-
-export function renderReport(
-  title: string,
-  files: ReportFile[],
-  summary: VerdictCounts,
-  corpus: { documents: number; statements: number; paths: string[] },
-): string {
-  const out: string[] = [];
-  out.push(`# Verbatim report: ${escapeMd(title)}`);
-  out.push('');
-  const total = Object.values(summary).reduce((a, b) => a + b, 0);
-  out.push(
-    `${total} quote${total === 1 ? '' : 's'} and claims checked against ${corpus.documents} source document${corpus.documents === 1 ? '' : 's'} ` +
-      `(${corpus.statements} statements in ${corpus.paths.map((p) => escapeMd(p)).join(', ') || 'no corpus'}), ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
-  );
-  out.push('');
-  out.push('| verdict | count |');
-  out.push('| --- | ---: |');
-  for (const v of VERDICT_ORDER) if (summary[v] > 0 || v === 'verified') out.push(`| ${VERDICT_ICON[v]} ${v} | ${summary[v]} |`);
-  out.push('');
-  let n = 0;
-  for (const file of files) {
-    if (files.length > 1) {
-      out.push(`## ${fileLink(file.path)} (${countsLine(file.summary)})`);
-      out.push('');
-    }
-    if (!file.findings.length) {
-      out.push('No quotes or attributed claims found.');
-      out.push('');
-      continue;
-    }
-    for (const f of file.findings) {
-      n++;
-      const ignored = f.ignored ? ' (ignored: checked by hand)' : '';
-      out.push(`${files.length > 1 ? '###' : '##'} ${n}. ${VERDICT_ICON[f.verdict]} ${VERDICT_LABEL[f.verdict]}${ignored}: ${fileLink(file.path, f.range.start.line)}`);
-      out.push('');
-      out.push(`- **Draft:** “${escapeMd(f.text)}”${f.speaker ? ` (${escapeMd(f.speaker)})` : ''}`);
-      const sources = f.source ? [f.source, ...f.otherSources] : f.otherSources;
-      for (const src of sources) {
-        out.push(`- **Source:** “${escapeMd(truncate(src.text, 400))}” (${sourceLine(src)})`);
-      }
-      if (f.diff) out.push(`- **Differences:** ${renderDiff(f.diff)}`);
-      if (f.verdict !== 'verified' && f.verdict !== 'supported') out.push(`- ${escapeMd(f.message)}`);
-      out.push('');
-    }
-  }
-  return out.join('\n');
 }

@@ -47,7 +47,8 @@ import {
   ServerInfo,
   StatusNotification,
 } from './protocol';
-import { emptyCounts, renderHover, renderReport } from './render';
+import { emptyCounts, renderHover } from './render';
+import { buildReport } from '../engine/report';
 
 export const SERVER_VERSION = '0.1.0';
 
@@ -733,9 +734,10 @@ export class VerbatimServer {
     }
     const summary = { ...emptyCounts(), ...summarize([{ path: file, findings: findings.filter((f) => !f.ignored) }]) };
     const corpus = this.corpusSummary();
-    const report = this.status.state === 'noCorpus'
-      ? `# Verbatim report: ${path.basename(file)}\n\nNo corpus yet: put source documents (transcripts, statements, articles) in \`${path.relative(this.root, this.status.suggestedCorpusFolder ?? 'sources') || 'sources'}/\` or set \`corpus\` in verbatim.json.\n`
-      : renderReport(path.basename(file), [{ path: file, findings, summary }], summary, corpus);
+    const report = buildReport(path.basename(file), [{ path: file, findings }], corpus);
+    if (this.status.state === 'noCorpus') {
+      report.notices.push(`No corpus yet: put source documents (transcripts, statements, articles) in ${path.relative(this.root, this.status.suggestedCorpusFolder ?? 'sources') || 'sources'}/ or set "corpus" in verbatim.json.`);
+    }
     return { uri, path: file, summary, findings, corpus, report };
   }
 
@@ -759,7 +761,7 @@ export class VerbatimServer {
     }
     const summary = { ...emptyCounts(), ...summarize(files.map((f) => ({ path: f.path, findings: f.findings.filter((x) => !x.ignored) }))) };
     const corpus = this.corpusSummary();
-    const report = renderReport(`workspace (${files.length} draft${files.length === 1 ? '' : 's'})`, files, summary, corpus);
+    const report = buildReport(`workspace (${files.length} draft${files.length === 1 ? '' : 's'})`, files, corpus);
     return { files, summary, corpus, report };
   }
 

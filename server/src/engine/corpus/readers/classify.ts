@@ -129,7 +129,8 @@ export function readSourceText(path: string, text: string, extractArticle: Artic
       return out('transcript', transcript());
     case 'statement':
       if (!speaker) {
-        problems.push('`kind: statement` needs a `speaker` in the front matter; no statements read');
+        // No words yet (a new source being filled in): nothing to read, nothing wrong.
+        if (body.trim()) problems.push('`kind: statement` needs a `speaker` in the front matter; no statements read');
         return out('statement', []);
       }
       return out('statement', readStatementBody(text, fm.bodyStart, speaker));
