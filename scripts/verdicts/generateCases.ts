@@ -232,6 +232,38 @@ export function generateCases(corpus: Corpus, inventions: string[], count: numbe
     return rule ? quote.replace(rule[0], rule[1]) : null;
   });
 
+  // Heavy edits (issue 12), which a copy editor wants reported with the source beside them.
+  alter('altered (minor): tense changed', 'warning', (s, from, to) => {
+    // A regular past tense put in the present ("worked" → "works"): another form of the word.
+    const at = s.tokens.findIndex((t, i) => i > from && i < to - 1 && /^[a-z]{3,}[^aeiou]ed$/.test(s.text.slice(t.start, t.end)) && !isNegation(t.norm));
+    if (at < 0) return null;
+    return replaceToken(s, from, to, at, `${s.tokens[at].norm.slice(0, -2)}s`);
+  });
+  alter('altered: a phrase moved', 'error', (s, from, to) => {
+    // The quote's second part put before its first: both are the source's words, in another order.
+    const cut = from + int(5, 7);
+    if (to - cut < 5 || s.tokens.slice(from, to).some((t) => isNegation(t.norm))) return null;
+    return `${spanOf(s, cut, to)} ${spanOf(s, from, cut)}`;
+  });
+  add('altered: 5-8 words dropped without an ellipsis', () => {
+    const s = pick(sources);
+    const { from, to } = window(s, 18, 26);
+    const cutFrom = from + int(4, 6);
+    const cutTo = cutFrom + int(5, 8);
+    if (cutTo > to - 4 || s.tokens.slice(cutFrom, cutTo).some((t) => isNegation(t.norm)) || contentWordIndexes(s, cutFrom, cutTo).length === 0) return null;
+    const kind = 'altered: 5-8 words dropped without an ellipsis';
+    return { kind, expect: 'altered', expectSeverity: 'error', draft: draftFor(s.speakerName, `${spanOf(s, from, cutFrom)} ${spanOf(s, cutTo, to)}`) };
+  });
+  add('verified: a quote over two consecutive turns', () => {
+    // The end of one turn and the start of the speaker's next (a reporter's question between): one remark.
+    const a = pick(sources.filter((x) => corpus.sameSpeakerNeighbour(x.id, 1) >= 0));
+    const b = a && sources.find((x) => x.id === corpus.sameSpeakerNeighbour(a.id, 1));
+    if (!a || !b || isNegation(a.tokens[a.tokens.length - int(5, 8) - 1]?.norm ?? '')) return null;
+    const head = spanOf(a, a.tokens.length - int(5, 8), a.tokens.length);
+    if (isNegation(a.tokens[a.tokens.length - head.split(/\s+/).length - 1]?.norm ?? '')) return null;
+    return { kind: 'verified: a quote over two consecutive turns', expect: 'verified', draft: draftFor(a.speakerName, `${head} ${spanOf(b, 0, int(5, 8))}`) };
+  });
+
   // The front of one statement and the back of another by the same speaker, joined by `joint`.
   const stitch = (kind: string, joint: string) => () => {
     const a = pick(sources);

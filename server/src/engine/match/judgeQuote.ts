@@ -1,7 +1,7 @@
 import type { Change, Severity, Verdict } from '../types';
 import type { Token } from '../text/tokenize';
 import type { Corpus } from '../corpus/corpus';
-import { alignQuote, contractionSwaps, MARK, SPLIT, type Alignment } from './align';
+import { alignQuote, contractionSwaps, MARK, SPLIT, type Alignment, type AlignStep } from './align';
 import { describeChanges } from './changes';
 import { isNegation } from './wordClasses';
 import { CONTRACTIONS } from '../text/contractions';
@@ -55,6 +55,8 @@ const WIDE_CANDIDATES = 400;
 /** Own statements extended by their neighbouring turns, and how many turns a quote may run over. */
 const JOINED_CANDIDATES = 4;
 const MAX_RUN = 6;
+/** Each part of a quote made of two runs of one statement (words dropped between them, or moved). */
+const PIECE_WORDS = 3;
 
 // Evidence (SPEC §5, "Evidence before accusation"), in bits: the distinctiveness of the quote's
 // words that stand in the statement in order (see MatchWeights). A word every statement has is
@@ -158,7 +160,9 @@ export function judgeQuote(corpus: Corpus, quote: Token[], quoteText: string, sp
   // An answer the transcript split into turns (an interruption, its paragraphs) is one remark:
   // the speaker's closest statements are joined with their neighbouring turns.
   if (named.length > 0) {
-    const own = scored.filter((s) => isOwn(s) && s.alignment.matched < s.alignment.quoteWords).sort((a, b) => b.bits - a.bits).slice(0, JOINED_CANDIDATES);
+    // Only a match that reaches a turn's start or end can run on into the next or the one before.
+    const atEdge = (s: Scored) => s.alignment.sourceStart <= 1 || s.alignment.sourceEnd >= s.run.words.length - 1;
+    const own = scored.filter((s) => isOwn(s) && s.alignment.matched < s.alignment.quoteWords && atEdge(s)).sort((a, b) => b.bits - a.bits).slice(0, JOINED_CANDIDATES);
     for (const s of own) {
       let best = s;
       for (let grow = 0; grow < MAX_RUN - 1; grow++) {
@@ -169,6 +173,16 @@ export function judgeQuote(corpus: Corpus, quote: Token[], quoteText: string, sp
         best = t;
       }
       if (best !== s) scored.push(best);
+    }
+  }
+  // Heavy edits of one statement the word-by-word alignment reads as replacements: a run of
+  // words dropped without an ellipsis, or a phrase moved. Both parts of the quote stand in the
+  // statement word for word.
+  if (named.length > 0 && !short) {
+    const pieces = scored.filter((s) => isOwn(s) && s.run.ids.length === 1 && s.alignment.cost > 0).sort((a, b) => b.bits - a.bits).slice(0, JOINED_CANDIDATES);
+    for (const s of pieces) {
+      const split = twoPieces(s.run.words, ids);
+      if (split && weights.total >= ALTER_BITS) scored.push({ run: s.run, alignment: split, bits: weights.total, share: 1 });
     }
   }
   const byCost = (a: Scored, b: Scored) => a.alignment.cost - b.alignment.cost || b.bits - a.bits || a.run.first - b.run.first;
@@ -262,6 +276,48 @@ export function judgeQuote(corpus: Corpus, quote: Token[], quoteText: string, sp
 /** A quote's tokens as the corpus's word ids: `MARK` for an ellipsis or bracket, `SPLIT` between fragments (what alignment reads). */
 export function quoteWordIds(corpus: Corpus, quote: Token[]): Int32Array {
   return Int32Array.from(quote, (t) => (t.split ? SPLIT : t.gap || t.bracket ? MARK : corpus.wordId(t.norm)));
+}
+
+/** Where `part` stands word for word in `words`, from `from` on; -1 when it does not. */
+function indexOfRun(words: ArrayLike<number>, part: Int32Array, from = 0): number {
+  outer: for (let j = from; j + part.length <= words.length; j++) {
+    for (let k = 0; k < part.length; k++) if (words[j + k] !== part[k]) continue outer;
+    return j;
+  }
+  return -1;
+}
+
+/**
+ * A quote made of two runs of a statement, each word for word, with words between them left
+ * out or the two in the other order: as an alignment (matches and deletions for a drop; the
+ * source's words in their order against the quote's, as replacements, for a move), for
+ * `describeChanges`. Null when the quote is not so made (or holds an editing mark).
+ */
+function twoPieces(words: Uint32Array, quote: Int32Array): Alignment | null {
+  const m = quote.length;
+  if (m < 2 * PIECE_WORDS || quote.some((id) => id < 0)) return null;
+  for (let cut = m - PIECE_WORDS; cut >= PIECE_WORDS; cut--) {
+    const front = quote.subarray(0, cut);
+    const back = quote.subarray(cut);
+    const a = indexOfRun(words, front);
+    if (a < 0) continue;
+    const b = indexOfRun(words, back, a + front.length);
+    if (b > a + front.length) {
+      const steps: AlignStep[] = [];
+      for (let k = 0; k < front.length; k++) steps.push({ op: 'match', q: k, s: a + k });
+      for (let j = a + front.length; j < b; j++) steps.push({ op: 'delete', s: j });
+      for (let k = 0; k < back.length; k++) steps.push({ op: 'match', q: cut + k, s: b + k });
+      return { cost: (b - a - front.length) * 4, steps, sourceStart: a, sourceEnd: b + back.length, matched: m, quoteWords: m, exactPrefix: cut };
+    }
+    const before = indexOfRun(words, back);
+    if (before >= 0 && before + back.length === a) {
+      // The back stands right before the front in the source: read the quote's words against the source's in order.
+      const steps: AlignStep[] = [];
+      for (let k = 0; k < m; k++) steps.push({ op: 'replace', q: k, s: before + k });
+      return { cost: m * 5, steps, sourceStart: before, sourceEnd: a + front.length, matched: m, quoteWords: m, exactPrefix: cut };
+    }
+  }
+  return null;
 }
 
 /** Whether the draft's context names a speaker: their surname (or an organisation's last word) among its words. */
