@@ -90,7 +90,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
       diagnosticCollectionName: 'verbatim',
       // storagePath: where the server persists the corpus index when the workspace has no .verbatim/ folder.
       // statusBarProgress: the status bar item shows indexing progress (from verbatim/status), so the server sends no $/progress of its own.
-      initializationOptions: { settings: vscode.workspace.getConfiguration('verbatim'), storagePath: (context.storageUri ?? context.globalStorageUri).fsPath, statusBarProgress: true },
+      // trusted: false in Restricted Mode, where the server reads nothing outside the workspace.
+      initializationOptions: { settings: vscode.workspace.getConfiguration('verbatim'), storagePath: (context.storageUri ?? context.globalStorageUri).fsPath, statusBarProgress: true, trusted: vscode.workspace.isTrusted },
       errorHandler: {
         error: () => ({ action: ErrorAction.Continue }),
         closed: () => {
@@ -99,7 +100,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
           crashTimes.push(now);
           while (crashTimes.length && now - crashTimes[0] > 180_000) crashTimes.shift();
           if (crashTimes.length > 5) {
-            void vscode.window.showErrorMessage('Verbatim: the language server stopped 5 times in 3 minutes and will not be restarted. See the Verbatim output.', 'Show Output').then((a) => a && output.show());
+            void vscode.window.showErrorMessage(vscode.l10n.t('Verbatim: the language server stopped 5 times in 3 minutes and will not be restarted. See the Verbatim output.'), vscode.l10n.t('Show Output')).then((a) => {
+              if (a) output.show();
+            });
             return { action: CloseAction.DoNotRestart, handled: true };
           }
           restarts++;
@@ -183,36 +186,42 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
   const checkDocument = async (uri?: vscode.Uri): Promise<CheckDocumentResult | undefined> => {
     const target = uri instanceof vscode.Uri ? uri : draftToCheck();
     if (!target) {
-      void vscode.window.showInformationMessage('Verbatim: open a Markdown or text draft to check it.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Verbatim: open a Markdown or text draft to check it.'));
       return undefined;
     }
     const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: 'Verbatim: checking' },
+      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Verbatim: checking') },
       async () => (await need()).sendRequest<CheckDocumentResult>('workspace/executeCommand', { command: ServerCommands.checkDocument, arguments: [target.toString()] }),
     );
     reports.show(result.report);
     const total = Object.values(result.summary).reduce((a, b) => a + b, 0);
     const bad = result.summary.altered + result.summary.misattributed + result.summary.stitched;
-    const message = `Verbatim: ${total} quote${total === 1 ? '' : 's'} checked: ${describe(result.summary)}.`;
+    const message = total === 1 ? vscode.l10n.t('Verbatim: 1 quote checked: {0}.', describe(result.summary)) : vscode.l10n.t('Verbatim: {0} quotes checked: {1}.', total, describe(result.summary));
     const show = bad ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
-    void show(message, 'Show Report').then((a) => a && reports.reveal());
+    void show(message, vscode.l10n.t('Show Report')).then((a) => {
+      if (a) reports.reveal();
+    });
     return result;
   };
 
   const checkWorkspace = async (): Promise<CheckWorkspaceResult> => {
     const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Verbatim: checking the workspace' },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Verbatim: checking the workspace') },
       async () => (await need()).sendRequest<CheckWorkspaceResult>('workspace/executeCommand', { command: ServerCommands.checkWorkspace, arguments: [] }),
     );
     reports.show(result.report);
-    void vscode.window.showInformationMessage(`Verbatim: ${result.files.length} draft${result.files.length === 1 ? '' : 's'} checked: ${describe(result.summary)}.`);
+    void vscode.window.showInformationMessage(result.files.length === 1 ? vscode.l10n.t('Verbatim: 1 draft checked: {0}.', describe(result.summary)) : vscode.l10n.t('Verbatim: {0} drafts checked: {1}.', result.files.length, describe(result.summary)));
     return result;
   };
 
   const rebuildIndex = async (): Promise<CorpusStatus> => {
     const status = await (await need()).sendRequest<CorpusStatus>('workspace/executeCommand', { command: ServerCommands.rebuildIndex, arguments: [] });
     void vscode.window.showInformationMessage(
-      status.state === 'noCorpus' ? 'Verbatim: no corpus found.' : `Verbatim: indexed ${status.statements} statements from ${status.documents} source documents${status.problems.length ? ` (${status.problems.length} problem${status.problems.length === 1 ? '' : 's'})` : ''}.`,
+      status.state === 'noCorpus'
+        ? vscode.l10n.t('Verbatim: no corpus found.')
+        : status.problems.length
+          ? vscode.l10n.t('Verbatim: indexed {0} statements from {1} source documents ({2} with problems).', status.statements, status.documents, status.problems.length)
+          : vscode.l10n.t('Verbatim: indexed {0} statements from {1} source documents.', status.statements, status.documents),
     );
     return status;
   };
@@ -226,18 +235,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
       const editor = vscode.window.activeTextEditor;
       const text = editor?.document.getText(editor.selection).trim();
       if (!editor || !text) {
-        void vscode.window.showInformationMessage('Verbatim: select the words to add as a source statement first.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Verbatim: select the words to add as a source statement first.'));
         return undefined;
       }
       // A draft's own words as a source would verify the draft against itself.
       if (isDraft(editor.document) && !(await prompts.addDraftWords(path.basename(editor.document.fileName)))) return undefined;
       const speaker = await prompts.speaker();
       if (!speaker?.trim()) return undefined;
-      const title = await prompts.title(`Notes from ${path.basename(editor.document.fileName)}`);
+      const title = await prompts.title(vscode.l10n.t('Notes from {0}', path.basename(editor.document.fileName)));
       params = { speaker: speaker.trim(), text, title: title?.trim() || undefined };
     }
     const result = await (await need()).sendRequest<AddStatementResult>('workspace/executeCommand', { command: ServerCommands.addStatement, arguments: [params] });
-    void vscode.window.showInformationMessage(`Verbatim: added a statement by ${params.speaker} to ${vscode.workspace.asRelativePath(result.path)}.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Verbatim: added a statement by {0} to {1}.', params.speaker, vscode.workspace.asRelativePath(result.path)));
     return result;
   };
 
@@ -249,7 +258,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
     try {
       return await fn(...a);
     } catch (e) {
-      void vscode.window.showErrorMessage(`Verbatim: ${e instanceof Error ? e.message : String(e)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Verbatim: {0}', e instanceof Error ? e.message : String(e)));
       return undefined;
     }
   };
@@ -281,6 +290,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
         await client.stop().catch(() => undefined);
         await startInBackground();
       }
+    }),
+    // Trust granted: start again with the full settings (the server then reads outside the workspace too).
+    vscode.workspace.onDidGrantWorkspaceTrust(async () => {
+      if (!client) return;
+      await client.stop().catch(() => undefined);
+      await startInBackground();
     }),
     { dispose: () => void client?.stop() },
   );
@@ -324,16 +339,16 @@ export interface StatementPrompts {
 
 const windowPrompts: StatementPrompts = {
   addDraftWords: async (draftName) => {
-    const add = 'Add Anyway';
+    const add = vscode.l10n.t('Add Anyway');
     const answer = await vscode.window.showWarningMessage(
-      `These words come from your draft ${draftName}, not from a source: added as a statement, the draft would be checked against itself.`,
-      { modal: true, detail: 'Add words from a transcript, a statement or your notes instead.' },
+      vscode.l10n.t('These words come from your draft {0}, not from a source: added as a statement, the draft would be checked against itself.', draftName),
+      { modal: true, detail: vscode.l10n.t('Add words from a transcript, a statement or your notes instead.') },
       add,
     );
     return answer === add;
   },
-  speaker: async () => vscode.window.showInputBox({ title: 'Verbatim: who said this?', prompt: 'The speaker of the selected words', placeHolder: 'e.g. Matthew Miller', ignoreFocusOut: true }),
-  title: async (suggested) => vscode.window.showInputBox({ title: 'Verbatim: where is it from? (optional)', prompt: 'A title for the source: interview, call, email…', value: suggested, ignoreFocusOut: true }),
+  speaker: async () => vscode.window.showInputBox({ title: vscode.l10n.t('Verbatim: who said this?'), prompt: vscode.l10n.t('The speaker of the selected words'), placeHolder: vscode.l10n.t('e.g. Matthew Miller'), ignoreFocusOut: true }),
+  title: async (suggested) => vscode.window.showInputBox({ title: vscode.l10n.t('Verbatim: where is it from? (optional)'), prompt: vscode.l10n.t('A title for the source: interview, call, email…'), value: suggested, ignoreFocusOut: true }),
 };
 
 /** Whether `file` is one of `paths` or inside one of them (a corpus file is a source, not a draft). */
@@ -369,15 +384,17 @@ async function offerToCreateSources(context: vscode.ExtensionContext, s: CorpusS
     await vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH_ID, true);
     return;
   }
-  const create = `Create ${vscode.workspace.asRelativePath(vscode.Uri.file(s.suggestedCorpusFolder))}/`;
+  const folder = vscode.workspace.asRelativePath(vscode.Uri.file(s.suggestedCorpusFolder));
+  const create = vscode.l10n.t('Create {0}/', folder);
+  const showMe = vscode.l10n.t('Show Me How');
   const answer = await vscode.window.showInformationMessage(
-    `Verbatim checks quotes against your sources: transcripts, statements, earlier articles. ${create.replace('Create', 'Put them in')} to start.`,
+    vscode.l10n.t('Verbatim checks quotes against your sources: transcripts, statements, earlier articles. Put them in {0}/ to start.', folder),
     create,
-    'Show Me How',
-    'Not now',
+    showMe,
+    vscode.l10n.t('Not now'),
   );
   if (answer === create) await createSourcesFolder(s);
-  else if (answer === 'Show Me How') await vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH_ID, true);
+  else if (answer === showMe) await vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH_ID, true);
 }
 
 /** The folder the corpus should be in: the one the server suggests, else the configured folder, else sources/. */
@@ -393,7 +410,7 @@ function sourcesFolder(s: CorpusStatus | undefined): vscode.Uri | undefined {
 async function createSourcesFolder(s: CorpusStatus | undefined): Promise<vscode.Uri | undefined> {
   const folder = sourcesFolder(s);
   if (!folder) {
-    void vscode.window.showInformationMessage('Verbatim: open a folder first; its sources/ folder holds your sources.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Verbatim: open a folder first; its sources/ folder holds your sources.'));
     return undefined;
   }
   await vscode.workspace.fs.createDirectory(folder);

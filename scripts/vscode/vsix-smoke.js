@@ -30,7 +30,7 @@ function packageInStaging() {
 }
 
 /** Files the extension needs at run time: each must be in the package. */
-const NEEDED = ['package.json', 'dist/client.js', 'dist/server.js', 'dist/synonyms.txt', 'schemas/verbatim.schema.json', 'media/walkthrough/sources.md', 'media/walkthrough/source.md', 'media/walkthrough/check.md', 'LICENSE', 'README.md'];
+const NEEDED = ['package.json', 'package.nls.json', 'l10n/bundle.l10n.json', 'media/icon.png', 'CHANGELOG.md', 'dist/client.js', 'dist/server.js', 'dist/synonyms.txt', 'schemas/verbatim.schema.json', 'media/walkthrough/sources.md', 'media/walkthrough/source.md', 'media/walkthrough/check.md', 'LICENSE', 'README.md'];
 
 /** The installed extension's own log line (`Verbatim activated in N ms`, `Language server ready N ms …`). */
 function readTimings(dir) {
@@ -59,7 +59,14 @@ function readTimings(dir) {
     const missing = NEEDED.filter((f) => !staged.files.includes(f));
     console.log(`[vsix-smoke] package: ${staged.files.length} files (${staged.files.join(', ')})`);
     if (missing.length) throw new Error(`the .vsix lacks ${missing.join(', ')}`);
-    if (staged.files.some((f) => f.startsWith('node_modules/') || f.endsWith('.map'))) throw new Error('the .vsix carries node_modules or source maps');
+    if (staged.files.some((f) => f.startsWith('node_modules/') || f.endsWith('.map') || f === 'dist/cli.js')) throw new Error('the .vsix carries node_modules, source maps or the CLI bundle');
+    // The README says how big the package is: it must stay true (within a tenth).
+    const stated = /builds verbatim\.vsix \(about ([\d.]+) (KB|MB)/.exec(fs.readFileSync(path.join(REPO, 'README.md'), 'utf8'));
+    if (!stated) throw new Error('the README no longer states the .vsix size');
+    const statedKB = Number(stated[1]) * (stated[2] === 'MB' ? 1024 : 1);
+    const actualKB = fs.statSync(vsix).size / 1024;
+    console.log(`[vsix-smoke] README states ${stated[1]} ${stated[2]}; the .vsix is ${actualKB.toFixed(0)} KB`);
+    if (Math.abs(actualKB - statedKB) > statedKB / 10) throw new Error(`the README says the .vsix is about ${stated[1]} ${stated[2]}, it is ${actualKB.toFixed(0)} KB`);
   }
   const extensionsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-exts-'));
   installVsix(vsix, extensionsDir);

@@ -14,7 +14,7 @@ import { walkFiles } from './files';
 import { expandGlob, isGlob } from './globs';
 import { IgnoreRules } from './ignoreRules';
 import { findConfig, repositoryRoot } from './projectRoot';
-import { isArchiveUrl, splitCorpus } from './archive/connection';
+import { describeArchive, isArchiveUrl, splitCorpus } from './archive/connection';
 import { checkWithArchive } from './archive/checkDraft';
 import type { ArchiveClient } from './archive/client';
 import type { CorpusProblem, DocumentFormat, FileReport, Severity, Verdict } from './types';
@@ -28,6 +28,12 @@ export interface WorkspaceOverrides {
   corpus?: string[];
   /** Severities over the config's, per verdict. */
   severity?: Partial<Record<Verdict, Severity>>;
+  /**
+   * Restricted Mode (an editor's untrusted workspace): read nothing outside the root. A config
+   * file or corpus path outside it (links followed) is left out with a problem, and so is a
+   * newsroom archive (a connection the workspace's files would choose).
+   */
+  restricted?: boolean;
 }
 
 export interface Workspace {
@@ -65,10 +71,23 @@ export function discoverWorkspace(startDir: string, overrides: WorkspaceOverride
 
 /** The workspace at `root` (the CLI's working folder, the editor's workspace folder). Never throws. */
 export function openWorkspace(root: string, overrides: WorkspaceOverrides = {}): Workspace {
-  const requested = overrides.configFile ? path.resolve(root, overrides.configFile) : undefined;
-  const { config, problems, file } = loadConfig(root, requested);
+  let requested = overrides.configFile ? path.resolve(root, overrides.configFile) : undefined;
+  const refused: string[] = [];
+  if (overrides.restricted && requested && !isInside(root, requested)) {
+    refused.push(`Restricted Mode: the config file ${requested} is outside the workspace and was not read`);
+    requested = undefined;
+  }
+  const loaded = loadConfig(root, requested);
+  const { config, file } = loaded;
+  const problems = [...refused, ...loaded.problems];
   const entries = overrides.corpus && overrides.corpus.length > 0 ? overrides.corpus.map((p) => (isArchiveUrl(p) ? p.trim() : path.resolve(root, p))) : config.corpus;
-  const { paths: corpusPaths, archives } = splitCorpus(entries);
+  let { paths: corpusPaths, archives } = splitCorpus(entries);
+  if (overrides.restricted) {
+    for (const p of corpusPaths.filter((c) => !isInside(root, c))) problems.push(`Restricted Mode: the corpus path ${p} is outside the workspace and was not read`);
+    for (const a of archives) problems.push(`Restricted Mode: the archive ${describeArchive(a)} was not opened`);
+    corpusPaths = corpusPaths.filter((c) => isInside(root, c));
+    archives = [];
+  }
   return {
     root,
     configFile: file,
@@ -93,6 +112,19 @@ export function severityOverrides(levels: Partial<Record<Verdict, Severity>>): P
     if (verdict in DEFAULT_SEVERITIES && level !== DEFAULT_SEVERITIES[verdict]) out[verdict] = level;
   }
   return out;
+}
+
+/** Whether `p` is `root` or under it, links resolved (a link inside pointing out is outside). */
+function isInside(root: string, p: string): boolean {
+  const real = (x: string) => {
+    try {
+      return fs.realpathSync(x);
+    } catch {
+      return path.resolve(x);
+    }
+  };
+  const rel = path.relative(real(root), real(p));
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
 /** Whether `file` is one of the corpus's paths or under one of its folders. */

@@ -214,13 +214,18 @@ export class VerbatimServer {
     return normalizeSettings(init?.settings ?? init);
   }
 
+  /** Restricted Mode: the client says the workspace is not trusted (`trusted: false`); other editors are trusted. */
+  private restricted(): boolean {
+    return (this.initOptions as { trusted?: unknown } | null | undefined)?.trusted === false;
+  }
+
   /** Reads the config file and the settings; re-indexes when the corpus paths or speakers changed. */
   private async reloadConfiguration(first = false): Promise<void> {
     this.settings = await this.fetchSettings();
     const configFile = path.resolve(this.root, this.settings.configFile);
     // The settings' config file is read when it exists; without one the defaults apply, silently
     // (a missing verbatim.json is the usual case, not a problem).
-    const ws = openWorkspace(this.root, { configFile: fs.existsSync(configFile) ? configFile : undefined, corpus: this.settings.corpus, severity: this.settings.severity });
+    const ws = openWorkspace(this.root, { configFile: fs.existsSync(configFile) ? configFile : undefined, corpus: this.settings.corpus, severity: this.settings.severity, restricted: this.restricted() });
     const corpusChanged =
       first || JSON.stringify(ws.corpusPaths) !== JSON.stringify(this.ws.corpusPaths) || JSON.stringify(ws.archives) !== JSON.stringify(this.ws.archives) || JSON.stringify(ws.speakers) !== JSON.stringify(this.ws.speakers);
     const severitiesChanged = JSON.stringify(ws.severities) !== JSON.stringify(this.ws.severities) || JSON.stringify(ws.hidden) !== JSON.stringify(this.ws.hidden);
