@@ -27,12 +27,16 @@ const builds = [
   { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
   // The threads of a cold index start it from beside the server (engine/corpus/parallelRead.ts).
   { ...common, entryPoints: ['server/src/engine/corpus/readWorker.ts'], outfile: 'dist/readWorker.js' },
+  // The document thread (engine/corpus/documentThread.ts) reads PDFs and emails; PDF.js and
+  // postal-mime live in this bundle only, so the server loads them on the first PDF or email.
+  // PDF.js's own import.meta is only its way to load an optional canvas, which text needs not.
+  { ...common, entryPoints: ['server/src/engine/corpus/documentWorker.ts'], outfile: 'dist/documentWorker.js', logOverride: { 'empty-import-meta': 'silent' } },
 ];
 
 (async () => {
   const t0 = Date.now();
   // A production build leaves no stale source maps from a development one.
-  if (production) for (const f of ['client.js.map', 'server.js.map', 'cli.js.map', 'readWorker.js.map']) require('fs').rmSync(path.join(root, 'dist', f), { force: true });
+  if (production) for (const f of ['client.js.map', 'server.js.map', 'cli.js.map', 'readWorker.js.map', 'documentWorker.js.map']) require('fs').rmSync(path.join(root, 'dist', f), { force: true });
   if (watch) {
     for (const b of builds) await (await esbuild.context(b)).watch();
     console.log('[bundle] watching');
@@ -41,7 +45,7 @@ const builds = [
   await Promise.all(builds.map((b) => esbuild.build(b)));
   // The claim checker's synonym table sits beside the server bundle.
   require('child_process').execFileSync(process.execPath, [path.join(__dirname, 'buildSynonyms.js'), path.join(root, 'dist', 'synonyms.txt')], { stdio: 'inherit' });
-  console.log(`[bundle] dist/client.js, dist/server.js, dist/cli.js, dist/readWorker.js (${production ? 'production' : 'development'}) in ${Date.now() - t0} ms`);
+  console.log(`[bundle] dist/client.js, dist/server.js, dist/cli.js, dist/readWorker.js, dist/documentWorker.js (${production ? 'production' : 'development'}) in ${Date.now() - t0} ms`);
 })().catch((e) => {
   console.error(e);
   process.exit(1);

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ArchiveClient, checkDraftWithArchive, corpusOptionsFor, describeArchive, discoverWorkspace, findDrafts, loadCorpus, summarize, userCacheFolder, type FileReport } from '../engine';
+import { ArchiveClient, decodeText, isProbablyBinary, checkDraftWithArchive, corpusOptionsFor, describeArchive, discoverWorkspace, findDrafts, loadCorpus, summarize, userCacheFolder, type FileReport } from '../engine';
 import { runArchive } from './archive';
 import { parseArgs, UsageError, USAGE } from './args';
 import { renderGithub } from './github';
@@ -112,8 +112,10 @@ async function run(argv: string[]): Promise<number> {
 function readDraft(draft: string): string | null {
   try {
     const buffer = fs.readFileSync(draft === STDIN_PATH ? 0 : draft);
-    if (buffer.includes(0)) throw new Error('binary file, not a draft');
-    return buffer.toString('utf8');
+    if (isProbablyBinary(buffer)) throw new Error('binary file, not a draft');
+    const decoded = decodeText(buffer);
+    if ('problem' in decoded) throw new Error(decoded.problem);
+    return decoded.text;
   } catch (error) {
     process.stderr.write(`verbatim: ${draft}: cannot read draft: ${(error as Error).message}\n`);
     return null;

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import type { CorpusProblem, FileReport, Finding, Verdict } from '../engine';
+import { placeOf, type CorpusProblem, type FileReport, type Finding, type Verdict } from '../engine';
 import { buildReport } from '../engine/report';
 import { renderReportHtml } from '../report/html';
 
@@ -26,6 +26,8 @@ export function renderJson(reports: FileReport[], corpus: { documents: number; s
         url: f.source.url ?? null,
         date: f.source.date ?? null,
         title: f.source.title ?? null,
+        ...(f.source.page !== undefined ? { page: f.source.page } : {}),
+        ...(f.source.paragraph !== undefined ? { paragraph: f.source.paragraph } : {}),
       },
       changes: f.changes,
       ...(f.ignored ? { ignored: true } : {}),
@@ -64,8 +66,10 @@ export function renderText(reports: FileReport[], problems: CorpusProblem[], sum
 /** Where the source statement is: a file of the local corpus, or (marked) a document of the archive. */
 function sourceNote(f: Finding): string {
   if (!f.source) return '';
-  const where = `${f.source.origin === 'archive' ? 'archive: ' : ''}${f.source.origin === 'archive' ? f.source.path : displayPath(f.source.path)}`;
-  return ` [${where}:${f.source.range.start.line + 1}]`;
+  const s = f.source;
+  const where = s.origin === 'archive' ? `archive: ${s.path}` : displayPath(s.path);
+  // A text source as path:line (terminals and editors open it); a PDF's page or a Word file's paragraph in words.
+  return s.page !== undefined || s.paragraph !== undefined ? ` [${where}, ${placeOf(s)}]` : ` [${where}:${s.range.start.line + 1}]`;
 }
 
 /**

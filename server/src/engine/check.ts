@@ -250,6 +250,8 @@ function sourceRef(corpus: Corpus, statementId: number, origin: SourceOrigin): S
     ...(url ? { url } : {}),
     ...(date ? { date } : {}),
     ...(title ? { title } : {}),
+    ...(doc.locator === 'page' ? { page: statement.range.start.line + 1 } : {}),
+    ...(doc.locator === 'paragraph' ? { paragraph: statement.range.start.line + 1 } : {}),
   };
 }
 

@@ -6,9 +6,16 @@ import type { CorpusProblem } from './types';
  * Files under the given paths: a path named directly is taken as it is; folders are walked
  * for files with one of `extensions` (hidden folders and node_modules skipped, a link back
  * up the tree followed once; `skip` leaves out walked files and folders, never a path named
- * directly). What cannot be read becomes a problem, never an exception.
+ * directly). What cannot be read becomes a problem, never an exception; with `notTaken`, so
+ * does each other file found in a folder, with the reason it gives.
  */
-export function walkFiles(paths: string[], extensions: ReadonlySet<string>, problems: CorpusProblem[], skip?: (p: string, isFolder: boolean) => boolean): string[] {
+export function walkFiles(
+  paths: string[],
+  extensions: ReadonlySet<string>,
+  problems: CorpusProblem[],
+  skip?: (p: string, isFolder: boolean) => boolean,
+  notTaken?: (file: string) => string,
+): string[] {
   const found: string[] = [];
   const seenDirs = new Set<string>();
   const walk = (p: string, explicit: boolean) => {
@@ -41,14 +48,16 @@ export function walkFiles(paths: string[], extensions: ReadonlySet<string>, prob
         // is not looked at twice (the loader stats each file it keeps). Links and the rest are
         // looked at as before.
         if (entry.isFile()) {
-          if (extensions.has(path.extname(name).toLowerCase()) && !skip?.(prefix + name, false)) found.push(prefix + name);
+          if (extensions.has(path.extname(name).toLowerCase())) {
+            if (!skip?.(prefix + name, false)) found.push(prefix + name);
+          } else if (notTaken && !skip?.(prefix + name, false)) problems.push({ path: prefix + name, message: notTaken(prefix + name) });
         } else walk(prefix + name, false);
       }
     } else if (explicit || (extensions.has(path.extname(p).toLowerCase()) && !skip?.(p, false))) {
       // A pipe, socket or device named like a source would block or never end: say so, never read it.
       if (stat.isFile()) found.push(p);
       else problems.push({ path: p, message: 'not a regular file (a pipe, socket or device): skipped' });
-    }
+    } else if (notTaken && stat.isFile()) problems.push({ path: p, message: notTaken(p) });
   };
   for (const p of paths) walk(path.resolve(p), true);
   return found;

@@ -6,6 +6,7 @@ export { extractQuotes } from './extract/extractQuotes';
 export { Corpus, loadCorpus } from './corpus/corpus';
 export type { CorpusOptions } from './corpus/corpus';
 export { checkText, summarize, MAX_CHECKED_CHARS } from './check';
+export { placeOf } from './report';
 export type { CheckOptions } from './check';
 export { loadConfig, DEFAULT_SEVERITIES } from './config';
 export type { VerbatimConfig } from './config';
@@ -20,3 +21,4 @@ export { loadArchive, type ArchiveLoadOptions, type ArchiveLoadReport } from './
 export { isArchiveUrl, describeArchive, splitCorpus } from './archive/connection';
 export { hideFinding, markHidden, type HiddenFinding } from './hidden';
 export { IncrementalCheck, piecesOf, type Piece } from './incremental';
+export { decodeText, isProbablyBinary } from './text/decode';

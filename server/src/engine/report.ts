@@ -161,3 +161,10 @@ function cut(text: string, max: number): string {
 export function sourcesOf(f: Finding): SourceRef[] {
   return f.source ? [f.source, ...f.otherSources] : f.otherSources;
 }
+
+/** Where a source statement stands, in words: "p. 14" in a PDF, "¶ 3" in a Word file or an email, else "line 15". */
+export function placeOf(source: SourceRef): string {
+  if (source.page !== undefined) return `p. ${source.page}`;
+  if (source.paragraph !== undefined) return `¶ ${source.paragraph}`;
+  return `line ${source.range.start.line + 1}`;
+}

@@ -92,6 +92,12 @@ export interface SourceDocument {
    * the document, in order, '' where a record has none. Absent when no record has any.
    */
   records?: { date: string[]; url: string[]; title: string[] };
+  /**
+   * Set when its statements' ranges count pages (a PDF) or paragraphs (a Word file, an email)
+   * instead of lines: the range's line is the 0-based page or paragraph, the character the
+   * offset in its text.
+   */
+  locator?: 'page' | 'paragraph';
 }
 
 export interface CorpusProblem {
@@ -151,6 +157,10 @@ export interface SourceRef {
   url?: string;
   date?: string;
   title?: string;
+  /** The 1-based page of a PDF source ("p. 14"). */
+  page?: number;
+  /** The 1-based paragraph of a Word file or an email. */
+  paragraph?: number;
 }
 
 /** The check's result for one quote or claim: plain data each front end renders its own way. */

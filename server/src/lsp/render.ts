@@ -2,6 +2,7 @@
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { DiffSegment, Finding, SourceRef, Verdict } from '../engine/types';
+import { placeOf } from '../engine/report';
 import type { VerdictCounts } from './protocol';
 import { VERDICT_LABEL } from '../engine/report';
 
@@ -63,7 +64,10 @@ function sourceLine(src: SourceRef): string {
   if (src.title) bits.push(`*${escapeMd(src.title)}*`);
   if (src.date) bits.push(escapeMd(src.date));
   // An archive's document is not a file here: named, not linked.
-  bits.push(src.origin === 'archive' ? `archive: ${escapeMd(src.path)}:${src.range.start.line + 1}` : fileLink(src.path, src.range.start.line));
+  if (src.origin === 'archive') bits.push(`archive: ${escapeMd(src.path)}:${src.range.start.line + 1}`);
+  else if (src.page !== undefined) bits.push(`[${escapeMd(`${path.basename(src.path)}, ${placeOf(src)}`)}](${pathToFileURL(src.path).toString()}#page=${src.page})`);
+  else if (src.paragraph !== undefined) bits.push(fileLink(src.path, undefined, `${path.basename(src.path)}, ${placeOf(src)}`));
+  else bits.push(fileLink(src.path, src.range.start.line));
   if (src.url) bits.push(`[${escapeMd(shortUrl(src.url))}](${src.url})`);
   return bits.join(' · ');
 }

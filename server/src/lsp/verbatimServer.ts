@@ -26,7 +26,7 @@ import {
 import type { Disposable } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Corpus, Finding, LineIndex, MAX_CHECKED_CHARS, Severity, Verdict, checkDraft, IncrementalCheck, checkOptionsFor, corpusOptionsFor, hideFinding, draftFormat, findDrafts, isInCorpus, openWorkspace, summarize, type Workspace } from '../engine';
-import { loadCorpusSteps, SOURCE_EXTENSIONS } from '../engine';
+import { decodeText, loadCorpusSteps, SOURCE_EXTENSIONS } from '../engine';
 import { ArchiveClient, checkDraftWithArchive, draftQuoteTokens, prepareDraft, type ArchiveLookup } from '../engine';
 import { storagePathOf } from './cacheFolder';
 import { codeActionsFor, hasDiagnostic, SOURCE, toDiagnostic } from './diagnostics';
@@ -731,7 +731,7 @@ export class VerbatimServer {
     if (this.indexing) await this.indexing;
     const doc = this.documents.get(uri);
     const file = uriToPath(uri);
-    const text = doc ? doc.getText() : fs.readFileSync(file, 'utf8');
+    const text = doc ? doc.getText() : readDraft(file);
     const findings = await this.fullCheck(text, file, doc?.languageId);
     if (doc && this.wants(doc)) {
       this.checked.set(uri, { version: doc.version, findings, text });
@@ -755,7 +755,7 @@ export class VerbatimServer {
       let text: string;
       try {
         if (!doc && fs.statSync(file).size > MAX_DRAFT_CHARS) continue;
-        text = doc ? doc.getText() : fs.readFileSync(file, 'utf8');
+        text = doc ? doc.getText() : readDraft(file);
       } catch {
         continue;
       }
@@ -828,4 +828,11 @@ export class VerbatimServer {
 function overlaps(a: { start: { line: number; character: number }; end: { line: number; character: number } }, b: { start: { line: number; character: number }; end: { line: number; character: number } }): boolean {
   const before = (p: { line: number; character: number }, q: { line: number; character: number }) => p.line < q.line || (p.line === q.line && p.character < q.character);
   return !before(a.end, b.start) && !before(b.end, a.start);
+}
+
+/** A draft not open in the editor, from disk: UTF-8, UTF-16 with a BOM or Windows-1252, as the CLI reads it. */
+function readDraft(file: string): string {
+  const decoded = decodeText(fs.readFileSync(file));
+  if ('problem' in decoded) throw new Error(`${path.basename(file)}: ${decoded.problem}`);
+  return decoded.text;
 }

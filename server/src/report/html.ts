@@ -3,7 +3,7 @@
 // front end gives only how a jump to a line is linked (a relative file link for a file on disk,
 // a message to the editor in its view) and, in the view, the script that sends that message.
 import type { ReportItem, ReportModel, Words } from '../engine/report';
-import { sourcesOf, VERDICT_LABEL } from '../engine/report';
+import { placeOf, sourcesOf, VERDICT_LABEL } from '../engine/report';
 import type { SourceRef, Verdict } from '../engine/types';
 
 export interface HtmlOptions {
@@ -37,7 +37,7 @@ function sourceMeta(o: HtmlOptions, src: SourceRef): string {
   if (src.title) bits.push(`<i>${escapeHtml(src.title)}</i>`);
   if (src.date) bits.push(escapeHtml(src.date));
   // A statement from the newsroom's archive has no file to open.
-  bits.push(src.origin === 'archive' ? escapeHtml(`archive: ${src.path}:${src.range.start.line + 1}`) : jump(o, src.path, src.range.start.line, `${o.label(src.path)}:${src.range.start.line + 1}`));
+  bits.push(src.origin === 'archive' ? escapeHtml(`archive: ${src.path}:${src.range.start.line + 1}`) : jump(o, src.path, src.range.start.line, src.page !== undefined || src.paragraph !== undefined ? `${o.label(src.path)}, ${placeOf(src)}` : `${o.label(src.path)}:${src.range.start.line + 1}`));
   if (src.url && /^https?:\/\//i.test(src.url)) bits.push(`<a href="${escapeHtml(src.url)}">${escapeHtml(src.url.replace(/^https?:\/\//i, ''))}</a>`);
   return bits.join(' · ');
 }

@@ -64,3 +64,34 @@ test('captions: a quote from a caption file is verified, and "Speaker 1" maps to
   const mapped = loadCorpus([file], { speakers: { 'Maria Ortiz': ['Speaker 1'] } });
   assert.equal(checkText('“The plant will close in March,” Maria Ortiz said.\n', 'draft.md', mapped).findings[0].verdict, 'verified');
 });
+
+test('captions: broadcast `>>` speaker changes (named, or not named and skipped), entities decoded, roll-up repeats dropped', () => {
+  const text =
+    'WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n&gt;&gt; MILLER: We&apos;re committed to\n\n' +
+    '00:00:03.000 --> 00:00:05.000\nWe&apos;re committed to the people of Ukraine\n\n' +
+    '00:00:05.000 --> 00:00:07.000\nthe people of Ukraine and their fight. &gt;&gt; Thank you, sir.\n\n' +
+    '00:00:07.000 --> 00:00:09.000\n>> BLINKEN: Good morning &amp; welcome.\n';
+  const r = readSourceText('news.vtt', text, noArticle);
+  assert.deepEqual(r.statements.map((s) => [s.speakerText, s.text]), [
+    ['MILLER', 'We\u2019re committed to the people of Ukraine and their fight.'.replace('\u2019', "'")],
+    ['BLINKEN', 'Good morning & welcome.'],
+  ]);
+  assert.deepEqual(r.problems, ['1 caption cue with no speaker skipped: captions need voice tags (`<v Name>`), `Name:` labels or `>> NAME:` speaker changes']);
+  // Spans stay on the raw text, from the first cue's words to the last's.
+  const miller = r.statements[0];
+  assert.ok(text.slice(miller.span.start, miller.span.end).startsWith('We&apos;re committed to\n'));
+  assert.ok(text.slice(miller.span.start, miller.span.end).endsWith('and their fight.'));
+});
+
+test('captions: a repeat shorter than three words is the speaker\'s own ("no, no"), not a roll-up', () => {
+  const text = 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nRUIZ: I said no\n\n00:00:02.000 --> 00:00:03.000\nno to the plan.\n';
+  assert.deepEqual(readSourceText('c.vtt', text, noArticle).statements.map((s) => s.text), ['I said no no to the plan.']);
+});
+
+test('captions: YouTube .sbv with `>>` speaker labels', () => {
+  const text = '0:00:00.599,0:00:04.160\n>> ALICE: Hi, my name is Alice\nand this is the harbor report.\n\n0:00:04.160,0:00:06.770\n>> BOB: Hello.\n';
+  const r = readSourceText('talk.sbv', text, noArticle);
+  assert.equal(r.kind, 'transcript');
+  assert.deepEqual(r.problems, []);
+  assert.deepEqual(r.statements.map((s) => [s.speakerText, s.text]), [['ALICE', 'Hi, my name is Alice and this is the harbor report.'], ['BOB', 'Hello.']]);
+});

@@ -2,9 +2,8 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { decodeText, isProbablyBinary } from '../../../server/src/engine/text/decode';
 import {
-  decodeText,
-  isProbablyBinary,
   readSourceText,
   titleHint,
   type ArticleExtractor,
@@ -118,9 +117,11 @@ test('classify: records by extension', () => {
   const csv = readSourceText('s.csv', fs.readFileSync(fixture('statements.csv'), 'utf8'), noArticle);
   assert.equal(csv.kind, 'record');
   assert.equal(csv.statements.length, 2);
-  const other = readSourceText('s.docx', 'x', noArticle);
+  const other = readSourceText('s.xlsx', 'x', noArticle);
   assert.deepEqual(other.statements, []);
-  assert.match(other.problems[0], /unsupported file type `\.docx`/);
+  assert.match(other.problems[0], /^not read: a spreadsheet: export the sheet as \.csv/);
+  assert.match(readSourceText('s.wxyz', 'x', noArticle).problems[0], /^not read: `\.wxyz` is not a source format Verbatim reads \(\.md, /);
+  assert.match(readSourceText('s.docx', 'x', noArticle).problems[0], /a \.docx file is read from its bytes/);
 });
 
 test('classify: malformed front matter is a problem; the body still reads', () => {
@@ -159,15 +160,15 @@ test('isProbablyBinary', () => {
   assert.equal(isProbablyBinary(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('hi', 'utf16le')])), false);
 });
 
-test('decodeText: UTF-8 with and without BOM, UTF-16 LE/BE with BOM, invalid UTF-8', () => {
-  assert.deepEqual(decodeText(Buffer.from('Caf\u00e9 \u2014 ok', 'utf8')), { text: 'Caf\u00e9 \u2014 ok' });
-  assert.deepEqual(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('BOM', 'utf8')])), { text: 'BOM' });
-  assert.deepEqual(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Hi \u201cthere\u201d', 'utf16le')])), { text: 'Hi \u201cthere\u201d' });
+test('decodeText: UTF-8 with and without BOM, UTF-16 LE/BE with BOM, else Windows-1252', () => {
+  assert.deepEqual(decodeText(Buffer.from('Caf\u00e9 \u2014 ok', 'utf8')), { text: 'Caf\u00e9 \u2014 ok', encoding: 'utf-8' });
+  assert.deepEqual(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('BOM', 'utf8')])), { text: 'BOM', encoding: 'utf-8' });
+  assert.deepEqual(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Hi \u201cthere\u201d', 'utf16le')])), { text: 'Hi \u201cthere\u201d', encoding: 'utf-16le' });
   const be = Buffer.from('Hi \u201cthere\u201d \ud83d\ude00', 'utf16le');
   be.swap16();
-  assert.deepEqual(decodeText(Buffer.concat([Buffer.from([0xfe, 0xff]), be])), { text: 'Hi \u201cthere\u201d \ud83d\ude00' });
-  assert.deepEqual(decodeText(Buffer.from([0x48, 0x69, 0xff, 0xfe, 0x21, 0x80])), { problem: 'not valid UTF-8 text' });
-  assert.deepEqual(decodeText(Buffer.from([0x63, 0x61, 0x66, 0xe9])), { problem: 'not valid UTF-8 text' }); // Latin-1 café
+  assert.deepEqual(decodeText(Buffer.concat([Buffer.from([0xfe, 0xff]), be])), { text: 'Hi \u201cthere\u201d \ud83d\ude00', encoding: 'utf-16be' });
+  // Windows-1252: curly quotes, dashes and the euro are single bytes 0x80-0x9F; the rest is Latin-1.
+  assert.deepEqual(decodeText(Buffer.from([0x93, 0x57, 0x65, 0x92, 0x6c, 0x6c, 0x94, 0x20, 0x96, 0x20, 0x63, 0x61, 0x66, 0xe9, 0x20, 0x80])), { text: '\u201cWe\u2019ll\u201d \u2013 caf\u00e9 \u20ac', encoding: 'windows-1252' });
   assert.ok('problem' in decodeText(Buffer.from([0xff, 0xfe, 0x41])));
 });
 

@@ -59,6 +59,17 @@ test('front matter: nested speakers map and flow map are flattened', () => {
   assert.equal(fm.data['map.c d'], 'e');
 });
 
+test('front matter: a map two levels deep is reported, not read under the parent\'s keys', () => {
+  const fm = parseFrontMatter('---\nspeakers:\n  Q:\n    name: Jane Doe\n    role: reporter\n  A: Antony Blinken\ntitle: Interview\n---\nBody');
+  assert.equal(fm.data['speakers.name'], undefined);
+  assert.equal(fm.data['speakers.role'], undefined);
+  assert.equal(fm.data['speakers.Q'], undefined);
+  assert.equal(fm.data['speakers.A'], 'Antony Blinken');
+  assert.equal(fm.data.title, 'Interview');
+  assert.equal(fm.problems.length, 1);
+  assert.match(fm.problems[0], /line 3: `speakers\.Q` holds a nested map or list, deeper than Verbatim reads/);
+});
+
 test('front matter: block scalars', () => {
   const fm = parseFrontMatter('---\nlit: |\n  line one\n  line two\nfold: >\n  a\n  b\n---\nx');
   assert.equal(fm.data.lit, 'line one\nline two');

@@ -94,3 +94,24 @@ test('csv: missing columns, ragged rows, unclosed quote, CRLF and BOM', () => {
   const unclosed = readCsv('speaker,text\nA,"never closed\n');
   assert.ok(unclosed.problems.some((p) => /never closed/.test(p)));
 });
+
+test('csv: the separator is detected (`;` from a European spreadsheet, tab), and a quoted field after a space is whole', () => {
+  const semi = readCsv('speaker;text;date\nMiller; "We said a, b and c; nothing more.";2024-01-02\n');
+  assert.deepEqual(semi.problems, []);
+  assert.deepEqual(semi.statements.map((s) => [s.speakerText, s.text, s.date]), [['Miller', 'We said a, b and c; nothing more.', '2024-01-02']]);
+  const tab = readCsv('text\tspeaker\nWe will, in time.\tRuiz\n');
+  assert.deepEqual(tab.statements.map((s) => [s.speakerText, s.text]), [['Ruiz', 'We will, in time.']]);
+  const comma = 'speaker,text\nMiller, "a, b"\n';
+  const r = readCsv(comma);
+  assert.deepEqual(r.problems, []);
+  assert.deepEqual(r.statements.map((s) => [s.speakerText, s.text, comma.slice(s.span.start, s.span.end)]), [['Miller', 'a, b', 'a, b']]);
+});
+
+test('json: each record\'s line label is right in a long pretty-printed file', () => {
+  const records = Array.from({ length: 3000 }, (_, i) => (i === 2999 ? { speaker: 'Miller', text: 7 } : { speaker: 'Miller', text: `Statement ${i}.` }));
+  const text = JSON.stringify(records, null, 2);
+  const r = readJsonRecords(text, 'json');
+  assert.equal(r.statements.length, 2999);
+  const line = lineNumberAt(text, text.lastIndexOf('{'));
+  assert.deepEqual(r.problems, [`record 3000 (line ${line}): "text" must be a string (a number)`]);
+});

@@ -205,3 +205,20 @@ test('looksLikeTranscript', () => {
   assert.equal(looksLikeTranscript('Intro.\n\nMore.\n\nMore.\n\nMore.\n\nMore.\n\nBLINKEN: late label.\n\nMore.\n'), false);
   assert.equal(looksLikeTranscript(''), false);
 });
+
+test('transcript: Otter.ai export, a "Name  0:03" line above each turn', () => {
+  const text =
+    'Jane Roe  0:03\nWe will finish the bridge by spring, and it will carry forty thousand cars.\n\n' +
+    'Speaker 2  0:15\nThank you, Mayor. What about the cost?\n\n' +
+    'Jane Roe  1:02:21\nThe cost is covered by the state grant.\nWe checked it twice.\n';
+  assert.ok(looksLikeTranscript(text));
+  const st = read(text, { 'speakers.Speaker 2': 'Sam Lee' });
+  assert.deepEqual(st.map((s) => [s.speakerText, s.text]), [
+    ['Jane Roe', 'We will finish the bridge by spring, and it will carry forty thousand cars.'],
+    ['Sam Lee', 'Thank you, Mayor. What about the cost?'],
+    ['Jane Roe', 'The cost is covered by the state grant. We checked it twice.'],
+  ]);
+  assertSpansExact(text, st);
+  // Prose with a time in it is not a turn.
+  assert.equal(matchLabel('Meeting at 10:30', 0, true, null), null);
+});

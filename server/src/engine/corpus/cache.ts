@@ -13,7 +13,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { CorpusProblem, SourceDocument } from '../types';
 import { tokenize } from '../text/tokenize';
-import { readSourceText } from './readers/classify';
+import { readSourceText, SUPPORTED_EXTENSIONS } from './readers/classify';
+import { DOCUMENT_LIBRARIES } from './readers/documents';
 import { SpeakerRegistry, type SavedRegistry } from '../speakers/speakerRegistry';
 import { SpeakerContext } from '../speakers/roles';
 import { GrowF64, GrowU32 } from './growable';
@@ -62,9 +63,16 @@ export function fingerprint(options: CorpusOptions): string {
     "MS. PSAKI:  Hi. We won’t — can't, cannot — say “Café” 1,000.5 times.\n\nQ  Why?\n\nTHE PRESIDENT:  (Laughter.)  It’s O.K.\n";
   const parsed = readSourceText('/probe.md', probe, () => []);
   const context = new SpeakerContext({ title: parsed.title, date: parsed.date, url: parsed.url }, probe);
+  // A page, captions and a CSV as the readers of other formats see them; the libraries that read PDFs, Word files and email, by version.
+  const page = '<html><head><title>Statement by Mayor Tom Hale | City</title></head><body><nav><a href="/">Home</a></nav><main><p>We&rsquo;ll begin the work in June, as promised.</p></main></body></html>';
+  const captions = 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n&gt;&gt; MILLER: We remain committed to\n\n00:00:02.000 --> 00:00:03.000\nwe remain committed to the plan.\n';
+  const others = [readSourceText('/probe.html', page, () => []), readSourceText('/probe.vtt', captions, () => []), readSourceText('/probe.csv', 'speaker;text\nMiller; "a, b"\n', () => [])];
   const sample = {
     tokens: tokenize(probe).map((t) => `${t.norm}@${t.start}`),
     statements: parsed.statements.map((s) => [s.speakerText, context.resolve(s.speakerText), s.text, s.span.start, s.span.end]),
+    others: others.map((o) => [o.kind, o.title, o.statements.map((s) => [s.speakerText, s.text, s.span.start, s.span.end])]),
+    formats: SUPPORTED_EXTENSIONS,
+    libraries: DOCUMENT_LIBRARIES,
     speakers: options.speakers ?? {},
     max: options.maxFileBytes ?? 0,
   };

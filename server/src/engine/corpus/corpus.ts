@@ -10,7 +10,9 @@ import { TextStore } from './texts';
 import { Vocabulary, detach, tokenizeFast } from './words';
 import { loadCache, saveCache } from './cache';
 import { ParallelReader, readThreads } from './parallelRead';
+import { closeDocumentThread } from './documentThread';
 import { hashOf, parseSourceText, readSourceFile, type ReadSource } from './sourceFile';
+import { SUPPORTED_EXTENSIONS, unreadFormatReason } from './readers/classify';
 
 export interface CorpusOptions {
   /** Aliases from the config: canonical name → other names. */
@@ -34,7 +36,7 @@ export interface CorpusOptions {
   readThreads?: number;
 }
 
-export const SOURCE_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.json', '.jsonl', '.csv', '.vtt', '.srt']);
+export const SOURCE_EXTENSIONS: ReadonlySet<string> = new Set(SUPPORTED_EXTENSIONS);
 const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 
 /** A source file as the corpus knows it: its statements are ids [first, first + count). */
@@ -389,9 +391,12 @@ export class Corpus {
   }
 }
 
-/** Source files under the given paths: folders are walked (hidden folders and node_modules skipped). */
+/**
+ * Source files under the given paths: folders are walked (hidden files and folders and
+ * node_modules skipped); any other file found is listed in `problems` with why it is not read.
+ */
 export function listSourceFiles(paths: string[], problems: CorpusProblem[] = []): string[] {
-  return walkFiles(paths, SOURCE_EXTENSIONS, problems);
+  return walkFiles(paths, SOURCE_EXTENSIONS, problems, undefined, (file) => unreadFormatReason(path.extname(file).toLowerCase()));
 }
 
 /** Reads every source file under `paths` into a new corpus (through the cache when `options.cacheDir` is set). */
@@ -510,6 +515,8 @@ export function* loadCorpusSteps(paths: string[], requested: CorpusOptions = {})
     return { corpus, cache: report };
   } finally {
     reader?.close();
+    // PDF.js and postal-mime are not kept in memory between loads (a file changed later starts the thread again).
+    closeDocumentThread();
     if (!finished) corpus.close();
   }
 }

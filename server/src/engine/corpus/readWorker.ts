@@ -6,6 +6,7 @@
 import { workerData } from 'worker_threads';
 import type { MessagePort } from 'worker_threads';
 import { readSourceFile, type ReadSource } from './sourceFile';
+import { closeDocumentThread } from './documentThread';
 import { GrowU32 } from './growable';
 import { Vocabulary } from './words';
 
@@ -42,6 +43,7 @@ function run({ batches, maxFileBytes, port, progress }: ReadWorkerData): void {
     Atomics.add(counters, 0, 1);
     Atomics.notify(counters, 0);
   }
+  closeDocumentThread();
 }
 
 /** The word ids without the spare capacity (a message copies a typed array's whole buffer). */

@@ -9,8 +9,10 @@ import type { StatementKind } from '../types';
 import { LineIndex } from '../text/lineIndex';
 import { SpeakerContext } from '../speakers/roles';
 import { extractQuotes } from '../extract/extractQuotes';
-import { decodeText, isProbablyBinary, readSourceText } from './readers/classify';
-import type { RawStatement } from './readers/transcript';
+import { decodeText, isProbablyBinary } from '../text/decode';
+import { BINARY_DOCUMENT_EXTENSIONS, extensionOf, readDocumentText, readSourceText, type ArticleExtractor, type ParsedSource } from './readers/classify';
+import { unitAt } from './readers/documents';
+import { readBinaryDocument } from './readers/binaryDocuments';
 import { GrowU32 } from './growable';
 import { detach, type Vocabulary } from './words';
 
@@ -23,7 +25,7 @@ export interface ReadSource {
   /** Problems with the file, in the order found. */
   problems: string[];
   /** Null when the file added no document (unreadable, binary, not a source). */
-  document: { kind: StatementKind; title?: string; url?: string; date?: string; records?: { date: string[]; url: string[]; title: string[] } } | null;
+  document: { kind: StatementKind; title?: string; url?: string; date?: string; locator?: 'page' | 'paragraph'; records?: { date: string[]; url: string[]; title: string[] } } | null;
   /** The statements with words, in order. */
   labels: string[];
   /** Each label as its document resolves it (a name, an office holder, an organisation). */
@@ -59,6 +61,12 @@ export function readSourceFile(abs: string, maxBytes: number, vocab: Vocabulary)
     return withProblem(read, `cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
   read.hash = hashOf(buffer);
+  const ext = extensionOf(abs);
+  if (BINARY_DOCUMENT_EXTENSIONS.includes(ext)) {
+    const doc = readBinaryDocument(ext, buffer);
+    if ('problem' in doc) return withProblem(read, doc.problem);
+    return addStatements(readDocumentText(abs, doc, articleReader(abs)), doc.text, vocab, read);
+  }
   if (isProbablyBinary(buffer)) return withProblem(read, 'binary file, not text: skipped');
   const decoded = decodeText(buffer);
   if ('problem' in decoded) return withProblem(read, decoded.problem);
@@ -66,25 +74,41 @@ export function readSourceFile(abs: string, maxBytes: number, vocab: Vocabulary)
   return read;
 }
 
-/** Parses a source's text (from a file, or from memory: `read` then has no size or hash). */
-export function parseSourceText(abs: string, text: string, vocab: Vocabulary, read: ReadSource = emptyRead()): ReadSource {
+/** Reads an article's quotes with the extractor that reads drafts. */
+function articleReader(abs: string): ArticleExtractor {
   const format = /\.(md|markdown)$/i.test(abs) ? 'markdown' : 'plaintext';
-  const extractArticle = (body: string, bodyStart: number): RawStatement[] =>
+  return (body, bodyStart) =>
     extractQuotes(body, { format })
       .filter((q) => q.speaker !== null && !q.ignored)
       .map((q) => ({ speakerText: q.speaker!.text, text: q.text, span: { start: q.span.start + bodyStart, end: q.span.end + bodyStart } }));
+}
+
+/** Parses a source's text (from a file, or from memory: `read` then has no size or hash). */
+export function parseSourceText(abs: string, text: string, vocab: Vocabulary, read: ReadSource = emptyRead()): ReadSource {
   let parsed;
   try {
-    parsed = readSourceText(abs, text, extractArticle);
+    parsed = readSourceText(abs, text, articleReader(abs));
   } catch (error) {
     return withProblem(read, `could not be read as a source: ${(error as Error).message}`);
   }
+  return addStatements(parsed, text, vocab, read);
+}
+
+/**
+ * Adds a parsed source's statements with their places: lines and characters of the file's
+ * text; of an HTML page's own source; or, for a PDF or a Word file, the page or paragraph
+ * (as the line) and the offset in it.
+ */
+function addStatements(parsed: ParsedSource, text: string, vocab: Vocabulary, read: ReadSource): ReadSource {
   for (const message of parsed.problems) read.problems.push(detach(message));
   // Detached copies: the reader's strings are slices of the whole file text.
   const document: NonNullable<ReadSource['document']> = { kind: parsed.kind as StatementKind };
   if (parsed.title !== undefined) document.title = detach(parsed.title);
   if (parsed.url !== undefined) document.url = detach(parsed.url);
   if (parsed.date !== undefined) document.date = detach(parsed.date);
+  const units = parsed.layout?.units;
+  const source = parsed.layout?.source;
+  if (units) document.locator = units.unit;
   read.document = document;
   const context = new SpeakerContext(document, text);
   let lines: LineIndex | null = null;
@@ -98,9 +122,16 @@ export function parseSourceText(abs: string, text: string, vocab: Vocabulary, re
     read.wordEnds.push(read.words.length);
     read.labels.push(raw.speakerText);
     read.speakers.push(context.resolve(raw.speakerText));
-    lines ??= new LineIndex(text);
-    const r = lines.range(raw.span);
-    read.places.push(raw.span.start, raw.span.end, r.start.line, r.start.character, r.end.line, r.end.character);
+    if (units) {
+      const first = unitAt(units.starts, raw.span.start);
+      const last = unitAt(units.starts, Math.max(raw.span.start, raw.span.end - 1));
+      read.places.push(raw.span.start, raw.span.end, first, raw.span.start - units.starts[first], last, raw.span.end - units.starts[last]);
+    } else {
+      const span = source ? { start: source.offsetOf(raw.span.start), end: Math.max(source.offsetOf(raw.span.start), source.offsetOf(raw.span.end - 1) + 1) } : raw.span;
+      lines ??= new LineIndex(source ? source.text : text);
+      const r = lines.range(span);
+      read.places.push(span.start, span.end, r.start.line, r.start.character, r.end.line, r.end.character);
+    }
     read.texts.push(raw.text);
     for (const key of ['date', 'url', 'title'] as const) {
       const value = raw[key];

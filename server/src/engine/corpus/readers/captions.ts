@@ -1,15 +1,24 @@
-// Captions: WebVTT (`.vtt`, Zoom and Teams exports, Whisper) and SubRip (`.srt`). A cue's
-// speaker comes from a voice tag (`<v Antony Blinken>…</v>`, `<v.loud Name>`) or a label
-// at the start of its text (`MILLER: …`, `Speaker 1: …`); a cue without one continues the
-// previous speaker's turn. Consecutive cues of one speaker are one statement (a sentence
-// often runs over several cues); its span runs from the first cue's words to the last's.
+// Captions: WebVTT (`.vtt`, Zoom and Teams exports, Whisper, YouTube), SubRip (`.srt`) and
+// YouTube's SubViewer (`.sbv`). A cue's speaker comes from a voice tag (`<v Antony Blinken>…</v>`,
+// `<v.loud Name>`) or a label at the start of its text (`MILLER: …`, `Speaker 1: …`); in
+// broadcast captions `>>` marks a change of speaker (`>> MILLER: …`, or a bare `>>` for one
+// not named). A cue without either continues the previous speaker's turn. Consecutive cues of
+// one speaker are one statement (a sentence often runs over several cues); its span runs from
+// the first cue's words to the last's. Roll-up captions repeat the previous line at the top
+// of each cue: the repeat is dropped. HTML entities (`We&apos;re`, `&gt;&gt;`) are decoded.
 // A file with no speaker at all is a problem: captions are useless without one (a config
 // alias can map "Speaker 1" to a name).
 
+import { decodeEntities } from './entities';
 import { matchLabel } from './transcript';
 import type { RecordStatement } from './records';
 
-const TIMING = /^\s*(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3}\s+-->\s+(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3}/;
+const TIMING = /^\s*(?:(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3}\s+-->\s+(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3}|\d+:\d{2}:\d{2}\.\d{3},\d+:\d{2}:\d{2}\.\d{3}\s*$)/;
+/** A change of speaker in broadcast captions (`>>>` opens a new story, also a new speaker). */
+const CHANGE = />>>?[ \t]*/g;
+const UNNAMED = '\u0000unnamed';
+/** Words a cue must repeat from the end of the turn before it to be taken for a roll-up repeat. */
+const ROLL_UP_MIN_WORDS = 3;
 const VOICE = /<v(?:\.[\w.-]+)?\s+([^>]+)>/;
 const TAG = /<[^>]*>|\{\\[^}]*\}/g;
 const QUESTION = '\u0000question';
@@ -21,7 +30,7 @@ interface Cue {
   end: number;
 }
 
-export function readCaptions(text: string, format: 'vtt' | 'srt'): { statements: RecordStatement[]; problems: string[] } {
+export function readCaptions(text: string, format: 'vtt' | 'srt' | 'sbv'): { statements: RecordStatement[]; problems: string[] } {
   const problems: string[] = [];
   if (format === 'vtt' && !/^\uFEFF?WEBVTT/.test(text)) problems.push('a WebVTT file should start with `WEBVTT`; read anyway');
   const cues: Cue[] = [];
@@ -48,29 +57,50 @@ export function readCaptions(text: string, format: 'vtt' | 'srt'): { statements:
     let words: string[] = [];
     let start = -1;
     let end = -1;
+    const endCue = () => {
+      if (start >= 0) cues.push({ speaker, text: words.join(' ').replace(/\s+/g, ' ').trim(), start, end });
+      words = [];
+      start = -1;
+    };
     for (const line of payload) {
-      let s = line.s;
-      let offset = line.start;
-      const voice = VOICE.exec(s);
+      const voice = VOICE.exec(line.s);
       if (voice) speaker = voice[1].trim();
-      const bare = s.replace(TAG, (m) => ' '.repeat(m.length));
-      const label = !voice && start < 0 ? matchLabel(bare, 0, true, null, true) : null;
-      if (label) {
-        // "Q:" (a question) and an unmapped "A:" are no one's statements.
-        speaker = label.style === 'qa' ? QUESTION : label.text;
-        offset += label.contentStart;
-        s = bare.slice(label.contentStart);
-      } else s = bare;
-      const content = s.trim().replace(/^-\s+/, '');
-      if (!content) continue;
-      const at = offset + s.indexOf(content);
-      if (start < 0) start = at;
-      end = at + content.length;
-      words.push(content);
+      // Entities decoded and tags blanked first: `&gt;&gt;` is a change of speaker too.
+      const bare = decodeEntities(line.s.replace(TAG, (m) => ' '.repeat(m.length)));
+      // Each `>>` starts a new cue, of a new speaker: the one its label names, else one not named.
+      const parts: Array<{ s: string; offset: number; change: boolean }> = [];
+      let from = 0;
+      let change = false;
+      CHANGE.lastIndex = 0;
+      for (let m = CHANGE.exec(bare.s); m; m = CHANGE.exec(bare.s)) {
+        parts.push({ s: bare.s.slice(from, m.index), offset: from, change });
+        from = m.index + m[0].length;
+        change = true;
+      }
+      parts.push({ s: bare.s.slice(from), offset: from, change });
+      for (const part of parts) {
+        if (part.change) {
+          endCue();
+          speaker = UNNAMED;
+        }
+        let s = part.s;
+        let offset = part.offset;
+        const label = !voice && start < 0 ? matchLabel(s, 0, true, null, true) : null;
+        if (label) {
+          // "Q:" (a question) and an unmapped "A:" are no one's statements.
+          speaker = label.style === 'qa' ? QUESTION : label.text;
+          offset += label.contentStart;
+          s = s.slice(label.contentStart);
+        }
+        const content = s.trim().replace(/^-\s+/, '');
+        if (!content) continue;
+        const at = line.start + bare.raw(offset + s.indexOf(content));
+        if (start < 0) start = at;
+        end = line.start + bare.raw(offset + s.indexOf(content) + content.length);
+        words.push(content);
+      }
     }
-    if (start < 0) continue;
-    cues.push({ speaker, text: words.join(' ').replace(/\s+/g, ' ').trim(), start, end });
-    words = [];
+    endCue();
   }
   const statements: RecordStatement[] = [];
   let current: RecordStatement | null = null;
@@ -86,8 +116,13 @@ export function readCaptions(text: string, format: 'vtt' | 'srt'): { statements:
       continue;
     }
     if (speaker === QUESTION) continue;
+    if (speaker === UNNAMED) {
+      unspoken++;
+      continue;
+    }
     if (current) {
-      current.text += ` ${cue.text}`;
+      const added = withoutRepeat(current.text, cue.text);
+      if (added) current.text += ` ${added}`;
       current.span.end = cue.end;
     } else {
       current = { speakerText: speaker, text: cue.text, span: { start: cue.start, end: cue.end } };
@@ -96,8 +131,26 @@ export function readCaptions(text: string, format: 'vtt' | 'srt'): { statements:
   }
   if (unspoken > 0) {
     problems.push(
-      `${unspoken} caption cue${unspoken === 1 ? '' : 's'} with no speaker skipped: captions need voice tags (\`<v Name>\`) or \`Name:\` labels`,
+      `${unspoken} caption cue${unspoken === 1 ? '' : 's'} with no speaker skipped: captions need voice tags (\`<v Name>\`), \`Name:\` labels or \`>> NAME:\` speaker changes`,
     );
   }
   return { statements, problems };
+}
+
+/**
+ * A cue's words without what it repeats of the turn so far: roll-up captions show the last
+ * line again at the top of each cue ("we remain committed to" / "we remain committed to the
+ * people of Ukraine"). The longest run of at least ROLL_UP_MIN_WORDS words (or the whole cue)
+ * that ends the turn and opens the cue goes.
+ */
+export function withoutRepeat(turn: string, cue: string): string {
+  const cueWords = cue.split(' ');
+  const tail = turn.split(' ').slice(-cueWords.length);
+  for (let n = Math.min(cueWords.length, tail.length); n > 0; n--) {
+    if (n < ROLL_UP_MIN_WORDS && n < cueWords.length) break;
+    let same = true;
+    for (let k = 0; k < n && same; k++) same = tail[tail.length - n + k].toLowerCase() === cueWords[k].toLowerCase();
+    if (same) return cueWords.slice(n).join(' ');
+  }
+  return cue;
 }

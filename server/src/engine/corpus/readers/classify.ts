@@ -1,11 +1,14 @@
 // One entry point for a source file's text: picks the reader by extension and front
 // matter, and returns the statements with the document's metadata and any problems.
-// Also the byte-level checks the corpus loader runs first (binary? which encoding?).
+// Documents read by a library first (HTML, PDF, Word, email: documents.ts) arrive here as
+// text with metadata, and are classified as a Markdown file with that front matter would be.
 
 import { parseFrontMatter, type FrontMatterValue } from './frontMatter';
 import { collapseWhitespace } from './lines';
 import { readCsv, readJsonRecords, type RecordStatement } from './records';
 import { readCaptions } from './captions';
+import type { DocumentText, Layout } from './documents';
+import { readHtml } from './html';
 import { readStatementBody } from './statementDoc';
 import { looksLikeTranscriptAt, readTranscript, type RawStatement } from './transcript';
 
@@ -18,6 +21,8 @@ export interface ParsedSource {
   date?: string;
   statements: RecordStatement[];
   problems: string[];
+  /** Set when the statements' spans are not offsets in the file's own text (see Layout). */
+  layout?: Layout;
 }
 
 /**
@@ -27,9 +32,29 @@ export interface ParsedSource {
 export type ArticleExtractor = (body: string, bodyStart: number) => RawStatement[];
 
 export const TEXT_EXTENSIONS = ['.md', '.markdown', '.txt'];
-export const RECORD_EXTENSIONS = ['.json', '.jsonl', '.csv'];
-export const CAPTION_EXTENSIONS = ['.vtt', '.srt'];
-export const SUPPORTED_EXTENSIONS = [...TEXT_EXTENSIONS, ...RECORD_EXTENSIONS, ...CAPTION_EXTENSIONS];
+export const RECORD_EXTENSIONS = ['.json', '.jsonl', '.csv', '.tsv'];
+export const CAPTION_EXTENSIONS = ['.vtt', '.srt', '.sbv'];
+/** Read from their bytes by a library (documents.ts), not decoded as text. */
+export const BINARY_DOCUMENT_EXTENSIONS = ['.pdf', '.docx', '.odt', '.eml'];
+export const HTML_EXTENSIONS = ['.html', '.htm'];
+export const SUPPORTED_EXTENSIONS = [...TEXT_EXTENSIONS, ...RECORD_EXTENSIONS, ...CAPTION_EXTENSIONS, ...HTML_EXTENSIONS, ...BINARY_DOCUMENT_EXTENSIONS];
+
+/** Formats people keep beside their sources that Verbatim does not read, with what to do instead. */
+const UNREAD_FORMATS: Array<[extensions: string[], reason: string]> = [
+  [['.doc', '.rtf', '.pages', '.wpd'], 'a word-processor format Verbatim does not read: save it as .docx or .odt'],
+  [['.xls', '.xlsx', '.ods', '.numbers'], 'a spreadsheet: export the sheet as .csv with `speaker` and `text` columns'],
+  [['.ppt', '.pptx', '.odp', '.key'], 'a slide deck: export it as .pdf'],
+  [['.msg', '.mbox'], 'a mail format Verbatim does not read: save each message as .eml'],
+  [['.png', '.jpg', '.jpeg', '.gif', '.webp', '.tif', '.tiff', '.bmp', '.heic', '.svg'], 'an image: no text to read'],
+  [['.mp3', '.m4a', '.wav', '.ogg', '.flac', '.mp4', '.mov', '.webm', '.mkv', '.avi'], 'audio or video: Verbatim reads its transcript or captions (.txt, .vtt, .srt, .sbv), not the recording'],
+  [['.zip', '.gz', '.tgz', '.7z', '.rar', '.tar', '.xz', '.bz2'], 'an archive: unpack it into the sources folder'],
+];
+
+/** Why a file with this extension is not read (every such file in a corpus folder is listed with it). */
+export function unreadFormatReason(ext: string): string {
+  for (const [extensions, reason] of UNREAD_FORMATS) if (extensions.includes(ext)) return `not read: ${reason}`;
+  return `not read: \`${ext || '(no extension)'}\` is not a source format Verbatim reads (${SUPPORTED_EXTENSIONS.join(', ')})`;
+}
 
 const KINDS = ['article', 'transcript', 'statement', 'notes'] as const;
 type TextKind = (typeof KINDS)[number];
@@ -46,24 +71,57 @@ export function readSourceText(path: string, text: string, extractArticle: Artic
     const r = readJsonRecords(text, ext === '.json' ? 'json' : 'jsonl');
     return { kind: 'record', statements: r.statements, problems: r.problems };
   }
-  if (ext === '.vtt' || ext === '.srt') {
-    const r = readCaptions(text, ext === '.vtt' ? 'vtt' : 'srt');
+  if (ext === '.vtt' || ext === '.srt' || ext === '.sbv') {
+    const r = readCaptions(text, ext.slice(1) as 'vtt' | 'srt' | 'sbv');
     return { kind: 'transcript', statements: r.statements, problems: r.problems };
   }
-  if (ext === '.csv') {
+  if (ext === '.csv' || ext === '.tsv') {
     const r = readCsv(text);
     return { kind: 'record', statements: r.statements, problems: r.problems };
   }
-  if (!TEXT_EXTENSIONS.includes(ext)) {
-    return {
-      kind: 'article',
-      statements: [],
-      problems: [`unsupported file type \`${ext || '(none)'}\`: expected one of ${SUPPORTED_EXTENSIONS.join(', ')}`],
-    };
-  }
-
+  if (HTML_EXTENSIONS.includes(ext)) return readDocumentText(path, readHtml(text), extractArticle);
+  if (BINARY_DOCUMENT_EXTENSIONS.includes(ext)) return { kind: 'article', statements: [], problems: [`a ${ext} file is read from its bytes, not from text`] };
+  if (!TEXT_EXTENSIONS.includes(ext)) return { kind: 'article', statements: [], problems: [unreadFormatReason(ext)] };
   const fm = parseFrontMatter(text);
-  const problems = [...fm.problems];
+  return readBody(path, text, fm.bodyStart, fm.data, [...fm.problems], extractArticle);
+}
+
+/**
+ * A document a library read (documents.ts): its text is classified and read as the body of a
+ * Markdown file whose front matter is the document's metadata. Its author (a Word file's, an
+ * email's sender) speaks it when neither its title nor its layout names a speaker, unless
+ * most of it is quotes attributed in it.
+ */
+export function readDocumentText(path: string, doc: DocumentText, extractArticle: ArticleExtractor): ParsedSource {
+  const meta = { ...doc.meta };
+  const title = typeof meta['title'] === 'string' ? meta['title'] : undefined;
+  if (doc.author && meta['kind'] === undefined && meta['speaker'] === undefined && !(title && titleHint(title)) && !looksLikeTranscriptAt(doc.text, 0)) {
+    let quoted = 0;
+    try {
+      for (const q of extractArticle(doc.text, 0)) quoted += q.text.length;
+    } catch {
+      quoted = 0;
+    }
+    if (quoted > 0 && quoted * 3 >= doc.text.replace(/\s+/g, ' ').length) meta['kind'] = 'article';
+    else {
+      meta['kind'] = 'statement';
+      meta['speaker'] = doc.author;
+    }
+  }
+  const parsed = readBody(path, doc.text, 0, meta, [...doc.problems], extractArticle);
+  parsed.layout = doc.layout;
+  return parsed;
+}
+
+function readBody(
+  path: string,
+  text: string,
+  bodyStart: number,
+  data: Record<string, FrontMatterValue>,
+  problems: string[],
+  extractArticle: ArticleExtractor,
+): ParsedSource {
+  const fm = { data, bodyStart };
   const str = (key: string): string | undefined => {
     const v: FrontMatterValue | undefined = fm.data[key];
     const s = Array.isArray(v) ? v.join(', ') : v;
@@ -198,41 +256,4 @@ export function titleHint(rawTitle: string): TitleHint | null {
   while (k > 0 && !ROLE_WORDS.has(tokens[k - 1].toLowerCase().replace(/[,’']s?$/, ''))) k--;
   const name = tokens.slice(k).join(' ');
   return { kind: 'statement', speaker: name && /^\p{Lu}/u.test(name) ? name : who };
-}
-
-// ---------------------------------------------------------------------------------------
-// Bytes → text.
-
-/** True for bytes that are not text: NUL bytes, or more than 10% control characters (UTF-16 with a BOM is text). */
-export function isProbablyBinary(buf: Buffer): boolean {
-  if (buf.length === 0) return false;
-  if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) return false;
-  const n = Math.min(buf.length, 8192);
-  let control = 0;
-  for (let i = 0; i < n; i++) {
-    const b = buf[i];
-    if (b === 0) return true;
-    if ((b < 0x20 && b !== 9 && b !== 10 && b !== 12 && b !== 13 && b !== 27) || b === 0x7f) control++;
-  }
-  return control / n > 0.1;
-}
-
-/** Decodes UTF-8 (BOM stripped) or UTF-16 LE/BE with a BOM; anything else that is not UTF-8 is a problem. */
-export function decodeText(buf: Buffer): { text: string } | { problem: string } {
-  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) {
-    if ((buf.length - 2) % 2 !== 0) return { problem: 'not valid UTF-16 text (odd number of bytes)' };
-    return { text: new TextDecoder('utf-16le').decode(buf.subarray(2)) };
-  }
-  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) {
-    if ((buf.length - 2) % 2 !== 0) return { problem: 'not valid UTF-16 text (odd number of bytes)' };
-    const swapped = Buffer.from(buf.subarray(2));
-    swapped.swap16();
-    return { text: new TextDecoder('utf-16le').decode(swapped) };
-  }
-  const start = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buf.subarray(start)) };
-  } catch {
-    return { problem: 'not valid UTF-8 text' };
-  }
 }

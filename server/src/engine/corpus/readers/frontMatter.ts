@@ -144,12 +144,28 @@ function parseValue(
           continue;
         }
         if (indentOf(t) < baseIndent) break;
+        if (indentOf(t) > baseIndent) {
+          // Deeper than the map's own keys, and not under a key of its own (that case is below).
+          problems.push(`front matter line ${lines[j].no}: unexpected indented line \`${clip(t.trim())}\` under \`${key}\``);
+          j++;
+          continue;
+        }
         const km = KEY_RE.exec(t.trim());
         if (!km) {
           problems.push(`front matter line ${lines[j].no}: expected \`key: value\` under \`${key}\`, found \`${clip(t.trim())}\``);
-        } else {
-          data[`${key}.${km[2].trim()}`] = scalar(km[3] ?? '', lines[j].no, problems);
+          j++;
+          continue;
         }
+        const child = `${key}.${km[2].trim()}`;
+        let deeper = j + 1;
+        while (deeper < lines.length && (isSkippable(lines[deeper].text) || indentOf(lines[deeper].text) > baseIndent)) deeper++;
+        if ((km[3] ?? '') === '' && deeper > j + 1 && lines.slice(j + 1, deeper).some((l) => !isSkippable(l.text))) {
+          // A map (or list) inside the nested map: read before as the parent's own keys, under the wrong names.
+          problems.push(`front matter line ${lines[j].no}: \`${child}\` holds a nested map or list, deeper than Verbatim reads (one level, \`${key}: {name: value}\`); its lines were not read`);
+          j = deeper;
+          continue;
+        }
+        data[child] = scalar(km[3] ?? '', lines[j].no, problems);
         j++;
       }
       return { next: j };

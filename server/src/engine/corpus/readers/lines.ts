@@ -48,6 +48,35 @@ export function lineNumberAt(text: string, offset: number): number {
   return n;
 }
 
+/**
+ * 1-based line numbers of offsets asked for in increasing order, counting only the text between
+ * one offset and the next (`lineNumberAt` for each of n records would count from the start n times).
+ */
+export class LineCounter {
+  private offset = 0;
+  private line = 1;
+
+  constructor(private readonly text: string) {}
+
+  at(offset: number): number {
+    if (offset < this.offset) {
+      this.offset = 0;
+      this.line = 1;
+    }
+    const text = this.text;
+    const end = Math.min(offset, text.length);
+    let line = this.line;
+    for (let i = this.offset; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) line++;
+      else if (c === 13 && text.charCodeAt(i + 1) !== 10) line++;
+    }
+    this.offset = end;
+    this.line = line;
+    return line;
+  }
+}
+
 /** Drops zero-width characters, collapses runs of white space (NBSP included) to one space, trims. */
 const ZW_G = new RegExp(`[${ZW}]`, 'g');
 const WS_RUN_G = new RegExp(`[${WS}]+`, 'g');

@@ -5,7 +5,7 @@
 // CSV field of its `text` (inside the quotes), so "go to source" lands on the words.
 
 import type { Span } from '../../types';
-import { lineNumberAt } from './lines';
+import { LineCounter, lineNumberAt } from './lines';
 import type { RawStatement } from './transcript';
 
 export type RecordStatement = RawStatement & { date?: string; url?: string; title?: string };
@@ -273,8 +273,9 @@ export function readJsonRecords(text: string, kind: 'json' | 'jsonl'): RecordsRe
     problems.push('expected an array of {"speaker", "text"} records or {"statements": [...]}');
     return { statements, problems };
   }
+  const lines = new LineCounter(text);
   list.forEach((node, i) => {
-    const st = recordFrom(node, `record ${i + 1} (line ${lineNumberAt(text, node.span.start)})`, problems);
+    const st = recordFrom(node, `record ${i + 1} (line ${lines.at(node.span.start)})`, problems);
     if (st) statements.push(st);
   });
   return { statements, problems };
@@ -282,7 +283,30 @@ export function readJsonRecords(text: string, kind: 'json' | 'jsonl'): RecordsRe
 
 // ---------------------------------------------------------------------------------------
 // CSV (RFC 4180): fields separated by commas, quoted with "", "" inside quotes is a quote,
-// quoted fields may hold commas and line breaks. Lines end with \n or \r\n.
+// quoted fields may hold separators and line breaks. Lines end with \n or \r\n. The separator
+// is the one of `,` `;` tab that makes a header naming `speaker` and `text` (spreadsheets in
+// many locales save with `;`, and .tsv files use tabs); white space before an opening quote
+// is allowed (`Miller, "a, b"`), as spreadsheet programs read it.
+
+const SEPARATORS = [',', ';', '\t'];
+
+/** The separator of the header line: the one that names `speaker` and `text`, else the commonest. */
+export function detectSeparator(text: string): string {
+  let end = text.indexOf('\n');
+  if (end < 0) end = text.length;
+  const header = text.slice(text.charCodeAt(0) === 0xfeff ? 1 : 0, end);
+  let best = ',';
+  let bestCount = 0;
+  for (const sep of SEPARATORS) {
+    const names = parseCsv(header, [], sep)[0]?.fields.map((f) => f.value.trim().toLowerCase()) ?? [];
+    if (names.includes('speaker') && names.includes('text')) return sep;
+    if (names.length - 1 > bestCount) {
+      best = sep;
+      bestCount = names.length - 1;
+    }
+  }
+  return best;
+}
 
 interface CsvField {
   value: string;
@@ -296,7 +320,7 @@ interface CsvRow {
   line: number;
 }
 
-function parseCsv(text: string, problems: string[]): CsvRow[] {
+function parseCsv(text: string, problems: string[], sep: string): CsvRow[] {
   const rows: CsvRow[] = [];
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
@@ -305,6 +329,9 @@ function parseCsv(text: string, problems: string[]): CsvRow[] {
     const rowLine = line;
     const fields: CsvField[] = [];
     for (;;) {
+      let lead = pos;
+      while (lead < n && (text[lead] === ' ' || (text[lead] === '\t' && sep !== '\t'))) lead++;
+      if (text[lead] === '"') pos = lead;
       if (text[pos] === '"') {
         const contentStart = pos + 1;
         let k = contentStart;
@@ -335,16 +362,16 @@ function parseCsv(text: string, problems: string[]): CsvRow[] {
         pos = k + 1;
         // Anything between the closing quote and the separator is malformed; keep it.
         let extra = '';
-        while (pos < n && text[pos] !== ',' && text[pos] !== '\n' && text[pos] !== '\r') extra += text[pos++];
+        while (pos < n && text[pos] !== sep && text[pos] !== '\n' && text[pos] !== '\r') extra += text[pos++];
         if (extra.trim() !== '') {
           problems.push(`line ${line}: unexpected text \`${extra.trim().slice(0, 20)}\` after a quoted field`);
         }
       } else {
         const start = pos;
-        while (pos < n && text[pos] !== ',' && text[pos] !== '\n' && text[pos] !== '\r') pos++;
+        while (pos < n && text[pos] !== sep && text[pos] !== '\n' && text[pos] !== '\r') pos++;
         fields.push({ value: text.slice(start, pos), span: { start, end: pos } });
       }
-      if (pos < n && text[pos] === ',') {
+      if (pos < n && text[pos] === sep) {
         pos++;
         continue;
       }
@@ -363,7 +390,7 @@ function parseCsv(text: string, problems: string[]): CsvRow[] {
 export function readCsv(text: string): RecordsResult {
   const statements: RecordStatement[] = [];
   const problems: string[] = [];
-  const rows = parseCsv(text, problems);
+  const rows = parseCsv(text, problems, detectSeparator(text));
   if (rows.length === 0) {
     problems.push('empty CSV: expected a header naming `speaker` and `text`');
     return { statements, problems };

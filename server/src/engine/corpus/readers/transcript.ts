@@ -1,6 +1,7 @@
 // Transcripts: speaker turns opened by a label at the start of a line ("BLINKEN:",
 // "Antony Blinken:", "MS. PSAKI:", "THE PRESIDENT:", "SENIOR ADMINISTRATION OFFICIAL:",
-// "[00:01:02] MILLER:", "Q:" / "A:", and the White House's bare "Q  " question lines).
+// "[00:01:02] MILLER:", "Q:" / "A:", the White House's bare "Q  " question lines, and
+// Otter.ai's "Jane Roe  0:03" lines with the words below).
 // A turn runs over following paragraphs until the next label; each paragraph of a turn is
 // one statement, its span exact in the original text. Lines before the first label
 // (location, time) and after a `###` / `END` / time-of-day line are not statements.
@@ -47,6 +48,9 @@ const TS = `(?:[\\[(]?\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d{1,3})?[\\])]?${SP}+)
 const TRAIL_TS = `(?:${SP}*[\\[(]\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d{1,3})?[\\])])`;
 // Candidate: optional timestamp, up to 60 characters with no colon, optional trailing timestamp, colon.
 const LABEL_RE = new RegExp(`^${SP}{0,4}(${TS})?([^:\\n]{1,60}?)(${TRAIL_TS})?${SP}*:(?=${SP}|$)`);
+// Otter.ai's export: the speaker's name and the time on a line of their own ("Jane Roe  0:03",
+// "Speaker 1  1:02:03"), the words on the lines below.
+const OTTER_RE = new RegExp(`^${SP}{0,4}([^:\\n]{1,60}?)${SP}+(\\d{1,2}:\\d{2}(?::\\d{2})?)${SP}*$`);
 // The White House's question lines: "Q" then white space (NBSPs), no colon.
 const BARE_Q_RE = new RegExp(`^${SP}{0,4}(${TS})?Q\\.?${SP}+(?=\\S)`, 'u');
 
@@ -144,6 +148,13 @@ export function matchLabel(
           timestamped: m[1] !== undefined || m[3] !== undefined,
         };
       }
+    }
+  }
+  if (atParagraphStart && colon > 0) {
+    const otter = OTTER_RE.exec(line);
+    const style = otter ? classifyLabel(otter[1]) : null;
+    if (otter && style && style !== 'qa' && (allowNames || style !== 'name')) {
+      return { text: collapseWhitespace(otter[1]), contentStart: lineStart + line.length, style, timestamped: true };
     }
   }
   return null;
