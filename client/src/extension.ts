@@ -124,9 +124,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
         const was = corpusStatus?.state;
         corpusStatus = s;
         statusBar.setCorpus(s);
-        // The walkthrough's steps tick on these: sources/ is there, and it holds statements.
-        void vscode.commands.executeCommand('setContext', 'verbatim.hasSourcesFolder', s.corpusPaths.some((p) => fs.existsSync(p)));
-        void vscode.commands.executeCommand('setContext', 'verbatim.hasStatements', s.statements > 0);
+        updateWalkthroughContext(s);
         refreshStatusBar();
         if (s.state === 'noCorpus' && was !== 'noCorpus') void offerToCreateSources(context, s);
       }),
@@ -136,6 +134,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
       }),
     );
   };
+
+  /** The walkthrough's steps tick on these: the sources folder is there, and it holds statements. */
+  const updateWalkthroughContext = (s: CorpusStatus | undefined) => {
+    const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    const folders = [...(s?.corpusPaths ?? []), ...(root ? [path.join(root, 'sources')] : [])];
+    void vscode.commands.executeCommand('setContext', 'verbatim.hasSourcesFolder', folders.some((p) => fs.existsSync(p)));
+    void vscode.commands.executeCommand('setContext', 'verbatim.hasStatements', (s?.statements ?? 0) > 0);
+  };
+  updateWalkthroughContext(undefined);
 
   const refreshStatusBar = () => {
     const editor = vscode.window.activeTextEditor;

@@ -1,6 +1,11 @@
 #!/usr/bin/env node
 // npm run screenshot: the workbench with the fixture draft open, its diagnostics underlined and
-// the hover on an altered quote showing, saved as docs/screenshot.png. Uses the same real
+// the hover on an altered quote showing (docs/screenshot.png), then the report Check Document
+// opens beside it (docs/screenshot-report.png). On the way it does as a writer would, with the
+// mouse, and fails when the workbench does not answer as it should: a click on a line's link
+// in the report lands in the editor already showing the draft (no second copy); the editor's
+// right-click menu offers Add Selection as Source Statement and warns that the words are the
+// draft's own. Uses the same real
 // VS Code (code-server + headless Chromium) as the extension tests.
 'use strict';
 const fs = require('fs');
@@ -8,6 +13,21 @@ const path = require('path');
 const { REPO, copyFixtureWorkspace, startWorkbench } = require('./codeServer');
 
 const OUT = path.resolve(process.argv[2] || path.join(REPO, 'docs', 'screenshot.png'));
+const REPORT_OUT = path.join(path.dirname(OUT), 'screenshot-report.png');
+
+/** Runs a command from the palette, as a writer would. */
+async function palette(page, title) {
+  await page.keyboard.press('F1');
+  await page.waitForSelector('.quick-input-widget input', { timeout: 10000 });
+  await page.keyboard.type(title);
+  await page.waitForSelector(`.quick-input-list .monaco-list-row:has-text("${title.replace(/^Verbatim: /, '')}")`, { timeout: 10000 });
+  await page.keyboard.press('Enter');
+}
+
+function check(ok, what) {
+  if (!ok) throw new Error(what);
+  console.log(`[screenshot] ok: ${what}`);
+}
 
 (async () => {
   const workspace = copyFixtureWorkspace();
@@ -51,6 +71,40 @@ const OUT = path.resolve(process.argv[2] || path.join(REPO, 'docs', 'screenshot.
     fs.mkdirSync(path.dirname(OUT), { recursive: true });
     await page.screenshot({ path: OUT });
     console.log(`[screenshot] wrote ${path.relative(process.cwd(), OUT)} (${fs.statSync(OUT).size} bytes)`);
+    await page.mouse.move(5, 400);
+    await page.keyboard.press('Escape');
+
+    // The report: rendered beside the draft.
+    await palette(page, 'Verbatim: Check Document');
+    const report = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    await report.locator('h1:has-text("Verbatim report: draft.md")').waitFor({ timeout: 30000 });
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: REPORT_OUT });
+    console.log(`[screenshot] wrote ${path.relative(process.cwd(), REPORT_OUT)} (${fs.statSync(REPORT_OUT).size} bytes)`);
+    // A click on a problem's line link lands in the draft's own editor, on that line.
+    const link = report.locator('article.missing a.jump').first();
+    const target = Number(await link.getAttribute('data-line')) + 1;
+    await link.click();
+    const cursor = page.locator('.statusbar-item[id="status.editor.selection"]');
+    await page.waitForFunction((line) => /Ln (\d+)/.exec(document.querySelector('[id="status.editor.selection"]')?.textContent || '')?.[1] === String(line), target, { timeout: 10000 });
+    check(true, `a click on the report's link to line ${target} put the cursor there (${(await cursor.textContent()).trim()})`);
+    const draftTabs = await page.locator('.tabs-container .tab[aria-label^="draft.md"]').count();
+    check(draftTabs === 1, `the draft is shown in one editor, not a second copy (${draftTabs} tab${draftTabs === 1 ? '' : 's'})`);
+
+    // The right-click menu: Add Selection as Source Statement, which warns about the draft's own words.
+    const words = page.locator('.monaco-editor .view-line span:has-text("Washington")').first();
+    await words.dblclick();
+    await words.click({ button: 'right' });
+    const item = page.locator('.monaco-menu .action-label:has-text("Add Selection as Source Statement")');
+    await item.waitFor({ timeout: 10000 });
+    check(true, 'the editor\'s right-click menu offers Add Selection as Source Statement');
+    await item.click();
+    const dialog = page.locator('.monaco-dialog-box:has-text("come from your draft")');
+    await dialog.waitFor({ timeout: 10000 });
+    check(true, 'from the right-click menu it runs, and warns that the words are the draft\'s own');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached', timeout: 10000 });
+
   } catch (e) {
     const failed = path.join(session.tmp, 'failed.png');
     await page.screenshot({ path: failed }).catch(() => undefined);

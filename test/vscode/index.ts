@@ -403,7 +403,7 @@ export async function run(): Promise<void> {
 
   await test('no "Attribute to" on a second reference ("the Secretary said"), only where the draft names someone', async () => {
     const uri = vscode.Uri.joinPath(folder!, 'second-reference.md');
-    fs.writeFileSync(uri.fsPath, 'Secretary of State Antony Blinken spoke first.\n\n“Our position has not changed,” the Secretary said.\n\n“Our position has not changed,” Blinken said.\n');
+    fs.writeFileSync(uri.fsPath, 'Secretary of State Antony Blinken spoke first.\n\n“Iran will never be allowed to obtain a nuclear weapon,” the Secretary said.\n\n“Iran will never be allowed to obtain a nuclear weapon,” Blinken said.\n');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     const ds = await until('two misattributed quotes', () => {
       const d = vscode.languages.getDiagnostics(uri).filter((x) => codeOf(x) === 'misattributed');

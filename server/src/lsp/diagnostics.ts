@@ -22,17 +22,14 @@ export function hasDiagnostic(f: Finding): boolean {
   return !f.ignored && f.severity !== 'none';
 }
 
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : text.slice(0, max - 1).trimEnd() + '…';
-}
-
 export function toDiagnostic(f: Finding, version: number): Diagnostic {
   const data: DiagnosticData = { verdict: f.verdict, span: f.span, version, quote: f.text, speaker: f.speaker };
   const related: DiagnosticRelatedInformation[] = [];
   for (const src of f.source ? [f.source, ...f.otherSources] : f.otherSources) {
     related.push({
       location: { uri: pathToFileURL(src.path).toString(), range: src.range },
-      message: `${src.speaker}: “${truncate(src.text, 160)}”${src.title ? ` (${src.title})` : ''}`,
+      // Where the source is, not its words: the hover shows them (once), with the differences marked.
+      message: `Source: ${src.speaker}${src.title ? `, ${src.title}` : ''}${src.date ? `, ${src.date}` : ''}`,
     });
   }
   return {
