@@ -259,13 +259,15 @@ export function judgeQuote(corpus: Corpus, quote: Token[], quoteText: string, sp
   }
 
   function verified(s: Scored): Judgement {
-    if (s.alignment.cost === 0) return { ...base, verdict: 'verified', severity: 'none', statementId: s.run.first, otherStatementIds: s.run.rest };
+    const cited = s.run.covered(s.alignment);
+    if (s.alignment.cost === 0) return { ...base, verdict: 'verified', severity: 'none', statementId: cited[0], otherStatementIds: cited.slice(1) };
     return altered(s, 'verified');
   }
 
   function altered(s: Scored, verdict: 'altered' | 'misattributed' | 'verified'): Judgement {
     const described = describeChanges(s.alignment, quote, quoteText, s.run.tokens(), s.run.text());
-    const where = { statementId: s.run.first, otherStatementIds: s.run.rest, changes: described.changes, changeSummary: described.summary };
+    const cited = s.run.covered(s.alignment);
+    const where = { statementId: cited[0], otherStatementIds: cited.slice(1), changes: described.changes, changeSummary: described.summary };
     if (verdict === 'misattributed') return { ...base, ...where, verdict, severity: 'error', realSpeakerId: corpus.speakerOf(s.run.first) };
     // Only a speaker's repeated word, false start or filler left out: their remark, with a hint.
     if (described.severity === 'hint') return { ...base, ...where, verdict: 'verified', severity: 'hint' };

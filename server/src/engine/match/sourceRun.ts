@@ -52,6 +52,19 @@ export class SourceRun {
     return new SourceRun(this.corpus, ids, words);
   }
 
+  /** The statements of the run the alignment covers (the ones a finding cites). */
+  covered(alignment: Alignment): number[] {
+    if (this.ids.length === 1) return this.ids;
+    const out: number[] = [];
+    let start = 0;
+    for (const id of this.ids) {
+      const end = start + this.corpus.wordIdsOf(id).length;
+      if (end > alignment.sourceStart && start < Math.max(alignment.sourceEnd, alignment.sourceStart + 1)) out.push(id);
+      start = end;
+    }
+    return out.length > 0 ? out : [this.ids[0]];
+  }
+
   /** The statements' texts, a blank line between turns. */
   text(): string {
     this.joinedText ??= this.ids.map((id) => this.corpus.statement(id).text).join('\n\n');
