@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ArchiveClient, decodeText, isProbablyBinary, checkDraftWithArchive, corpusOptionsFor, describeArchive, discoverWorkspace, findDrafts, loadCorpus, summarize, userCacheFolder, type FileReport } from '../engine';
+import { ArchiveClient, decodeText, isProbablyBinary, checkDraftWithArchive, corpusOptionsFor, describeArchive, discoverWorkspace, findDrafts, loadCorpus, resolveCorpusEntry, summarize, userCacheFolder, type FileReport } from '../engine';
 import { runArchive } from './archive';
 import { parseArgs, UsageError, USAGE } from './args';
 import { renderGithub } from './github';
@@ -42,7 +42,7 @@ async function run(argv: string[]): Promise<number> {
   }
   const cwd = process.cwd();
   // Flags are relative to the working folder; the workspace is where verbatim.json was found.
-  const { ws, searched } = discoverWorkspace(cwd, { configFile: args.config ?? undefined, corpus: args.corpus.map((p) => path.resolve(cwd, p)) });
+  const { ws, searched } = discoverWorkspace(cwd, { configFile: args.config ?? undefined, corpus: args.corpus.map((p) => resolveCorpusEntry(p, cwd)) });
   if (ws.problems.length > 0) {
     for (const p of ws.problems) process.stderr.write(`verbatim: config: ${p}\n`);
     return EXIT_USAGE;

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Severity, Verdict } from './types';
-import { isArchiveUrl } from './archive/connection';
+import { resolveCorpusEntry } from './archive/connection';
 import { readHidden, type HiddenFinding } from './hidden';
 
 /** The workspace's settings, from `verbatim.json` (SPEC §2), with defaults filled in. */
@@ -67,7 +67,7 @@ export function loadConfig(root: string, configFile?: string): { config: Verbati
     else {
       const wrong = list.findIndex((p) => typeof p !== 'string' || p.trim() === '');
       if (wrong >= 0) bad(typeof obj.corpus === 'string' ? 'corpus' : `corpus[${wrong}]`, 'must be a path or a list of paths: each a non-empty string');
-      else config.corpus = list.map((p) => (isArchiveUrl(p as string) ? (p as string).trim() : path.resolve(base, p as string)));
+      else config.corpus = list.map((p) => resolveCorpusEntry(p as string, base));
     }
   }
   if (obj.speakers !== undefined) {

@@ -18,7 +18,7 @@ export { prepareDraft, checkPrepared, draftQuoteTokens, type PreparedDraft } fro
 export { ArchiveClient, type ArchiveClientOptions, type ArchiveStatus, type ArchiveLookup } from './archive/client';
 export { checkWithArchive } from './archive/checkDraft';
 export { loadArchive, type ArchiveLoadOptions, type ArchiveLoadReport } from './archive/load';
-export { isArchiveUrl, describeArchive, splitCorpus } from './archive/connection';
+export { isArchiveUrl, describeArchive, resolveCorpusEntry, splitCorpus } from './archive/connection';
 export { hideFinding, markHidden, type HiddenFinding } from './hidden';
 export { IncrementalCheck, piecesOf, type Piece } from './incremental';
 export { decodeText, isProbablyBinary } from './text/decode';

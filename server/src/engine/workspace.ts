@@ -14,7 +14,7 @@ import { walkFiles } from './files';
 import { expandGlob, isGlob } from './globs';
 import { IgnoreRules } from './ignoreRules';
 import { findConfig, repositoryRoot } from './projectRoot';
-import { describeArchive, isArchiveUrl, splitCorpus } from './archive/connection';
+import { describeArchive, resolveCorpusEntry, splitCorpus } from './archive/connection';
 import { checkWithArchive } from './archive/checkDraft';
 import type { ArchiveClient } from './archive/client';
 import type { CorpusProblem, DocumentFormat, FileReport, Severity, Verdict } from './types';
@@ -80,7 +80,7 @@ export function openWorkspace(root: string, overrides: WorkspaceOverrides = {}):
   const loaded = loadConfig(root, requested);
   const { config, file } = loaded;
   const problems = [...refused, ...loaded.problems];
-  const entries = overrides.corpus && overrides.corpus.length > 0 ? overrides.corpus.map((p) => (isArchiveUrl(p) ? p.trim() : path.resolve(root, p))) : config.corpus;
+  const entries = overrides.corpus && overrides.corpus.length > 0 ? overrides.corpus.map((p) => resolveCorpusEntry(p, root)) : config.corpus;
   let { paths: corpusPaths, archives } = splitCorpus(entries);
   if (overrides.restricted) {
     for (const p of corpusPaths.filter((c) => !isInside(root, c))) problems.push(`Restricted Mode: the corpus path ${p} is outside the workspace and was not read`);

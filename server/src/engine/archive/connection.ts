@@ -4,11 +4,17 @@
 // (PGHOST, PGUSER, PGPASSWORD, PGSSLMODE, …) and the password file (~/.pgpass, PGPASSFILE), both
 // read by the `pg` driver; `sslmode` and the other parameters of the string pass through to it.
 
+import * as path from 'path';
 import pg from 'pg';
 
 /** Whether a corpus entry names an archive rather than a file or folder. */
 export function isArchiveUrl(entry: string): boolean {
   return /^postgres(ql)?:\/\//i.test(entry.trim());
+}
+
+/** A corpus entry as the engine keeps it: a connection string as written, a path made absolute against `base`. */
+export function resolveCorpusEntry(entry: string, base: string): string {
+  return isArchiveUrl(entry) ? entry.trim() : path.resolve(base, entry);
 }
 
 /** The connection string with any password masked, for messages and status lines. */
