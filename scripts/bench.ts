@@ -8,7 +8,9 @@
 // p50/p95, the whole draft's check time and the verdicts' accuracy; and in the same run, on
 // the same files, the baselines: `rg -F` once per quote (what a reporter does by hand) and a
 // naive scan of every statement. Prints a table and writes a JSON copy (--out FILE, default
-// out/bench.json). Options: --sizes 1,3  --keep (leave the temporary folder).
+// out/bench.json). Then a row for sources as reporters have them: 1,000 PDFs and 1,000 saved
+// web pages made from the statements (scripts/benchDocuments.ts), read cold: pages per second
+// and peak RSS. Options: --sizes 1,3  --documents-only  --keep (leave the temporary folder).
 // --archive: the newsroom archive on PostgreSQL instead (scripts/benchArchive.ts).
 
 import { execFileSync, spawnSync } from 'child_process';
@@ -20,6 +22,7 @@ import { loadCorpusReport, type Corpus } from '../server/src/engine/corpus/corpu
 import { tokenize as wordsOfText } from '../server/src/engine/text/tokenize';
 import { isNegation } from '../server/src/engine/match/wordClasses';
 import { archiveBench } from './benchArchive';
+import { makeDocumentCorpus } from './benchDocuments';
 
 interface Expected {
   kind: 'intact' | 'altered' | 'misattributed' | 'invented';
@@ -257,6 +260,10 @@ function ripgrep(rg: string, draftDir: string, paths: string[]): { p50ms: number
 function main(): void {
   const argv = process.argv.slice(2);
   if (argv[0] === '--child') return child(argv[1], argv.slice(2));
+  if (argv[0] === '--make-documents') {
+    void makeDocumentCorpus(argv[1], argv[2], Number(argv[3])).then((r) => process.stdout.write(`${JSON.stringify(r)}\n`));
+    return;
+  }
   const opt = (name: string) => {
     const i = argv.indexOf(name);
     return i >= 0 ? argv[i + 1] : undefined;
@@ -289,7 +296,7 @@ function main(): void {
     execFileSync('tar', ['-xJf', data, '-C', one]);
     const draftDir = path.join(tmp, 'draft');
     fs.mkdirSync(draftDir);
-    for (const size of sizes) {
+    for (const size of argv.includes('--documents-only') ? [] : sizes) {
       let paths = [one];
       if (size > 1) {
         const many = path.join(tmp, `corpus-${size}x`);
@@ -338,6 +345,16 @@ function main(): void {
       });
       if (size > 1) fs.rmSync(path.join(tmp, `corpus-${size}x`), { recursive: true, force: true });
     }
+    // Sources as reporters have them: 1,000 PDFs and 1,000 saved pages made from the statements, read cold.
+    const docs = path.join(tmp, 'documents');
+    process.stderr.write('bench: documents: writing 1,000 PDFs and 1,000 web pages\n');
+    const made = spawnSync(process.execPath, [__filename, '--make-documents', one, docs, '1000'], { encoding: 'utf8' });
+    if (made.status !== 0) throw new Error(`making the documents failed:\n${made.stderr}`);
+    const counts = JSON.parse(made.stdout.trim().split('\n').pop()!) as { pdfs: number; pdfPages: number; htmlPages: number };
+    process.stderr.write('bench: documents: cold index\n');
+    const read = runChild('load', path.join(tmp, 'cache-documents'), draftDir, [docs]);
+    const pages = counts.pdfPages + counts.htmlPages;
+    results.push({ size: 'documents', statements: read.statements, documents: read.documents, files: counts.pdfs * 2, pdfPages: counts.pdfPages, htmlPages: counts.htmlPages, coldIndexSeconds: round(read.seconds!), pagesPerSecond: Math.round(pages / read.seconds!), coldPeakRssMB: read.peakRssMB });
   } finally {
     if (!argv.includes('--keep')) fs.rmSync(tmp, { recursive: true, force: true });
   }
@@ -345,6 +362,13 @@ function main(): void {
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
   fs.writeFileSync(outFile, JSON.stringify(record, null, 2));
   for (const r of results) {
+    if (r.size === 'documents') {
+      process.stdout.write(
+        `documents: ${r.files} files (${r.pdfPages} PDF pages, ${r.htmlPages} web pages): ${r.statements} statements in ${r.documents} documents\n` +
+          `  cold index ${r.coldIndexSeconds} s, ${r.pagesPerSecond} pages/s (peak RSS ${r.coldPeakRssMB} MB)\n`,
+      );
+      continue;
+    }
     process.stdout.write(
       `${r.size}: ${r.statements} statements in ${r.documents} documents\n` +
         `  cold index ${r.coldIndexSeconds} s (peak RSS ${r.coldPeakRssMB} MB) · warm start ${r.warmStartSeconds} s (peak RSS ${r.warmPeakRssMB} MB)\n` +

@@ -16,7 +16,7 @@ export async function makePdf(pages: string[][], info: { title?: string; author?
     for (const paragraph of paragraphs) {
       for (const line of wrap(paragraph, 80)) {
         if (y < 60) break;
-        page.drawText(line, { x: 56, y, size: 11, font });
+        page.drawText(winAnsi(line), { x: 56, y, size: 11, font });
         y -= 15;
       }
       y -= 12;
@@ -45,4 +45,12 @@ function wrap(text: string, width: number): string[] {
   }
   if (line) lines.push(line);
   return lines;
+}
+
+// The characters Helvetica's WinAnsi encoding has beyond Latin-1 (curly quotes, dashes, €, …).
+const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
+
+/** Text a standard PDF font can draw: any other character (an emoji, a CJK name) becomes "?". */
+function winAnsi(text: string): string {
+  return Array.from(text, (c) => (c.charCodeAt(0) < 0x100 && c.length === 1 ? c : WIN_ANSI_EXTRA.has(c) ? c : '?')).join('');
 }
