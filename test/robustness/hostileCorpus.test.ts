@@ -21,7 +21,9 @@ function hostileFolder(): { dir: string; broken: string[]; good: number } {
     (i) => [`wrong-types-${i}.jsonl`, `${JSON.stringify({ speaker: 42, text: ['not', 'text'] })}\n`],
     (i) => [`not-records-${i}.json`, String(i)],
     (i) => [`nested-${i}.json`, '['.repeat(100000 + i)],
-    (i) => [`invalid-utf8-${i}.md`, Buffer.concat([Buffer.from('---\nspeaker: Ana Ruiz\nkind: statement\n---\n\nThe bridge '), Buffer.from([0xc3, 0x28, 0xa0, 0xa1, 0xff]), Buffer.from(` will reopen ${i}.`)])],
+    // Bytes that are not UTF-8 are Windows-1252 text since issue 16 (read, not broken); a UTF-16
+    // file cut in the middle of a character is broken in any encoding.
+    (i) => [`cut-utf16-${i}.md`, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`The bridge will reopen ${i}.`, 'utf16le'), Buffer.from([0x41])])],
     (i) => [`binary-${i}.txt`, Buffer.from(Array.from({ length: 512 }, (_, k) => (k * 7 + i) % 256))],
     (i) => [`no-columns-${i}.csv`, `who,what\nAna Ruiz,The bridge will reopen ${i}.\n`],
     (i) => [`statement-without-speaker-${i}.md`, `---\nkind: statement\n---\n\nThe bridge will reopen ${i}.\n`],

@@ -19,6 +19,16 @@ export function isProbablyBinary(buf: Uint8Array): boolean {
   return control / n > 0.1;
 }
 
+/**
+ * True for a draft's bytes that are not text. A draft is the writer's own file, opened on purpose:
+ * only NUL bytes (outside UTF-16 with a BOM) make it binary; stray control characters are checked
+ * as the text they are, as an editor would show them.
+ */
+export function isBinaryDraft(buf: Uint8Array): boolean {
+  if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) return false;
+  return buf.includes(0);
+}
+
 /** Decodes UTF-16 LE/BE with a BOM, UTF-8 (BOM stripped), else Windows-1252. */
 export function decodeText(buf: Uint8Array): Decoded {
   if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) {
