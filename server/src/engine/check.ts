@@ -134,6 +134,7 @@ export function checkPrepared(draft: PreparedDraft, corpus: Corpus, options: Che
   const { text, fullText, lines, filePath } = draft;
   const findings: Finding[] = [];
   const archive = options.archive && 'corpus' in options.archive ? options.archive.corpus : null;
+  const breaks = paragraphBreaks(text);
   for (const quote of draft.checked) {
     const speakerId = quote.speaker ? corpus.speakers.resolve(quote.speaker.text) : undefined;
     const speakerName = quote.speaker ? (speakerId != null ? corpus.speakers.speaker(speakerId).name : quote.speaker.text) : null;
@@ -160,13 +161,13 @@ export function checkPrepared(draft: PreparedDraft, corpus: Corpus, options: Che
     }
     const tokens = quoteTokens(text, quote.fragments);
     const fragments = quote.fragments.map((f) => text.slice(f.start, f.end)).join('\u0000');
-    const context = contextAround(text, quote.span);
+    const context = contextAround(text, quote.span, breaks);
     const inferred = quote.speaker?.resolvedFrom !== undefined;
     const judgeIn = (against: Corpus, origin: SourceOrigin): Judged => {
       const id = quote.speaker ? against.speakers.resolve(quote.speaker.text) : undefined;
       const mayBe = id === null && quote.speaker ? against.speakers.mayBe(quote.speaker.text) : [];
       const key = `${id === undefined ? 'none' : id}|${mayBe.join(',')}|${inferred}|${fragments}|${context.text}`;
-      return { corpus: against, origin, speakerId: id, judgement: cachedJudgement(against, key, () => judgeQuote(against, tokens, text, id, { context: context.tokens, mayBe, inferred })) };
+      return { corpus: against, origin, speakerId: id, judgement: cachedJudgement(against, key, () => judgeQuote(against, tokens, text, id, { context: context.tokens(), mayBe, inferred })) };
     };
     let judged = judgeIn(corpus, 'local');
     if (archive && strength(judged.judgement) > 0) {
@@ -218,18 +219,31 @@ function overlapsAny(spans: Span[], span: Span): boolean {
 /** Characters of draft read on each side of a quote for its context: about its sentence and the next. */
 const CONTEXT_CHARS = 240;
 
+/** Where each paragraph break ('\n\n', overlapping ones too) starts, ascending: found once per check, not per quote. */
+function paragraphBreaks(text: string): number[] {
+  const starts: number[] = [];
+  for (let at = text.indexOf('\n\n'); at >= 0; at = text.indexOf('\n\n', at + 1)) starts.push(at);
+  return starts;
+}
+
 /**
  * The draft's words around a quote, within its paragraph and the quote left out: what lets a
  * short quote's context choose between the statements that hold it (`JudgeOptions.context`).
+ * The paragraph's ends come from `breaks` (`paragraphBreaks`) by binary search: a search of the
+ * text for each quote cost O(length) per quote, seconds on a long single line. The tokens are
+ * made only when the judgement is not cached.
  */
-function contextAround(text: string, span: Span): { text: string; tokens: Token[] } {
-  const paragraphStart = text.lastIndexOf('\n\n', span.start);
-  const paragraphEnd = text.indexOf('\n\n', span.end);
+function contextAround(text: string, span: Span, breaks: readonly number[]): { text: string; tokens: () => Token[] } {
+  const startOf = (at: number) => at;
+  const before = lastStartingAtOrBefore(breaks, span.start, startOf);
+  const paragraphStart = before >= 0 ? breaks[before] : -1;
+  const after = lastStartingAtOrBefore(breaks, span.end - 1, startOf) + 1;
+  const paragraphEnd = after < breaks.length ? breaks[after] : -1;
   const from = Math.max(span.start - CONTEXT_CHARS, paragraphStart < 0 ? 0 : paragraphStart);
   const to = Math.min(span.end + CONTEXT_CHARS, paragraphEnd < 0 ? text.length : paragraphEnd);
-  const before = text.slice(from, span.start);
-  const after = text.slice(span.end, to);
-  return { text: `${before}\u2016${after}`, tokens: [...tokenize(before, from), ...tokenize(after, span.end)] };
+  const head = text.slice(from, span.start);
+  const tail = text.slice(span.end, to);
+  return { text: `${head}\u2016${tail}`, tokens: () => [...tokenize(head, from), ...tokenize(tail, span.end)] };
 }
 
 function sourceRef(corpus: Corpus, statementId: number, origin: SourceOrigin): SourceRef {
