@@ -366,7 +366,7 @@ export class Corpus {
     for (let id = entry.first; id < entry.first + entry.count; id++) {
       if (this.cols.live.data[id] !== 1) continue;
       this.cols.live.data[id] = 0;
-      this.index.removed();
+      this.index.removed(id);
       this.liveStatements--;
     }
     if (entry.documentId >= 0) {

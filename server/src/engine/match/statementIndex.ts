@@ -69,6 +69,8 @@ export class StatementIndex {
   private readonly pendingWords = new Map<number, number[]>();
   private readonly pendingPairs = new Map<number, number[]>();
   private removedSinceBuild = 0;
+  /** Per word id, the statements removed since the build that hold it: taken off `statementsWith`'s count. */
+  private readonly removedWords = new Map<number, number>();
   private scores = new Float64Array(0);
 
   constructor(private readonly source: WordSource) {}
@@ -85,12 +87,26 @@ export class StatementIndex {
     this.resetPending(arrays.built);
   }
 
-  /** Called when a statement is removed: its postings are skipped from now on. */
-  removed(): void {
+  /**
+   * Called when live statement `id` is removed: its postings are skipped from now on, and its
+   * words no longer count in `statementsWith` (a file rewritten forty times would otherwise make
+   * its words look forty times as common, and weigh a quote of them as weaker evidence than a
+   * fresh read of the same sources does).
+   */
+  removed(id: number): void {
     this.removedSinceBuild++;
+    const src = this.source;
+    const seen = new Set<number>();
+    for (let i = src.wordStart(id), end = src.wordStart(id + 1); i < end; i++) {
+      const w = src.words[i];
+      if (seen.has(w)) continue;
+      seen.add(w);
+      this.removedWords.set(w, (this.removedWords.get(w) ?? 0) + 1);
+    }
   }
 
   private resetPending(from: number): void {
+    this.removedWords.clear();
     this.pendingFrom = from;
     this.pendingUpTo = from;
     this.pendingWords.clear();
@@ -191,14 +207,14 @@ export class StatementIndex {
   }
 
   /**
-   * How many statements hold word `w` (removed ones included until the next rebuild): what
-   * makes a word distinctive (few) or common (many) when weighing a match.
+   * How many live statements hold word `w`: what makes a word distinctive (few) or common
+   * (many) when weighing a match. The same as a fresh read of the same sources gives.
    */
   statementsWith(w: number): number {
     this.catchUp();
     const a = this.arrays!;
     const base = w >= 0 && w + 1 < a.wordOffsets.length ? a.wordOffsets[w + 1] - a.wordOffsets[w] : 0;
-    return base + (this.pendingWords.get(w)?.length ?? 0);
+    return base + (this.pendingWords.get(w)?.length ?? 0) - (this.removedWords.get(w) ?? 0);
   }
 
   /** The `limit` best-ranked live statements for a quote, best first (ties: lower id first). */
