@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ArchiveClient, decodeText, isBinaryDraft, checkDraftWithArchive, corpusOptionsFor, describeArchive, discoverWorkspace, findDrafts, loadCorpus, resolveCorpusEntry, summarize, userCacheFolder, type FileReport } from '../engine';
+import { ArchiveClient, decodeDraft, checkDraftWithArchive, corpusOptionsFor, describeArchive, discoverWorkspace, findDrafts, loadCorpus, resolveCorpusEntry, summarize, userCacheFolder, type FileReport } from '../engine';
 import { runArchive } from './archive';
 import { parseArgs, UsageError, USAGE } from './args';
 import { renderGithub } from './github';
@@ -112,8 +112,7 @@ async function run(argv: string[]): Promise<number> {
 function readDraft(draft: string): string | null {
   try {
     const buffer = fs.readFileSync(draft === STDIN_PATH ? 0 : draft);
-    if (isBinaryDraft(buffer)) throw new Error('binary file, not a draft');
-    const decoded = decodeText(buffer);
+    const decoded = decodeDraft(buffer);
     if ('problem' in decoded) throw new Error(decoded.problem);
     return decoded.text;
   } catch (error) {

@@ -21,4 +21,4 @@ export { loadArchive, type ArchiveLoadOptions, type ArchiveLoadReport } from './
 export { isArchiveUrl, describeArchive, resolveCorpusEntry, splitCorpus } from './archive/connection';
 export { hideFinding, markHidden, type HiddenFinding } from './hidden';
 export { IncrementalCheck, piecesOf, type Piece } from './incremental';
-export { decodeText, isBinaryDraft, isProbablyBinary } from './text/decode';
+export { decodeDraft, decodeText, isProbablyBinary } from './text/decode';

@@ -26,7 +26,7 @@ import {
 import type { Disposable } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Corpus, Finding, LineIndex, MAX_CHECKED_CHARS, Severity, Verdict, checkDraft, IncrementalCheck, checkOptionsFor, corpusOptionsFor, hideFinding, draftFormat, findDrafts, isInCorpus, openWorkspace, summarize, type Workspace } from '../engine';
-import { decodeText, loadCorpusSteps, SOURCE_EXTENSIONS } from '../engine';
+import { decodeDraft, loadCorpusSteps, SOURCE_EXTENSIONS } from '../engine';
 import { ArchiveClient, checkDraftWithArchive, draftQuoteTokens, prepareDraft, type ArchiveLookup } from '../engine';
 import { storagePathOf } from './cacheFolder';
 import { codeActionsFor, hasDiagnostic, SOURCE, toDiagnostic } from './diagnostics';
@@ -830,9 +830,9 @@ function overlaps(a: { start: { line: number; character: number }; end: { line: 
   return !before(a.end, b.start) && !before(b.end, a.start);
 }
 
-/** A draft not open in the editor, from disk: UTF-8, UTF-16 with a BOM or Windows-1252, as the CLI reads it. */
+/** A draft not open in the editor, from disk, read as the CLI reads it (decodeDraft). */
 function readDraft(file: string): string {
-  const decoded = decodeText(fs.readFileSync(file));
+  const decoded = decodeDraft(fs.readFileSync(file));
   if ('problem' in decoded) throw new Error(`${path.basename(file)}: ${decoded.problem}`);
   return decoded.text;
 }

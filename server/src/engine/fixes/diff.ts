@@ -2,7 +2,7 @@
 // covers, the source words it lacks (struck in the hover and the report), its own words the
 // source lacks, and the statement's text around it. Every source word appears once.
 import type { DiffSegment } from '../types';
-import type { Token } from '../text/tokenize';
+import { surfaceWords, type Token } from '../text/tokenize';
 import type { AlignedQuote } from './alignedQuote';
 
 export function diffSegments(aligned: AlignedQuote): DiffSegment[] {
@@ -37,10 +37,10 @@ export function diffSegments(aligned: AlignedQuote): DiffSegment[] {
   const flush = () => {
     if (removed.length) advance('removed', removed[0].start, removed[removed.length - 1].end);
     if (added.length) {
-      if (!started) lead = surface(added, draftText);
+      if (!started) lead = surfaceWords(added, draftText);
       else {
         push('equal', ' ');
-        push('added', surface(added, draftText));
+        push('added', surfaceWords(added, draftText));
       }
     }
     removed = [];
@@ -69,14 +69,3 @@ export function diffSegments(aligned: AlignedQuote): DiffSegment[] {
   return segments;
 }
 
-/** Draft words as written; the two tokens of a contraction share one word. */
-function surface(tokens: Token[], text: string): string {
-  const words: string[] = [];
-  let lastStart = -1;
-  for (const t of tokens) {
-    if (t.start === lastStart) continue;
-    lastStart = t.start;
-    words.push(text.slice(t.start, t.end));
-  }
-  return words.join(' ');
-}

@@ -1,5 +1,5 @@
 import type { Change, Severity } from '../types';
-import type { Token } from '../text/tokenize';
+import { surfaceWords, type Token } from '../text/tokenize';
 import type { Alignment } from './align';
 import { expandContractions, isFiller, isFunctionWord, isInflection, isModal, isNegation, isNumberWord, isSpellingVariant } from './wordClasses';
 
@@ -22,8 +22,8 @@ export function describeChanges(alignment: Alignment, quote: Token[], quoteText:
   let current: Group | null = null;
   const flush = () => {
     if (!current) return;
-    const draft = surface(current.draftTokens, quoteText);
-    const src = surface(current.sourceTokens, sourceText);
+    const draft = surfaceWords(current.draftTokens, quoteText);
+    const src = surfaceWords(current.sourceTokens, sourceText);
     const op = !draft ? 'delete' : !src ? 'insert' : 'replace';
     changes.push({ op, draft, source: src, ...current });
     current = null;
@@ -136,14 +136,3 @@ function summarizeChange(c: Change, why: string): string {
   return `“${words(c.draft)}” where the source has “${words(c.source)}”${kind}`;
 }
 
-/** The words as written; the two tokens of a contraction share one surface word. */
-function surface(tokens: Token[], text: string): string {
-  const words: string[] = [];
-  let lastStart = -1;
-  for (const t of tokens) {
-    if (t.start === lastStart) continue;
-    lastStart = t.start;
-    words.push(text.slice(t.start, t.end));
-  }
-  return words.join(' ');
-}

@@ -19,12 +19,17 @@ export function isProbablyBinary(buf: Uint8Array): boolean {
   return control / n > 0.1;
 }
 
+/** A draft's bytes as text (as decodeText), or the problem: binary, or text that cannot be decoded. */
+export function decodeDraft(buf: Uint8Array): Decoded {
+  return isBinaryDraft(buf) ? { problem: 'binary file, not a draft' } : decodeText(buf);
+}
+
 /**
  * True for a draft's bytes that are not text. A draft is the writer's own file, opened on purpose:
  * only NUL bytes (outside UTF-16 with a BOM) make it binary; stray control characters are checked
  * as the text they are, as an editor would show them.
  */
-export function isBinaryDraft(buf: Uint8Array): boolean {
+function isBinaryDraft(buf: Uint8Array): boolean {
   if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) return false;
   return buf.includes(0);
 }

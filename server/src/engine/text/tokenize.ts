@@ -101,3 +101,15 @@ export function quoteTokens(text: string, fragments: Span[]): Token[] {
 export function wordsOf(tokens: Token[]): string[] {
   return tokens.filter((t) => !t.gap && !t.bracket).map((t) => t.norm);
 }
+
+/** Words as written, joined by spaces; the two tokens of a contraction share one written word. */
+export function surfaceWords(tokens: readonly Token[], text: string): string {
+  const words: string[] = [];
+  let lastStart = -1;
+  for (const t of tokens) {
+    if (t.start === lastStart) continue;
+    lastStart = t.start;
+    words.push(text.slice(t.start, t.end));
+  }
+  return words.join(' ');
+}

@@ -5,6 +5,7 @@
 // (Layout): a PDF's page, a Word file's paragraph, an HTML page's own lines.
 
 import type { FrontMatterValue } from './frontMatter';
+import { lastStartingAtOrBefore } from '../../text/spans';
 
 /**
  * The libraries that read documents, at the versions package.json pins (a unit test holds
@@ -38,14 +39,7 @@ export interface Layout {
 
 /** The 0-based unit (page, paragraph) an offset of the text read stands in. */
 export function unitAt(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return Math.max(lo, 0);
+  return Math.max(lastStartingAtOrBefore(starts, offset, (start) => start), 0);
 }
 
 /**

@@ -2,6 +2,7 @@
 // keeping where each decoded character came from, so a statement's span stays on the raw text.
 
 import { decodeHTML } from 'entities';
+import { lastStartingAtOrBefore } from '../../text/spans';
 
 const REFERENCE = /&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{1,31});/gi;
 
@@ -27,14 +28,8 @@ export function decodeEntities(raw: string): { s: string; raw: (offset: number) 
   return {
     s,
     raw: (offset) => {
-      let lo = 0;
-      let hi = decodedAt.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (decodedAt[mid] <= offset) lo = mid;
-        else hi = mid - 1;
-      }
-      return rawAt[lo] + (offset - decodedAt[lo]);
+      const at = Math.max(lastStartingAtOrBefore(decodedAt, offset, (start) => start), 0);
+      return rawAt[at] + (offset - decodedAt[at]);
     },
   };
 }
