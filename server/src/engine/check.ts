@@ -103,7 +103,6 @@ export function checkText(fullText: string, filePath: string, corpus: Corpus, op
 interface Judged {
   corpus: Corpus;
   origin: SourceOrigin;
-  speakerId: number | null | undefined;
   judgement: Judgement;
 }
 
@@ -136,9 +135,8 @@ export function checkPrepared(draft: PreparedDraft, corpus: Corpus, options: Che
   const archive = options.archive && 'corpus' in options.archive ? options.archive.corpus : null;
   const breaks = paragraphBreaks(text);
   for (const quote of draft.checked) {
-    const speakerId = quote.speaker ? corpus.speakers.resolve(quote.speaker.text) : undefined;
-    const speakerName = quote.speaker ? (speakerId != null ? corpus.speakers.speaker(speakerId).name : quote.speaker.text) : null;
     if (quote.kind === 'claim') {
+      const { id: speakerId, name: speakerName } = speakerIn(corpus, quote.speaker);
       const key = `claim|${speakerId === undefined ? 'none' : speakerId}|${quote.text}`;
       const judgement = cachedJudgement(corpus, key, () => judgeClaim(corpus, quote.text, speakerId));
       const supporting = judgement.verdict === 'supported' || judgement.verdict === 'misattributed';
@@ -164,10 +162,10 @@ export function checkPrepared(draft: PreparedDraft, corpus: Corpus, options: Che
     const context = contextAround(text, quote.span, breaks);
     const inferred = quote.speaker?.resolvedFrom !== undefined;
     const judgeIn = (against: Corpus, origin: SourceOrigin): Judged => {
-      const id = quote.speaker ? against.speakers.resolve(quote.speaker.text) : undefined;
+      const { id } = speakerIn(against, quote.speaker);
       const mayBe = id === null && quote.speaker ? against.speakers.mayBe(quote.speaker.text) : [];
       const key = `${id === undefined ? 'none' : id}|${mayBe.join(',')}|${inferred}|${fragments}|${context.text}`;
-      return { corpus: against, origin, speakerId: id, judgement: cachedJudgement(against, key, () => judgeQuote(against, tokens, text, id, { context: context.tokens(), mayBe, inferred })) };
+      return { corpus: against, origin, judgement: cachedJudgement(against, key, () => judgeQuote(against, tokens, text, id, { context: context.tokens(), mayBe, inferred })) };
     };
     let judged = judgeIn(corpus, 'local');
     if (archive && strength(judged.judgement) > 0) {
@@ -175,7 +173,7 @@ export function checkPrepared(draft: PreparedDraft, corpus: Corpus, options: Che
       if (strength(other.judgement) < strength(judged.judgement)) judged = other;
     }
     const { judgement, corpus: from, origin } = judged;
-    const name = quote.speaker ? (judged.speakerId != null ? from.speakers.speaker(judged.speakerId).name : quote.speaker.text) : null;
+    const { name } = speakerIn(from, quote.speaker);
     const source = judgement.statementId === null ? null : sourceRef(from, judgement.statementId, origin);
     const severity = options.severities?.[judgement.verdict] ?? judgement.severity;
     const revision = reviseQuote(from, text, quote, tokens, judgement.verdict, judgement.statementId, judgement.changes.length === 0);
@@ -208,6 +206,13 @@ export function checkPrepared(draft: PreparedDraft, corpus: Corpus, options: Che
     report.skipped = { from, message: `Checked the first ${million(cut)} characters of ${million(fullText.length)}; the rest, from line ${from.line + 1}, was skipped. Split the document to check all of it.` };
   }
   return report;
+}
+
+/** The draft's speaker as one corpus knows them: its id (null: not in it; undefined: no speaker) and the name to show. */
+function speakerIn(corpus: Corpus, speaker: { text: string } | null | undefined): { id: number | null | undefined; name: string | null } {
+  if (!speaker) return { id: undefined, name: null };
+  const id = corpus.speakers.resolve(speaker.text);
+  return { id, name: id != null ? corpus.speakers.speaker(id).name : speaker.text };
 }
 
 /** Whether `span` overlaps one of `spans` (sorted by start, not overlapping each other). */

@@ -205,9 +205,9 @@ export function judgeQuote(corpus: Corpus, quote: Token[], quoteText: string, sp
   const chosen = chooseByContext(ownExact.filter(stands), contextBits) ?? chooseByContext(ownExact.filter((s) => contextBits(s) >= CONTEXT_BITS), contextBits);
   if (chosen && !negationBefore(corpus, chosen)) return verified(chosen);
   // The speaker's words, quoted from just after a "not": the opposite of what they said.
-  const turned = ownExact.find((s) => s.bits >= ONE_EDIT_BITS && negationBefore(corpus, s) !== null);
-  if (turned) {
-    const negation = negationBefore(corpus, turned)!;
+  for (const turned of ownExact) {
+    const negation = turned.bits >= ONE_EDIT_BITS ? negationBefore(corpus, turned) : null;
+    if (negation === null) continue;
     return { ...base, verdict: 'altered', severity: 'error', statementId: turned.run.first, otherStatementIds: turned.run.rest, changes: [{ op: 'delete', draft: '', source: negation }], changeSummary: `“${negation}” dropped just before the quote (negation)` };
   }
 
