@@ -64,7 +64,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
   const output = vscode.window.createOutputChannel('Verbatim', { log: true });
   const statusBar = new StatusBar();
   const reports = new ReportView();
-  let corpusStatus: CorpusStatus | undefined;
+  /** Each workspace folder's corpus status (a multi-root workspace has one corpus per folder), by folder path. */
+  const folderStatuses = new Map<string, CorpusStatus>();
+  /** The status of the folder of a document (the active editor's by default), else of the first folder. */
+  const statusFor = (uri: vscode.Uri | undefined = vscode.window.activeTextEditor?.document.uri): CorpusStatus | undefined => {
+    const folder = uri && vscode.workspace.getWorkspaceFolder(uri);
+    const first = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    return (folder && folderStatuses.get(folder.uri.fsPath)) ?? (first !== undefined ? folderStatuses.get(first) : undefined) ?? folderStatuses.values().next().value;
+  };
   const summaries = new Map<string, DocumentSummary>();
   let restarts = 0;
   /** The draft last shown in an editor: what "Check Document" checks when the focus is elsewhere (the walkthrough, the report). */
@@ -121,10 +128,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
   const wireNotifications = (c: LanguageClient) => {
     context.subscriptions.push(
       c.onNotification(StatusNotification, (s: CorpusStatus) => {
-        const was = corpusStatus?.state;
-        corpusStatus = s;
-        statusBar.setCorpus(s);
-        updateWalkthroughContext(s);
+        const was = folderStatuses.get(s.folder)?.state;
+        folderStatuses.set(s.folder, s);
+        updateWalkthroughContext();
         refreshStatusBar();
         if (s.state === 'noCorpus' && was !== 'noCorpus') void offerToCreateSources(context, s);
       }),
@@ -136,17 +142,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
   };
 
   /** The walkthrough's steps tick on these: the sources folder is there, and it holds statements. */
-  const updateWalkthroughContext = (s: CorpusStatus | undefined) => {
-    const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-    const folders = [...(s?.corpusPaths ?? []), ...(root ? [path.join(root, 'sources')] : [])];
+  const updateWalkthroughContext = () => {
+    const statuses = [...folderStatuses.values()];
+    const roots = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
+    const folders = [...statuses.flatMap((s) => s.corpusPaths), ...roots.map((r) => path.join(r, 'sources'))];
     void vscode.commands.executeCommand('setContext', 'verbatim.hasSourcesFolder', folders.some((p) => fs.existsSync(p)));
-    void vscode.commands.executeCommand('setContext', 'verbatim.hasStatements', (s?.statements ?? 0) > 0);
+    void vscode.commands.executeCommand('setContext', 'verbatim.hasStatements', statuses.some((s) => s.statements > 0));
   };
-  updateWalkthroughContext(undefined);
+  updateWalkthroughContext();
 
   const refreshStatusBar = () => {
     const editor = vscode.window.activeTextEditor;
     const doc = editor?.document;
+    const corpus = statusFor(doc?.uri);
+    if (corpus) statusBar.setCorpus(corpus);
     const wanted = doc && languages().includes(doc.languageId) && (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled');
     statusBar.setDocument(wanted ? summaries.get(doc.uri.toString()) : undefined, !!wanted);
   };
@@ -176,7 +185,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
   // ---- commands --------------------------------------------------------------------------
 
   const isDraft = (doc: vscode.TextDocument) =>
-    languages().includes(doc.languageId) && (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled') && !isUnder(doc.uri.fsPath, corpusStatus?.corpusPaths ?? []);
+    languages().includes(doc.languageId) && (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled') && !isUnder(doc.uri.fsPath, [...folderStatuses.values()].flatMap((s) => s.corpusPaths));
   const rememberDraft = (editor: vscode.TextEditor | undefined) => {
     if (editor && isDraft(editor.document)) lastDraft = editor.document.uri;
   };
@@ -250,7 +259,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
       const speaker = await prompts.speaker();
       if (!speaker?.trim()) return undefined;
       const title = await prompts.title(vscode.l10n.t('Notes from {0}', path.basename(editor.document.fileName)));
-      params = { speaker: speaker.trim(), text, title: title?.trim() || undefined };
+      params = { speaker: speaker.trim(), text, title: title?.trim() || undefined, uri: editor.document.uri.toString() };
     }
     const result = await (await need()).sendRequest<AddStatementResult>('workspace/executeCommand', { command: ServerCommands.addStatement, arguments: [params] });
     void vscode.window.showInformationMessage(vscode.l10n.t('Verbatim: added a statement by {0} to {1}.', params.speaker, vscode.workspace.asRelativePath(result.path)));
@@ -284,8 +293,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
       await starting;
       await client?.restart();
     })),
-    vscode.commands.registerCommand('verbatim.createSourcesFolder', guarded(() => createSourcesFolder(corpusStatus))),
-    vscode.commands.registerCommand('verbatim.addSource', guarded(() => addFirstSource(corpusStatus))),
+    vscode.commands.registerCommand('verbatim.createSourcesFolder', guarded(() => createSourcesFolder(statusFor()))),
+    vscode.commands.registerCommand('verbatim.addSource', guarded(() => addFirstSource(statusFor()))),
     vscode.commands.registerCommand('verbatim.getStarted', () => vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH_ID, false)),
     vscode.window.onDidChangeActiveTextEditor((editor) => {
       rememberDraft(editor);
@@ -318,7 +327,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
 
   return {
     client: () => client,
-    status: () => corpusStatus,
+    status: () => statusFor(),
     summary: (uri) => summaries.get(uri.toString()),
     serverInfo: async () => (await need()).sendRequest<ServerInfo>('workspace/executeCommand', { command: ServerCommands.info, arguments: [] }),
     report: () => reports,

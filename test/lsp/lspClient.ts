@@ -74,6 +74,8 @@ export class TestClient {
   }
 
   settings: Record<string, unknown> = {};
+  /** The workspace folders to announce (a multi-root workspace); the root alone by default. */
+  folders: string[] | undefined;
 
   private poke(): void {
     const w = this.waiters;
@@ -109,7 +111,7 @@ export class TestClient {
     const result = await this.conn.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
       rootUri: uriOf(this.root),
-      workspaceFolders: [{ uri: uriOf(this.root), name: path.basename(this.root) }],
+      workspaceFolders: (this.folders ?? [this.root]).map((f) => ({ uri: uriOf(f), name: path.basename(f) })),
       initializationOptions: { settings, ...options },
       capabilities: {
         workspace: {

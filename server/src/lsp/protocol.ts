@@ -18,7 +18,7 @@ export const ServerCommands = {
   addStatement: 'verbatim.server.addStatement',
   /** args: [HideFindingParams] → HideFindingResult: records the finding in the config file's `hidden` list */
   hideFinding: 'verbatim.server.hideFinding',
-  /** args: [] → ServerInfo (used by tests and the status bar tooltip) */
+  /** args: [uri?: string] → ServerInfo (used by tests and the status bar tooltip) */
   info: 'verbatim.server.info',
 } as const;
 
@@ -34,6 +34,8 @@ export type CorpusState = 'starting' | 'indexing' | 'ready' | 'noCorpus';
 
 export interface CorpusStatus {
   state: CorpusState;
+  /** The workspace folder this status is of (a multi-root workspace has one corpus per folder). */
+  folder: string;
   /** Absolute corpus paths in force. */
   corpusPaths: string[];
   documents: number;
@@ -93,6 +95,8 @@ export interface CheckWorkspaceResult {
 export interface AddStatementParams {
   speaker: string;
   text: string;
+  /** The draft the words were selected in: the statement goes into its workspace folder's corpus. */
+  uri?: string;
   /** Where the words come from (shown as the statement's title). */
   title?: string;
   url?: string;
@@ -120,7 +124,10 @@ export interface AddStatementResult {
 export interface ServerInfo {
   pid: number;
   version: string;
+  /** The status of the folder of the uri asked about, else of the first folder. */
   status: CorpusStatus;
+  /** Every workspace folder's status, in the client's order. */
+  folders: CorpusStatus[];
   /** Full checks (commands); pieces of drafts checked as you type, and how many came from the cache. */
   checks: { full: number; pieces: number; pieceCacheHits: number };
   /** Megabytes. `heapUsedMb` is live data only when `afterFullGc` (the server started with --expose-gc). */

@@ -1,7 +1,8 @@
-// The Verbatim language server: thin glue between LSP and the engine. It keeps the corpus
-// indexed (with work-done progress, file by file on change), checks open drafts after a
-// debounce through a paragraph cache, and answers hover, definition, code actions and the
-// server commands. Nothing here decides a verdict: that is the engine's job.
+// The Verbatim language server: thin glue between LSP and the engine. Each workspace folder
+// keeps its own config, corpus and index (folder.ts); the server routes every document to the
+// folder that holds it, checks open drafts after a debounce through the engine's incremental
+// check, and answers hover, definition, code actions and the server commands. Nothing here
+// decides a verdict: that is the engine's job.
 import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
@@ -14,62 +15,41 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
-  FileSystemWatcher,
   InitializeParams,
   InitializeResult,
   Location,
   TextDocuments,
   TextDocumentSyncKind,
-  WatchKind,
-  WorkDoneProgressReporter,
+  WorkspaceFolder,
 } from 'vscode-languageserver';
 import type { Disposable } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Corpus, Finding, LineIndex, MAX_CHECKED_CHARS, Severity, Verdict, checkDraft, IncrementalCheck, checkOptionsFor, corpusOptionsFor, hideFinding, draftFormat, findDrafts, isInCorpus, openWorkspace, summarize, type Workspace } from '../engine';
-import { decodeDraft, loadCorpusSteps, SOURCE_EXTENSIONS } from '../engine';
-import { ArchiveClient, checkDraftWithArchive, draftQuoteTokens, prepareDraft, type ArchiveLookup } from '../engine';
-import { storagePathOf } from './cacheFolder';
+import { Finding, LineIndex, MAX_CHECKED_CHARS, checkOptionsFor, hideFinding, draftFormat, findDrafts, summarize } from '../engine';
+import { decodeDraft } from '../engine';
+import { checkDraftWithArchive, draftQuoteTokens, prepareDraft, type ArchiveLookup } from '../engine';
+import { ProjectFolder, type FolderHost } from './folder';
+import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
 import { codeActionsFor, hasDiagnostic, SOURCE, toDiagnostic } from './diagnostics';
 import {
   AddStatementParams,
   AddStatementResult,
   CheckDocumentResult,
   CheckWorkspaceResult,
-  CorpusStatus,
   DiagnosticData,
   DocumentSummary,
   DocumentSummaryNotification,
   HideFindingParams,
   HideFindingResult,
-  IndexCacheStatus,
   OPEN_SOURCE_COMMAND,
   ServerCommands,
   ServerInfo,
-  StatusNotification,
 } from './protocol';
 import { emptyCounts, renderHover } from './render';
 import { buildReport } from '../engine/report';
 
 export const SERVER_VERSION = '0.1.0';
 
-/** The `verbatim.*` settings (VS Code) or initializationOptions (other editors). */
-export interface Settings {
-  configFile: string;
-  corpus: string[];
-  severity: Partial<Record<Verdict, Severity>>;
-  languages: string[];
-  debounce: number;
-  codeLens: boolean;
-}
-
-const DEFAULT_SETTINGS: Settings = {
-  configFile: 'verbatim.json',
-  corpus: [],
-  severity: {},
-  languages: ['markdown', 'plaintext'],
-  debounce: 300,
-  codeLens: true,
-};
+export type { Settings } from './settings';
 
 const MAX_DRAFT_CHARS = MAX_CHECKED_CHARS;
 
@@ -83,56 +63,35 @@ function uriToPath(uri: string): string {
   return uri.startsWith('file:') ? fileURLToPath(uri) : uri;
 }
 
-function normalizeSettings(raw: unknown): Settings {
-  const s = (raw && typeof raw === 'object' ? raw : {}) as Partial<Settings>;
-  return {
-    configFile: typeof s.configFile === 'string' && s.configFile ? s.configFile : DEFAULT_SETTINGS.configFile,
-    corpus: Array.isArray(s.corpus) ? s.corpus.filter((p): p is string => typeof p === 'string' && p.trim() !== '') : [],
-    severity: s.severity && typeof s.severity === 'object' ? s.severity : {},
-    languages: Array.isArray(s.languages) && s.languages.length ? s.languages : DEFAULT_SETTINGS.languages,
-    debounce: typeof s.debounce === 'number' && s.debounce >= 0 ? s.debounce : DEFAULT_SETTINGS.debounce,
-    codeLens: typeof s.codeLens === 'boolean' ? s.codeLens : DEFAULT_SETTINGS.codeLens,
-  };
-}
-
-export class VerbatimServer {
+export class VerbatimServer implements FolderHost {
   private readonly documents = new TextDocuments(TextDocument);
-  private root = process.cwd();
-  private settings: Settings = DEFAULT_SETTINGS;
-  /** The workspace as the engine reads it: config, settings over it, corpus paths, severities. */
-  private ws: Workspace = { root: process.cwd(), configFile: null, corpusPaths: [], archives: [], speakers: {}, severities: {}, hidden: [], problems: [] };
-  /** The newsroom's archive, when the corpus names one (a postgresql:// entry): read-only, with a deadline. */
-  private archive: ArchiveClient | null = null;
-  /** What the archive gave the last check: the paragraph checks of that version use it. */
-  private archiveLookup: ArchiveLookup | undefined;
-  private corpus: Corpus | null = null;
-  /** Where the corpus index is persisted, or null (see cacheFolder.ts). */
-  private cacheDir: string | null = null;
-  private cacheStatus: IndexCacheStatus | undefined;
-  private status: CorpusStatus = { state: 'starting', corpusPaths: [], documents: 0, statements: 0, problems: [], configProblems: [] };
-  /** The check as you type: the engine's, piece by piece, equal to a full check. */
-  private readonly incremental = new IncrementalCheck();
+  /** The workspace folders, in the client's order; a document belongs to the innermost folder holding it, else the first. */
+  private folders: ProjectFolder[] = [];
   private readonly checked = new Map<string, Checked>();
   /** The run number of the background check of each document, while one runs. */
   private readonly inFlight = new Map<string, number>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  private indexRun = 0;
-  private indexing: Promise<void> | null = null;
-  private problemUris = new Set<string>();
   private watcherRegistration: Disposable | null = null;
-  private corpusChangeTimer: NodeJS.Timeout | null = null;
-  private pendingCorpusChanges = new Map<string, FileChangeType>();
+  private watchTimer: NodeJS.Timeout | null = null;
   private stats = { full: 0 };
-  private caps = { configuration: false, dynamicConfig: false, dynamicWatch: false, relativePatterns: false, progress: false, codeLensRefresh: false };
-  private initOptions: unknown;
+  private caps = { configuration: false, dynamicConfig: false, dynamicWatch: false, relativePatterns: false, progress: false, codeLensRefresh: false, folderChanges: false };
+  initOptions: unknown;
 
-  constructor(private readonly connection: Connection) {}
+  constructor(readonly connection: Connection) {}
+
+  get progress(): boolean {
+    return this.caps.progress;
+  }
+
+  get relativePatterns(): boolean {
+    return this.caps.relativePatterns;
+  }
 
   listen(): void {
     const c = this.connection;
     c.onInitialize((p) => this.initialize(p));
     c.onInitialized(() => void this.initialized());
-    c.onDidChangeConfiguration(() => void this.reloadConfiguration());
+    c.onDidChangeConfiguration(() => void Promise.all(this.folders.map((f) => f.reload())));
     c.onDidChangeWatchedFiles((p) => {
       for (const ch of p.changes) this.onFileChanged(ch.uri, ch.type);
     });
@@ -153,11 +112,11 @@ export class VerbatimServer {
     // and wait for the debounce only while the writer types.
     const justOpened = new Set<string>();
     this.documents.onDidOpen((e) => justOpened.add(e.document.uri));
-    this.documents.onDidChangeContent((e) => this.schedule(e.document.uri, justOpened.delete(e.document.uri) ? 0 : this.settings.debounce));
+    this.documents.onDidChangeContent((e) => this.schedule(e.document.uri, justOpened.delete(e.document.uri) ? 0 : this.folderOf(e.document.uri).settings.debounce));
     this.documents.onDidClose((e) => {
       this.clearTimer(e.document.uri);
       this.checked.delete(e.document.uri);
-      if (!this.problemUris.has(e.document.uri)) void c.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+      if (!this.hasProblemsAt(e.document.uri)) void c.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     });
     this.documents.listen(c);
     c.listen();
@@ -166,9 +125,6 @@ export class VerbatimServer {
   // ---- lifecycle -------------------------------------------------------------------------
 
   private initialize(params: InitializeParams): InitializeResult {
-    const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? null;
-    if (folder) this.root = uriToPath(folder);
-    else if (params.rootPath) this.root = params.rootPath;
     const cap = params.capabilities;
     this.caps = {
       configuration: !!cap.workspace?.configuration,
@@ -179,8 +135,13 @@ export class VerbatimServer {
       // verbatim/status) says so: progress then shows once, not twice.
       progress: !!cap.window?.workDoneProgress && !(params.initializationOptions as { statusBarProgress?: boolean } | undefined)?.statusBarProgress,
       codeLensRefresh: !!cap.workspace?.codeLens?.refreshSupport,
+      folderChanges: !!cap.workspace?.workspaceFolders,
     };
     this.initOptions = params.initializationOptions;
+    const folders = params.workspaceFolders?.length
+      ? params.workspaceFolders.map((f) => ({ root: uriToPath(f.uri), uri: f.uri }))
+      : [{ root: params.rootUri ? uriToPath(params.rootUri) : params.rootPath || process.cwd(), uri: params.rootUri ?? null }];
+    this.folders = folders.map((f) => new ProjectFolder(f.root, f.uri, this, DEFAULT_SETTINGS));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -189,7 +150,7 @@ export class VerbatimServer {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         codeLensProvider: { resolveProvider: false },
         executeCommandProvider: { commands: Object.values(ServerCommands) },
-        workspace: { workspaceFolders: { supported: true } },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'verbatim-ls', version: SERVER_VERSION },
     };
@@ -199,13 +160,30 @@ export class VerbatimServer {
     if (this.caps.dynamicConfig) {
       await this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'verbatim' }).catch(() => undefined);
     }
-    await this.reloadConfiguration(true);
+    if (this.caps.folderChanges) this.connection.workspace.onDidChangeWorkspaceFolders((e) => void this.changeFolders(e.added, e.removed));
+    await Promise.all(this.folders.map((f) => f.reload(true)));
   }
 
-  private async fetchSettings(): Promise<Settings> {
+  /** Folders added to or removed from a multi-root workspace: each added one gets its own config and corpus. */
+  private async changeFolders(added: WorkspaceFolder[], removed: WorkspaceFolder[]): Promise<void> {
+    const gone = new Set(removed.map((f) => uriToPath(f.uri)));
+    for (const f of this.folders.filter((x) => gone.has(x.root))) f.close();
+    const fresh = added.filter((a) => !this.folders.some((f) => f.root === uriToPath(a.uri))).map((a) => new ProjectFolder(uriToPath(a.uri), a.uri, this, DEFAULT_SETTINGS));
+    this.folders = [...this.folders.filter((x) => !gone.has(x.root)), ...fresh];
+    if (!this.folders.length) this.folders = [new ProjectFolder(process.cwd(), null, this, DEFAULT_SETTINGS)];
+    this.watchersChanged();
+    // Documents may belong to another folder now: every result is made again.
+    this.checked.clear();
+    this.recheckAll();
+    await Promise.all(fresh.map((f) => f.reload(true)));
+  }
+
+  /** A folder's settings: VS Code's for that folder (`scopeUri`), else the initializationOptions. */
+  async fetchSettings(folder: ProjectFolder): Promise<Settings> {
     if (this.caps.configuration) {
       try {
-        return normalizeSettings(await this.connection.workspace.getConfiguration('verbatim'));
+        const [value] = await this.connection.workspace.getConfiguration([{ scopeUri: folder.uri ?? undefined, section: 'verbatim' }]);
+        return normalizeSettings(value);
       } catch {
         /* fall through */
       }
@@ -215,87 +193,20 @@ export class VerbatimServer {
   }
 
   /** Restricted Mode: the client says the workspace is not trusted (`trusted: false`); other editors are trusted. */
-  private restricted(): boolean {
+  restricted(): boolean {
     return (this.initOptions as { trusted?: unknown } | null | undefined)?.trusted === false;
   }
 
-  /** Reads the config file and the settings; re-indexes when the corpus paths or speakers changed. */
-  private async reloadConfiguration(first = false): Promise<void> {
-    this.settings = await this.fetchSettings();
-    const configFile = path.resolve(this.root, this.settings.configFile);
-    // The settings' config file is read when it exists; without one the defaults apply, silently
-    // (a missing verbatim.json is the usual case, not a problem).
-    const ws = openWorkspace(this.root, { configFile: fs.existsSync(configFile) ? configFile : undefined, corpus: this.settings.corpus, severity: this.settings.severity, restricted: this.restricted() });
-    const corpusChanged =
-      first || JSON.stringify(ws.corpusPaths) !== JSON.stringify(this.ws.corpusPaths) || JSON.stringify(ws.archives) !== JSON.stringify(this.ws.archives) || JSON.stringify(ws.speakers) !== JSON.stringify(this.ws.speakers);
-    const severitiesChanged = JSON.stringify(ws.severities) !== JSON.stringify(this.ws.severities) || JSON.stringify(ws.hidden) !== JSON.stringify(this.ws.hidden);
-    this.ws = ws;
-    this.useArchive(ws.archives[0] ?? null);
-    this.publishConfigProblems(configFile);
-    await this.registerWatchers(configFile);
-    if (corpusChanged) {
-      await this.reindex();
-    } else {
-      if (severitiesChanged) this.invalidate();
-      this.sendStatus();
-      this.recheckAll();
-    }
-  }
-
-  /** Opens the archive the corpus names (closing one it no longer names); its status changes go to the status bar. */
-  private useArchive(url: string | null): void {
-    if ((this.archive?.url ?? null) === url) return;
-    void this.archive?.close();
-    this.archiveLookup = undefined;
-    this.archive = url
-      ? new ArchiveClient(url, {
-          speakers: this.ws.speakers,
-          onStatus: (archive) => {
-            this.status = { ...this.status, archive };
-            this.sendStatus();
-            // Back after a fault: the open drafts are checked against it again (their last
-            // results, made without it, are forgotten; paragraphs are cached per archive state).
-            if (archive.state === 'ready') {
-              this.checked.clear();
-              this.recheckAll();
-            }
-          },
-        })
-      : null;
-  }
-
-  private publishConfigProblems(configFile: string): void {
-    const uri = pathToFileURL(configFile).toString();
-    if (!fs.existsSync(configFile) && !this.problemUris.has(uri)) return;
-    void this.connection.sendDiagnostics({
-      uri,
-      diagnostics: this.ws.problems.map((message) => ({
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        severity: 1,
-        source: SOURCE,
-        code: 'config',
-        message,
-      })),
-    });
-  }
-
-  private async registerWatchers(configFile: string): Promise<void> {
+  /** One registration for every folder's watchers, made again (after a short wait) when any folder's change. */
+  watchersChanged(): void {
     if (!this.caps.dynamicWatch) return;
-    const watchers: FileSystemWatcher[] = [];
-    const kind = WatchKind.Create | WatchKind.Change | WatchKind.Delete;
-    const add = (base: string, pattern: string) => {
-      if (this.caps.relativePatterns) watchers.push({ globPattern: { baseUri: pathToFileURL(base).toString(), pattern }, kind });
-      else {
-        const rel = path.relative(this.root, path.join(base, pattern)).split(path.sep).join('/');
-        watchers.push({ globPattern: rel.startsWith('..') ? path.join(base, pattern) : rel, kind });
-      }
-    };
-    for (const p of this.ws.corpusPaths) {
-      // Watch from the parent, so a corpus folder that does not exist yet is seen when created.
-      add(path.dirname(p), path.basename(p));
-      add(path.dirname(p), `${path.basename(p)}/**`);
-    }
-    add(path.dirname(configFile), path.basename(configFile));
+    if (this.watchTimer) clearTimeout(this.watchTimer);
+    this.watchTimer = setTimeout(() => void this.registerWatchers(), 0);
+  }
+
+  private async registerWatchers(): Promise<void> {
+    this.watchTimer = null;
+    const watchers = this.folders.flatMap((f) => f.watchers());
     const old = this.watcherRegistration;
     this.watcherRegistration = null;
     await old?.dispose();
@@ -306,180 +217,33 @@ export class VerbatimServer {
     }
   }
 
-  // ---- corpus ----------------------------------------------------------------------------
-
-  /**
-   * Loads the whole index: through the persisted cache (only changed files are read again)
-   * unless `fresh`, when every file is read anew. Reports work-done progress; checks every
-   * open draft when done.
-   */
-  reindex(fresh = false): Promise<void> {
-    const run = ++this.indexRun;
-    const job = this.doReindex(run, fresh).catch((e) => {
-      this.connection.console.error(`verbatim: indexing failed: ${e instanceof Error ? e.stack : String(e)}`);
-    });
-    this.indexing = job.finally(() => {
-      if (this.indexRun === run) this.indexing = null;
-    });
-    return this.indexing;
+  /** The folder a document or file belongs to: the innermost workspace folder holding it, else the first. */
+  private folderOf(uriOrPath: string): ProjectFolder {
+    const file = uriToPath(uriOrPath);
+    let best: ProjectFolder | null = null;
+    for (const f of this.folders) if (f.contains(file) && (!best || f.root.length > best.root.length)) best = f;
+    return best ?? this.folders[0];
   }
 
-  private async doReindex(run: number, fresh: boolean): Promise<void> {
-    const existing = this.ws.corpusPaths.filter((p) => fs.existsSync(p));
-    if (!existing.length && !this.archive) {
-      this.replaceCorpus(null);
-      this.cacheStatus = undefined;
-      this.invalidate();
-      this.setStatus('noCorpus');
-      this.publishCorpusProblems();
-      this.recheckAll();
-      return;
+  /** A folder's corpus, config or archive changed: its open drafts are checked again. */
+  changed(folder: ProjectFolder, forget: boolean): void {
+    for (const doc of this.documents.all()) {
+      if (this.folderOf(doc.uri) !== folder) continue;
+      if (forget) this.checked.delete(doc.uri);
+      this.schedule(doc.uri, 0);
     }
-    this.setStatus('indexing', { done: 0, total: 0 });
-    let progress: WorkDoneProgressReporter | null = null;
-    if (this.caps.progress) {
-      progress = await this.connection.window.createWorkDoneProgress().catch(() => null);
-      progress?.begin('Verbatim: indexing sources', 0, undefined, false);
-    }
-        // In slices of a few files, giving the event loop back between them, so progress reaches
-    // the client while it runs and hovers and edits are still answered.
-    const options = corpusOptionsFor(this.ws, storagePathOf(this.initOptions));
-    this.cacheDir = options.cacheDir ?? null;
-    const steps = loadCorpusSteps(existing, { ...options, ignoreCache: fresh });
-    let lastReport = 0;
-    let sliceStart = Date.now();
-    let step = steps.next();
-    while (!step.done) {
-      if (Date.now() - sliceStart >= 15) {
-        await new Promise((r) => setImmediate(r));
-        sliceStart = Date.now();
-        if (run !== this.indexRun) {
-          steps.return(undefined as never); // closes the half-built corpus
-          progress?.done();
-          return; // a newer rebuild superseded this one
-        }
-      }
-      const { done, total } = step.value;
-      if (sliceStart - lastReport > 100 || done === total) {
-        lastReport = sliceStart;
-        this.status.done = done;
-        this.status.total = total;
-        progress?.report(Math.round((done / total) * 100), `${done}/${total} files`);
-        this.sendStatus();
-      }
-      step = steps.next();
-    }
-    progress?.done();
-    const { corpus, cache } = step.value;
-    if (run !== this.indexRun) {
-      corpus.close();
-      return; // a newer rebuild superseded this one
-    }
-    this.replaceCorpus(corpus);
-    this.cacheStatus = this.cacheDir ? { folder: this.cacheDir, ...cache } : undefined;
-    this.invalidate();
-    this.setStatus(corpus.documents.length || corpus.problems.length || this.archive ? 'ready' : 'noCorpus');
-    this.publishCorpusProblems();
-    this.recheckAll();
+    if (this.caps.codeLensRefresh) void this.connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
   }
 
-  /** A check still running on the old corpus is cancelled by the swap; its open files are closed. */
-  private replaceCorpus(corpus: Corpus | null): void {
-    const old = this.corpus;
-    this.corpus = corpus;
-    if (old && old !== corpus) old.close();
-  }
-
-  /** Forgets every cached result: the corpus, the config or the severities changed. */
-  private invalidate(): void {
-    this.incremental.invalidate();
-    this.checked.clear();
-  }
-
-  private setStatus(state: CorpusStatus['state'], extra: Partial<CorpusStatus> = {}): void {
-    // The folder to offer: a configured corpus folder that does not exist yet, else sources/.
-    const sources = this.ws.corpusPaths.find((p) => !fs.existsSync(p) && !path.extname(p)) ?? path.join(this.root, 'sources');
-    this.status = {
-      state,
-      corpusPaths: this.ws.corpusPaths,
-      documents: this.corpus?.documents.length ?? 0,
-      statements: this.corpus?.statementCount ?? 0,
-      problems: this.corpus?.problems.map((p) => ({ path: p.path, message: p.message })) ?? [],
-      configProblems: this.ws.problems,
-      suggestedCorpusFolder: state === 'noCorpus' ? sources : undefined,
-      cache: this.cacheStatus,
-      ...(this.archive ? { archive: this.archive.status } : {}),
-      ...extra,
-    };
-    this.sendStatus();
-  }
-
-  private sendStatus(): void {
-    void this.connection.sendNotification(StatusNotification, this.status);
-  }
-
-  private publishCorpusProblems(): void {
-    const byUri = new Map<string, Diagnostic[]>();
-    for (const p of this.corpus?.problems ?? []) {
-      const uri = pathToFileURL(p.path).toString();
-      const list = byUri.get(uri) ?? [];
-      list.push({
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        severity: 2,
-        source: SOURCE,
-        code: 'corpus',
-        message: `Verbatim could not read this source file: ${p.message}`,
-      });
-      byUri.set(uri, list);
-    }
-    for (const uri of this.problemUris) if (!byUri.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
-    for (const [uri, diagnostics] of byUri) void this.connection.sendDiagnostics({ uri, diagnostics });
-    this.problemUris = new Set(byUri.keys());
+  private hasProblemsAt(uri: string): boolean {
+    return this.folders.some((f) => f.hasProblemsAt(uri));
   }
 
   private onFileChanged(uri: string, type: FileChangeType): void {
     if (!uri.startsWith('file:')) return;
     const file = fileURLToPath(uri);
-    const configFile = path.resolve(this.root, this.settings.configFile);
-    if (file === configFile) {
-      void this.reloadConfiguration();
-      return;
-    }
-    if (this.cacheDir && (file === this.cacheDir || file.startsWith(this.cacheDir + path.sep))) return; // our own index files
-    if (!this.ws.corpusPaths.includes(file) && !(isInCorpus(this.ws, file) && (SOURCE_EXTENSIONS.has(path.extname(file).toLowerCase()) || type === FileChangeType.Deleted))) return;
-    this.pendingCorpusChanges.set(file, type);
-    if (this.corpusChangeTimer) clearTimeout(this.corpusChangeTimer);
-    this.corpusChangeTimer = setTimeout(() => void this.applyCorpusChanges(), 150);
-  }
-
-  /** Re-indexes changed corpus files one by one (a full rebuild only when there was no corpus). */
-  private async applyCorpusChanges(): Promise<void> {
-    this.corpusChangeTimer = null;
-    const changes = [...this.pendingCorpusChanges];
-    this.pendingCorpusChanges.clear();
-    if (this.indexing) await this.indexing;
-    if (!this.corpus) {
-      await this.reindex();
-      return;
-    }
-    const corpus = this.corpus;
-    for (const [file, type] of changes) {
-      try {
-        if (type === FileChangeType.Deleted || !fs.existsSync(file)) {
-          const under = corpus.documents.filter((d) => d.path === file || d.path.startsWith(file + path.sep));
-          if (under.length) for (const d of under) corpus.removeFile(d.path);
-          else corpus.removeFile(file);
-        } else if (fs.statSync(file).isFile()) {
-          corpus.updateFile(file);
-        }
-      } catch (e) {
-        this.connection.console.error(`verbatim: could not re-index ${file}: ${String(e)}`);
-      }
-    }
-    this.invalidate();
-    this.setStatus(corpus.documents.length || corpus.problems.length ? 'ready' : 'noCorpus');
-    this.publishCorpusProblems();
-    this.recheckAll();
+    // A file may be a source of several folders' corpora (a shared folder): each re-reads it.
+    for (const f of this.folders) f.onFileChanged(file, type);
   }
 
   // ---- checking --------------------------------------------------------------------------
@@ -489,8 +253,9 @@ export class VerbatimServer {
   }
 
   private wants(doc: TextDocument): boolean {
-    if (!this.settings.languages.includes(doc.languageId)) return false;
-    return !isInCorpus(this.ws, uriToPath(doc.uri));
+    const folder = this.folderOf(doc.uri);
+    if (!folder.settings.languages.includes(doc.languageId)) return false;
+    return !folder.inCorpus(uriToPath(doc.uri));
   }
 
   private clearTimer(uri: string): void {
@@ -515,7 +280,8 @@ export class VerbatimServer {
   /** A lens over each verified quote (its source at a glance); issues have their diagnostics. */
   private codeLenses(uri: string): CodeLens[] {
     const doc = this.documents.get(uri);
-    if (!doc || !this.settings.codeLens || !this.wants(doc) || this.status.state !== 'ready') return [];
+    const folder = this.folderOf(uri);
+    if (!doc || !folder.settings.codeLens || !this.wants(doc) || folder.status.state !== 'ready') return [];
     const lenses: CodeLens[] = [];
     for (const f of this.findings(doc)) {
       if (f.ignored || !f.source || (f.verdict !== 'verified' && f.verdict !== 'supported')) continue;
@@ -542,10 +308,11 @@ export class VerbatimServer {
     const prev = this.checked.get(doc.uri);
     if (prev && (prev.version === doc.version || this.inFlight.has(doc.uri))) return prev.findings;
     const text = doc.getText();
+    const folder = this.folderOf(doc.uri);
     let findings: Finding[] = [];
-    if (this.corpus && this.status.state === 'ready' && text.length <= MAX_DRAFT_CHARS) {
+    if (folder.corpus && folder.status.state === 'ready' && text.length <= MAX_DRAFT_CHARS) {
       const file = uriToPath(doc.uri);
-      findings = this.incremental.check(text, file, this.corpus, { ...checkOptionsFor(this.ws, file, doc.languageId), archive: this.archiveLookup }, this.archiveKey());
+      findings = folder.incremental.check(text, file, folder.corpus, { ...checkOptionsFor(folder.ws, file, doc.languageId), archive: folder.archiveLookup }, folder.archiveKey());
     }
     this.checked.set(doc.uri, { version: doc.version, findings, text });
     return findings;
@@ -554,11 +321,12 @@ export class VerbatimServer {
   private publish(uri: string): void {
     const doc = this.documents.get(uri);
     if (!doc) return;
-    if (!this.wants(doc) || this.status.state === 'noCorpus') {
-      if (!this.problemUris.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    const folder = this.folderOf(uri);
+    if (!this.wants(doc) || folder.status.state === 'noCorpus') {
+      if (!this.hasProblemsAt(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
     }
-    if (this.status.state !== 'ready') return; // indexing: checked again when it is done
+    if (folder.status.state !== 'ready') return; // indexing: checked again when it is done
     const text = doc.getText();
     if (text.length > MAX_DRAFT_CHARS) {
       // Never a silent cut-off: say what was not checked and how to check it.
@@ -574,16 +342,11 @@ export class VerbatimServer {
     void this.publishWhenChecked(doc, text);
   }
 
-  /** What the archive adds to a check's result, for the incremental check's cache: results with and without its candidates differ. */
-  private archiveKey(archive = this.archiveLookup): string {
-    return !archive ? '' : 'corpus' in archive ? `archive:${this.archive?.generation ?? 0}` : 'archive:unreachable';
-  }
-
   /** Asks the archive (when there is one) for the candidates of all the quotes of a text: one round trip, within its deadline. */
-  private async lookupArchive(text: string, file: string, languageId: string): Promise<ArchiveLookup | undefined> {
-    if (!this.archive) return undefined;
-    this.archiveLookup = await this.archive.lookup(draftQuoteTokens(prepareDraft(text, file, checkOptionsFor(this.ws, file, languageId))));
-    return this.archiveLookup;
+  private async lookupArchive(folder: ProjectFolder, text: string, file: string, languageId: string): Promise<ArchiveLookup | undefined> {
+    if (!folder.archive) return undefined;
+    folder.archiveLookup = await folder.archive.lookup(draftQuoteTokens(prepareDraft(text, file, checkOptionsFor(folder.ws, file, languageId))));
+    return folder.archiveLookup;
   }
 
   /** Checks a version in slices, in the background; a newer version or a close cancels it. */
@@ -593,12 +356,13 @@ export class VerbatimServer {
     this.inFlight.set(uri, run);
     const stale = () => this.inFlight.get(uri) !== run || this.documents.get(uri)?.version !== version;
     try {
-      const corpus = this.corpus;
+      const folder = this.folderOf(uri);
+      const corpus = folder.corpus;
       if (!corpus) return;
-      const archive = await this.lookupArchive(text, uriToPath(uri), doc.languageId);
+      const archive = await this.lookupArchive(folder, text, uriToPath(uri), doc.languageId);
       if (stale()) return;
       const file = uriToPath(uri);
-      const steps = this.incremental.steps(text, file, corpus, { ...checkOptionsFor(this.ws, file, doc.languageId), archive }, this.archiveKey(archive));
+      const steps = folder.incremental.steps(text, file, corpus, { ...checkOptionsFor(folder.ws, file, doc.languageId), archive }, folder.archiveKey(archive));
       let since = Date.now();
       let step = steps.next();
       for (; !step.done; step = steps.next()) {
@@ -608,7 +372,7 @@ export class VerbatimServer {
         if (stale()) return; // cancelled: the newer version publishes
         since = Date.now();
       }
-      if (stale() || corpus !== this.corpus) return;
+      if (stale() || corpus !== folder.corpus || folder !== this.folderOf(uri)) return;
       const findings = step.value;
       this.checked.set(uri, { version, findings, text });
       this.send(uri, version, text, findings);
@@ -637,7 +401,7 @@ export class VerbatimServer {
 
   private findingAt(uri: string, pos: { line: number; character: number }): Finding | null {
     const doc = this.documents.get(uri);
-    if (!doc || !this.wants(doc) || this.status.state !== 'ready') return null;
+    if (!doc || !this.wants(doc) || this.folderOf(uri).status.state !== 'ready') return null;
     const off = doc.offsetAt(pos);
     let best: Finding | null = null;
     for (const f of this.findings(doc)) {
@@ -654,7 +418,7 @@ export class VerbatimServer {
     if (!doc || !this.wants(doc)) return [];
     const text = doc.getText();
     const lines = new LineIndex(text);
-    const ctx = { uri, configFile: this.configFilePath(), text, format: this.formatOf(doc), lines };
+    const ctx = { uri, configFile: this.folderOf(uri).configFilePath(), text, format: this.formatOf(doc), lines };
     const findings = this.findings(doc);
     // A fix's offsets hold only in the text its finding was made from (a newer version may be in the works).
     const current = this.checked.get(uri)?.text === text;
@@ -688,15 +452,16 @@ export class VerbatimServer {
           return await this.checkDocumentCommand(String(args[0] ?? ''));
         case ServerCommands.checkWorkspace:
           return await this.checkWorkspaceCommand();
-        case ServerCommands.rebuildIndex:
-          await this.reindex(true);
-          return this.status;
+        case ServerCommands.rebuildIndex: {
+          await Promise.all(this.folders.map((f) => f.reindex(true)));
+          return this.folders[0].status;
+        }
         case ServerCommands.addStatement:
           return await this.addStatement(args[0] as AddStatementParams);
         case ServerCommands.hideFinding:
           return await this.hideFindingCommand(args[0] as HideFindingParams);
         case ServerCommands.info:
-          return this.info();
+          return this.info(typeof args[0] === 'string' ? args[0] : undefined);
         default:
           throw new Error(`unknown command ${command}`);
       }
@@ -706,93 +471,102 @@ export class VerbatimServer {
     }
   }
 
-  private info(): ServerInfo {
+  /** The server's state; `status` is the folder of `uri` (else the first folder), `folders` every folder's. */
+  private info(uri?: string): ServerInfo {
     // V8 collects the old generation lazily, so without a full collection first the heap figure
     // counts garbage too; node exposes gc() only when started with --expose-gc (the soak does).
     const collect = (globalThis as { gc?: () => void }).gc;
     collect?.();
     const { rss, heapUsed } = process.memoryUsage();
     const memory = { rssMb: rss / 2 ** 20, heapUsedMb: heapUsed / 2 ** 20, afterFullGc: collect !== undefined };
-    return { pid: process.pid, version: SERVER_VERSION, status: this.status, checks: { full: this.stats.full, pieces: this.incremental.stats.pieces, pieceCacheHits: this.incremental.stats.hits }, memory };
+    const folder = uri ? this.folderOf(uri) : this.folders[0];
+    const pieces = this.folders.reduce((n, f) => n + f.incremental.stats.pieces, 0);
+    const hits = this.folders.reduce((n, f) => n + f.incremental.stats.hits, 0);
+    return { pid: process.pid, version: SERVER_VERSION, status: folder.status, folders: this.folders.map((f) => f.status), checks: { full: this.stats.full, pieces, pieceCacheHits: hits }, memory };
   }
 
-  private corpusSummary() {
-    return { documents: this.corpus?.documents.length ?? 0, statements: this.corpus?.statementCount ?? 0, paths: this.ws.corpusPaths.map((p) => path.relative(this.root, p) || '.') };
-  }
-
-  /** A full check of one text, the same as the CLI's (no paragraph cache). */
-  private async fullCheck(text: string, file: string, languageId?: string): Promise<Finding[]> {
-    if (!this.corpus || this.status.state !== 'ready') return [];
+  /** A full check of one text, the same as the CLI's (no incremental cache). */
+  private async fullCheck(folder: ProjectFolder, text: string, file: string, languageId?: string): Promise<Finding[]> {
+    if (!folder.corpus || folder.status.state !== 'ready') return [];
     this.stats.full++;
-    return (await checkDraftWithArchive(this.ws, this.corpus, this.archive, text, file, languageId)).findings;
+    return (await checkDraftWithArchive(folder.ws, folder.corpus, folder.archive, text, file, languageId)).findings;
   }
 
   private async checkDocumentCommand(uri: string): Promise<CheckDocumentResult> {
-    if (this.indexing) await this.indexing;
+    const folder = this.folderOf(uri);
+    if (folder.indexing) await folder.indexing;
     const doc = this.documents.get(uri);
     const file = uriToPath(uri);
     const text = doc ? doc.getText() : readDraft(file);
-    const findings = await this.fullCheck(text, file, doc?.languageId);
+    const findings = await this.fullCheck(folder, text, file, doc?.languageId);
     if (doc && this.wants(doc)) {
       this.checked.set(uri, { version: doc.version, findings, text });
       this.send(uri, doc.version, text, findings);
     }
     const summary = { ...emptyCounts(), ...summarize([{ path: file, findings: findings.filter((f) => !f.ignored) }]) };
-    const corpus = this.corpusSummary();
+    const corpus = folder.corpusSummary();
     const report = buildReport(path.basename(file), [{ path: file, findings }], corpus);
-    if (this.status.state === 'noCorpus') {
-      report.notices.push(`No corpus yet: put source documents (transcripts, statements, articles) in ${path.relative(this.root, this.status.suggestedCorpusFolder ?? 'sources') || 'sources'}/ or set "corpus" in verbatim.json.`);
+    if (folder.status.state === 'noCorpus') {
+      report.notices.push(`No corpus yet: put source documents (transcripts, statements, articles) in ${path.relative(folder.root, folder.status.suggestedCorpusFolder ?? 'sources') || 'sources'}/ or set "corpus" in verbatim.json.`);
     }
     return { uri, path: file, summary, findings, corpus, report };
   }
 
+  /** Every draft of every folder, each against its own folder's corpus. */
   private async checkWorkspaceCommand(): Promise<CheckWorkspaceResult> {
-    if (this.indexing) await this.indexing;
     const files: CheckWorkspaceResult['files'] = [];
-    for (const file of findDrafts(this.ws, [this.root]).files) {
-      const uri = pathToFileURL(file).toString();
-      const doc = this.documents.get(uri);
-      let text: string;
-      try {
-        if (!doc && fs.statSync(file).size > MAX_DRAFT_CHARS) continue;
-        text = doc ? doc.getText() : readDraft(file);
-      } catch {
-        continue;
+    for (const folder of this.folders) {
+      if (folder.indexing) await folder.indexing;
+      for (const file of findDrafts(folder.ws, [folder.root]).files) {
+        // A nested folder's drafts are its own.
+        if (this.folderOf(file) !== folder) continue;
+        const uri = pathToFileURL(file).toString();
+        const doc = this.documents.get(uri);
+        let text: string;
+        try {
+          if (!doc && fs.statSync(file).size > MAX_DRAFT_CHARS) continue;
+          text = doc ? doc.getText() : readDraft(file);
+        } catch {
+          continue;
+        }
+        const findings = await this.fullCheck(folder, text, file, doc?.languageId);
+        this.send(uri, doc?.version ?? 0, text, findings);
+        files.push({ uri, path: file, summary: { ...emptyCounts(), ...summarize([{ path: file, findings: findings.filter((f) => !f.ignored) }]) }, findings });
+        await new Promise((r) => setImmediate(r));
       }
-      const findings = await this.fullCheck(text, file, doc?.languageId);
-      this.send(uri, doc?.version ?? 0, text, findings);
-      files.push({ uri, path: file, summary: { ...emptyCounts(), ...summarize([{ path: file, findings: findings.filter((f) => !f.ignored) }]) }, findings });
-      await new Promise((r) => setImmediate(r));
     }
     const summary = { ...emptyCounts(), ...summarize(files.map((f) => ({ path: f.path, findings: f.findings.filter((x) => !x.ignored) }))) };
-    const corpus = this.corpusSummary();
+    const summaries = this.folders.map((f) => f.corpusSummary());
+    const corpus = summaries.length === 1 ? summaries[0] : {
+      documents: summaries.reduce((n, s) => n + s.documents, 0),
+      statements: summaries.reduce((n, s) => n + s.statements, 0),
+      paths: this.folders.flatMap((f) => f.ws.corpusPaths.map((p) => path.relative(this.folders[0].root, p) || '.')),
+    };
     const report = buildReport(`workspace (${files.length} draft${files.length === 1 ? '' : 's'})`, files, corpus);
     return { files, summary, corpus, report };
   }
 
-  /** "Hide in this workspace": the finding goes into the config file's `hidden` list, then every draft is checked again. */
+  /** "Hide in this workspace": the finding goes into its folder's config file's `hidden` list, then the folder's drafts are checked again. */
   private async hideFindingCommand(params: HideFindingParams): Promise<HideFindingResult> {
     if (!params || typeof params.uri !== 'string' || typeof params.quote !== 'string' || typeof params.verdict !== 'string' || !params.quote.trim()) {
       throw new Error('hideFinding needs the draft\'s uri, the verdict and the quote');
     }
-    const configFile = this.configFilePath();
+    const folder = this.folderOf(params.uri);
+    const configFile = folder.configFilePath();
     hideFinding(configFile, { draft: uriToPath(params.uri), verdict: params.verdict, quote: params.quote });
-    await this.reloadConfiguration();
+    await folder.reload();
     return { configFile };
   }
 
-  /** The config file in force, or the one the settings name (created by the first hidden finding). */
-  private configFilePath(): string {
-    return this.ws.configFile ?? path.resolve(this.root, this.settings.configFile);
-  }
-
+  /** Adds a statement to the corpus of the folder of `params.uri` (the draft it was selected in), else the first folder. */
   private async addStatement(params: AddStatementParams): Promise<AddStatementResult> {
     if (!params || typeof params.speaker !== 'string' || typeof params.text !== 'string' || !params.speaker.trim() || !params.text.trim()) {
       throw new Error('addStatement needs a speaker and a text');
     }
-    let dir = this.ws.corpusPaths.find((p) => fs.existsSync(p) && fs.statSync(p).isDirectory());
+    const folder = typeof params.uri === 'string' ? this.folderOf(params.uri) : this.folders[0];
+    let dir = folder.ws.corpusPaths.find((p) => fs.existsSync(p) && fs.statSync(p).isDirectory());
     if (!dir) {
-      dir = this.ws.corpusPaths.find((p) => !fs.existsSync(p) && !path.extname(p)) ?? path.join(this.root, 'sources');
+      dir = folder.ws.corpusPaths.find((p) => !fs.existsSync(p) && !path.extname(p)) ?? path.join(folder.root, 'sources');
       fs.mkdirSync(dir, { recursive: true });
     }
     const file = path.join(dir, 'added-statements.jsonl');
@@ -802,17 +576,14 @@ export class VerbatimServer {
     record.date = params.date ?? new Date().toISOString().slice(0, 10);
     const prefix = fs.existsSync(file) && !fs.readFileSync(file, 'utf8').endsWith('\n') && fs.statSync(file).size > 0 ? '\n' : '';
     fs.appendFileSync(file, prefix + JSON.stringify(record) + '\n');
-    if (this.indexing) await this.indexing;
-    if (this.corpus && this.ws.corpusPaths.some((p) => fs.existsSync(p))) {
-      this.corpus.updateFile(file);
-      this.invalidate();
-      this.setStatus('ready');
-      this.publishCorpusProblems();
-      this.recheckAll();
+    if (folder.indexing) await folder.indexing;
+    if (folder.corpus && folder.ws.corpusPaths.some((p) => fs.existsSync(p))) {
+      folder.corpus.updateFile(file);
+      folder.corpusUpdated();
     } else {
-      await this.reindex();
+      await folder.reindex();
     }
-    return { path: file, status: this.status };
+    return { path: file, status: folder.status };
   }
 
   private guard<T>(what: string, fn: () => T, fallback: T): T {
