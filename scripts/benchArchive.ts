@@ -15,7 +15,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ArchiveClient, Corpus, checkText, checkWithArchive, draftQuoteTokens, loadArchive, prepareDraft, type Verdict } from '../server/src/engine';
-import { loadCorpus } from '../server/src/engine/corpus/corpus';
+import { loadCorpus } from '../server/src/engine/corpus/loadCorpus';
 import { readCounts } from '../server/src/engine/archive/registry';
 import { Cluster } from '../test/support/postgres';
 import pg from 'pg';

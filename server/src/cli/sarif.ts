@@ -6,7 +6,7 @@ import { createHash } from 'crypto';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { DEFAULT_SEVERITIES, type CorpusProblem, type FileReport, type Finding, type Fix, type Range, type Severity, type SourceRef, type Verdict } from '../engine';
-import { verdictHref } from '../lsp/render';
+import { verdictHref } from '../engine/verdicts';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://github.com/verbatim-editor/verbatim';

@@ -3,14 +3,16 @@
 export * from './types';
 export { LineIndex } from './text/lineIndex';
 export { extractQuotes } from './extract/extractQuotes';
-export { Corpus, loadCorpus } from './corpus/corpus';
+export { Corpus } from './corpus/corpus';
+export { loadCorpus } from './corpus/loadCorpus';
 export type { CorpusOptions } from './corpus/corpus';
 export { checkText, summarize, MAX_CHECKED_CHARS } from './check';
 export { placeOf } from './report';
 export type { CheckOptions } from './check';
 export { loadConfig, DEFAULT_SEVERITIES } from './config';
 export type { VerbatimConfig } from './config';
-export { listSourceFiles, loadCorpusSteps, SOURCE_EXTENSIONS, type CacheReport, type LoadProgress } from './corpus/corpus';
+export { listSourceFiles, SOURCE_EXTENSIONS } from './corpus/corpus';
+export { loadCorpusSteps, type CacheReport, type LoadProgress } from './corpus/loadCorpus';
 export { openWorkspace, discoverWorkspace, severityOverrides, isInCorpus, draftFormat, findDrafts, checkOptionsFor, checkDraft, checkDraftWithArchive, indexCacheFolder, corpusOptionsFor, DRAFT_EXTENSIONS } from './workspace';
 export type { Workspace, WorkspaceOverrides, DraftSearch } from './workspace';
 export { userCacheFolder } from './userCacheFolder';

@@ -5,7 +5,7 @@ import { CodeActionKind, DiagnosticSeverity } from 'vscode-languageserver';
 import type { Finding, LineIndex, Severity } from '../engine';
 import * as path from 'path';
 import { ServerCommands, type DiagnosticData, type HideFindingParams } from './protocol';
-import { verdictHref } from './render';
+import { verdictHref } from '../engine/verdicts';
 
 export const SOURCE = 'verbatim';
 export const IGNORE_COMMENT_MD = '<!-- verbatim-ignore -->';

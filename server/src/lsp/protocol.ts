@@ -1,7 +1,7 @@
 // What the Verbatim language server and its clients agree on beyond standard LSP: command ids,
 // custom notifications and the shapes of their payloads. Plain data, no imports from the engine
 // at run time, so the VS Code client can import this file too.
-import type { CacheReport } from '../engine/corpus/corpus';
+import type { CacheReport } from '../engine/corpus/loadCorpus';
 import type { Finding, Verdict } from '../engine/types';
 import type { ReportModel } from '../engine/report';
 import type { ArchiveStatus } from '../engine/archive/client';

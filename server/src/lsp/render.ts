@@ -16,12 +16,6 @@ const VERDICT_ICON: Record<Verdict, string> = {
   unattributed: '?',
 };
 
-/** Where each verdict is explained (the diagnostic's codeDescription). */
-export const DOCS_URL = 'https://github.com/verbatim-editor/verbatim/blob/main/docs/verdicts.md';
-export function verdictHref(verdict: Verdict): string {
-  return `${DOCS_URL}#${verdict}`;
-}
-
 /** Escapes text so Markdown shows it as written. */
 export function escapeMd(text: string): string {
   return text.replace(/[\\`*_{}[\]<>#+!|~]/g, (c) => '\\' + c).replace(/\r?\n/g, ' ');

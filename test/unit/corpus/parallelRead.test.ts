@@ -5,7 +5,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadCorpusReport, loadCorpusSteps, type Corpus } from '../../../server/src/engine/corpus/corpus';
+import type { Corpus } from '../../../server/src/engine/corpus/corpus';
+import { loadCorpusReport, loadCorpusSteps } from '../../../server/src/engine/corpus/loadCorpus';
 import { fixture, sharedDir } from '../readers/helpers';
 
 /** Sources of every kind, enough for several batches, with a binary, an empty and an oversized file among them. */

@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { readSourceText } from '../../../server/src/engine/corpus/readers/classify';
 import { readCaptions } from '../../../server/src/engine/corpus/readers/captions';
-import { loadCorpus } from '../../../server/src/engine/corpus/corpus';
+import { loadCorpus } from '../../../server/src/engine/corpus/loadCorpus';
 import { checkText } from '../../../server/src/engine';
 import { fixture } from './helpers';
 
