@@ -16,6 +16,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkText, loadCorpus, type Corpus, type Finding, type Verdict } from '../server/src/engine';
+import { isAccusing, REPORT_ORDER, verdictsOf } from '../server/src/engine/verdicts';
 import { buildArticles, findSharedDir, goldOf, goldSpeakerKind, normaliseWord, overlapsSubstantially, parseRecords, surnameOf, type Article, type GoldUnit } from './polnear';
 import { seededRandom } from './verdicts/generateCases';
 
@@ -27,9 +28,9 @@ const USAGE = `usage: eval:realnews [--split dev|train|all] [--sample FILE] [--a
   --quotes-only  leave attributed claims out (a third of the time)
   --dump FILE    write every finding as a JSON line (article, verdict, speakers, source) for analysis`;
 
-const ACCUSING: Verdict[] = ['altered', 'misattributed', 'stitched'];
-const QUOTE_VERDICTS: Verdict[] = ['verified', 'altered', 'misattributed', 'stitched', 'missing', 'unattributed'];
-const CLAIM_VERDICTS: Verdict[] = ['supported', 'misattributed', 'missing', 'unattributed'];
+const ACCUSING: Verdict[] = REPORT_ORDER.filter(isAccusing);
+const QUOTE_VERDICTS: Verdict[] = verdictsOf('quote');
+const CLAIM_VERDICTS: Verdict[] = verdictsOf('claim');
 /** The corpus's four candidates get a row each; everyone else is grouped. */
 const NAMED_ROWS = ['Donald Trump', 'Hillary Clinton', 'Mike Pence', 'Tim Kaine'];
 /** Words before a surname that are titles, not first names ("Sen. Sanders", "Gov. Pence"). */

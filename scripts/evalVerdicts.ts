@@ -7,11 +7,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkText, loadCorpus, type Verdict } from '../server/src/engine';
+import { verdictsOf } from '../server/src/engine/verdicts';
 import { findSharedDir } from './polnear';
 import { generateCases, type VerdictCase } from './verdicts/generateCases';
 import { inventedQuotes } from './verdicts/inventions';
 
-const VERDICTS: Verdict[] = ['verified', 'altered', 'misattributed', 'stitched', 'missing', 'unattributed'];
+const VERDICTS: Verdict[] = verdictsOf('quote');
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);

@@ -26,6 +26,7 @@ import {
   ServerInfo,
   StatusNotification,
 } from '../../server/src/lsp/protocol';
+import { isAccusing, VERDICTS } from '../../server/src/engine/verdicts';
 import { ReportView } from './report';
 import { StatusBar } from './statusBar';
 
@@ -211,7 +212,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
     );
     reports.show(result.report);
     const total = Object.values(result.summary).reduce((a, b) => a + b, 0);
-    const bad = result.summary.altered + result.summary.misattributed + result.summary.stitched;
+    const bad = VERDICTS.filter(isAccusing).reduce((n, v) => n + result.summary[v], 0);
     const message = total === 1 ? vscode.l10n.t('Verbatim: 1 quote checked: {0}.', describe(result.summary)) : vscode.l10n.t('Verbatim: {0} quotes checked: {1}.', total, describe(result.summary));
     const show = bad ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
     void show(message, vscode.l10n.t('Show Report')).then((a) => {

@@ -5,66 +5,11 @@
 import { createHash } from 'crypto';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { DEFAULT_SEVERITIES, type CorpusProblem, type FileReport, type Finding, type Fix, type Range, type Severity, type SourceRef, type Verdict } from '../engine';
-import { verdictHref } from '../engine/verdicts';
+import type { CorpusProblem, FileReport, Finding, Fix, Range, Severity, SourceRef, Verdict } from '../engine';
+import { isConfirmed, REPORT_ORDER, VERDICT_FACTS, verdictHref } from '../engine/verdicts';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://github.com/verbatim-editor/verbatim';
-
-interface RuleText {
-  name: string;
-  short: string;
-  full: string;
-  help: string;
-}
-
-/** What each verdict means and what to do about it: the rule's descriptions and help. */
-const RULES: Record<Verdict, RuleText> = {
-  altered: {
-    name: 'AlteredQuote',
-    short: 'A quote differs from what the speaker said.',
-    full: 'The closest statement of the quoted speaker differs from the quote: words changed, added, dropped without an ellipsis, or reordered. A changed number, name or negation is always an error; a contraction, a spelling variant or a function word is a minor change.',
-    help: "Compare the quote with the source statement (the related location) and use the source's exact words, or mark omissions with an ellipsis and insertions with [brackets].",
-  },
-  misattributed: {
-    name: 'MisattributedQuote',
-    short: 'The quoted words belong to a different speaker.',
-    full: 'The words match a statement in the corpus, but of a different speaker than the one the draft names.',
-    help: 'Attribute the quote to the speaker of the source statement (the related location), or find the statement of the speaker you name.',
-  },
-  stitched: {
-    name: 'StitchedQuote',
-    short: 'Two separate statements are joined as one quote.',
-    full: 'Fragments of different statements are joined as one quotation without an ellipsis, as if said together.',
-    help: 'Split the quote into two quotations, or mark the omission between the statements with an ellipsis if they are from one passage.',
-  },
-  missing: {
-    name: 'MissingQuote',
-    short: 'No source statement has these words.',
-    full: 'No statement in the corpus matches the quote: the source may be missing from the corpus, or the words may not have been said.',
-    help: 'Add the transcript, statement or notes the quote comes from to the corpus, or check the quote by hand and mark it with <!-- verbatim-ignore -->.',
-  },
-  unattributed: {
-    name: 'UnattributedQuote',
-    short: 'A quote has no speaker that could be resolved.',
-    full: 'The quote has a cue ("he said") but no speaker Verbatim could resolve to a person or organisation.',
-    help: 'Name who said it near the quote, or add the name the draft uses as an alias in the "speakers" table of verbatim.json.',
-  },
-  verified: {
-    name: 'VerifiedQuote',
-    short: 'The quote matches what the speaker said.',
-    full: 'The quote matches a statement of the same speaker, allowing the usual editing conventions (typographic marks, an ellipsis, [brackets], [sic], a partial quote).',
-    help: 'Nothing to do: the related location is the source statement.',
-  },
-  supported: {
-    name: 'SupportedClaim',
-    short: "An attributed claim is borne out by the speaker's statements.",
-    full: 'An attributed claim (indirect speech) whose content words, figures, names and negation agree with a statement of the speaker.',
-    help: 'Nothing to do: the related location is the supporting statement.',
-  },
-};
-
-const RULE_ORDER: Verdict[] = ['altered', 'misattributed', 'stitched', 'missing', 'unattributed', 'verified', 'supported'];
 
 type Level = 'error' | 'warning' | 'note' | 'none';
 
@@ -83,7 +28,8 @@ function level(severity: Severity): Level {
 }
 
 function rule(verdict: Verdict) {
-  const r = RULES[verdict];
+  const facts = VERDICT_FACTS[verdict];
+  const r = facts.sarif;
   const href = verdictHref(verdict);
   return {
     id: verdict,
@@ -92,8 +38,8 @@ function rule(verdict: Verdict) {
     fullDescription: { text: r.full },
     help: { text: `${r.help} See ${href}`, markdown: `${r.help.replace(/</g, '&lt;')} [More about \`${verdict}\`](${href}).` },
     helpUri: href,
-    defaultConfiguration: { level: level(DEFAULT_SEVERITIES[verdict]) },
-    properties: { tags: verdict === 'verified' || verdict === 'supported' ? ['fact-checking'] : ['fact-checking', 'quotes'] },
+    defaultConfiguration: { level: level(facts.defaultSeverity) },
+    properties: { tags: isConfirmed(verdict) ? ['fact-checking'] : ['fact-checking', 'quotes'] },
   };
 }
 
@@ -131,10 +77,10 @@ function sourceLocation(id: number, source: SourceRef, role: string, root: strin
 
 function result(f: Finding, file: string, root: string) {
   const sources = [...(f.source ? [{ ref: f.source, role: f.kind === 'claim' ? 'Closest statement' : 'Source statement' }] : []), ...f.otherSources.map((ref) => ({ ref, role: f.verdict === 'stitched' ? 'Second statement' : 'Closest statement' }))];
-  const pass = f.verdict === 'verified' || f.verdict === 'supported';
+  const pass = isConfirmed(f.verdict);
   return {
     ruleId: f.verdict,
-    ruleIndex: RULE_ORDER.indexOf(f.verdict),
+    ruleIndex: REPORT_ORDER.indexOf(f.verdict),
     kind: pass ? 'pass' : f.severity === 'none' ? 'informational' : 'fail',
     level: pass ? 'none' : level(f.severity),
     message: { text: f.message },
@@ -188,7 +134,7 @@ export function renderSarif(
             version,
             semanticVersion: version,
             informationUri: INFORMATION_URI,
-            rules: RULE_ORDER.map(rule),
+            rules: REPORT_ORDER.map(rule),
           },
         },
         originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(root.endsWith(path.sep) ? root : root + path.sep).toString() } },

@@ -9,6 +9,7 @@ import { judgeQuote, type Judgement } from './match/judgeQuote';
 import { judgeClaim, type ClaimJudgement } from './claims/judgeClaim';
 import { reviseQuote } from './fixes';
 import { markHidden, type HiddenFinding } from './hidden';
+import { zeroCounts } from './verdicts';
 
 export interface CheckOptions {
   format?: DocumentFormat;
@@ -25,8 +26,6 @@ export interface CheckOptions {
   /** Judge only the quotes and claims starting in this span (the rest of the text is context). */
   only?: Span;
 }
-
-const VERDICTS: Verdict[] = ['verified', 'altered', 'misattributed', 'missing', 'unattributed', 'stitched', 'supported'];
 
 /** Judgements per corpus, reset when the corpus changes: retyping one paragraph re-judges only its quotes. */
 const judgementCache = new WeakMap<Corpus, { generation: number; entries: Map<string, Judgement | ClaimJudgement> }>();
@@ -336,7 +335,7 @@ function claimMessage(j: ClaimJudgement, speaker: string | null, corpus: Corpus)
 
 /** Counts per verdict over reports; ignored findings are not counted. */
 export function summarize(reports: FileReport[]): Record<Verdict, number> {
-  const counts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
+  const counts = zeroCounts();
   for (const r of reports) for (const f of r.findings) if (!f.ignored) counts[f.verdict]++;
   return counts;
 }

@@ -3,6 +3,7 @@ import * as path from 'path';
 import type { Severity, Verdict } from './types';
 import { resolveCorpusEntry } from './archive/connection';
 import { readHidden, type HiddenFinding } from './hidden';
+import { DEFAULT_SEVERITIES, VERDICTS } from './verdicts';
 
 /** The workspace's settings, from `verbatim.json` (SPEC §2), with defaults filled in. */
 export interface VerbatimConfig {
@@ -15,15 +16,6 @@ export interface VerbatimConfig {
   hidden: HiddenFinding[];
 }
 
-export const DEFAULT_SEVERITIES: Record<Verdict, Severity> = {
-  verified: 'none',
-  altered: 'error',
-  misattributed: 'error',
-  missing: 'warning',
-  unattributed: 'information',
-  stitched: 'error',
-  supported: 'none',
-};
 
 export const CONFIG_FILE = 'verbatim.json';
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'none']);
@@ -84,12 +76,12 @@ export function loadConfig(root: string, configFile?: string): { config: Verbati
     if (sev === undefined) continue;
     if (typeof sev === 'object' && sev !== null && !Array.isArray(sev)) {
       for (const [verdict, level] of Object.entries(sev)) {
-        if (!(verdict in DEFAULT_SEVERITIES)) bad(`${key}.${verdict}`, `is not a verdict (${Object.keys(DEFAULT_SEVERITIES).join(', ')})`);
+        if (!(verdict in DEFAULT_SEVERITIES)) bad(`${key}.${verdict}`, `is not a verdict (${VERDICTS.join(', ')})`);
         else if (typeof level !== 'string' || !SEVERITIES.has(level)) bad(`${key}.${verdict}`, 'must be one of error, warning, information, hint, none');
         else config.severities[verdict as Verdict] = level as Severity;
       }
     } else bad(key, 'must be an object of verdict → severity');
   }
-  if (obj.hidden !== undefined) config.hidden = readHidden(obj.hidden, base, bad, Object.keys(DEFAULT_SEVERITIES));
+  if (obj.hidden !== undefined) config.hidden = readHidden(obj.hidden, base, bad, VERDICTS);
   return { config, problems, file };
 }

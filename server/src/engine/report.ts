@@ -3,19 +3,8 @@
 // verdict, each with the draft's words beside the source's (the differences marked on both
 // sides), its speaker, date and title; then what was set aside; verified quotes last.
 import type { DiffSegment, FileReport, Finding, SourceRef, Verdict } from './types';
+import { isConfirmed, PROBLEM_ORDER, VERDICT_LABEL, zeroCounts } from './verdicts';
 
-/** The problems' order in a report: the errors a desk must fix first. */
-export const PROBLEM_ORDER: Verdict[] = ['altered', 'misattributed', 'stitched', 'missing', 'unattributed'];
-
-export const VERDICT_LABEL: Record<Verdict, string> = {
-  verified: 'Verified',
-  altered: 'Altered',
-  misattributed: 'Misattributed',
-  missing: 'Missing',
-  unattributed: 'Unattributed',
-  stitched: 'Stitched',
-  supported: 'Supported',
-};
 
 /** A stretch of words; `changed` marks what the other side lacks. */
 export interface Words {
@@ -67,7 +56,7 @@ const CONTEXT_CHARS = 80;
 const MAX_SIDE_CHARS = 500;
 
 export function buildReport(title: string, reports: FileReport[], corpus: { documents: number; statements: number }, made = new Date()): ReportModel {
-  const counts: Record<Verdict, number> = { verified: 0, altered: 0, misattributed: 0, missing: 0, unattributed: 0, stitched: 0, supported: 0 };
+  const counts = zeroCounts();
   const groups = new Map<Verdict, ReportItem[]>();
   const setAside: ReportItem[] = [];
   const verified: ReportItem[] = [];
@@ -79,7 +68,7 @@ export function buildReport(title: string, reports: FileReport[], corpus: { docu
         continue;
       }
       counts[f.verdict]++;
-      if (f.verdict === 'verified' || f.verdict === 'supported') verified.push(item);
+      if (isConfirmed(f.verdict)) verified.push(item);
       else groups.set(f.verdict, [...(groups.get(f.verdict) ?? []), item]);
     }
   }

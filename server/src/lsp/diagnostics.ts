@@ -5,7 +5,7 @@ import { CodeActionKind, DiagnosticSeverity } from 'vscode-languageserver';
 import type { Finding, LineIndex, Severity } from '../engine';
 import * as path from 'path';
 import { ServerCommands, type DiagnosticData, type HideFindingParams } from './protocol';
-import { verdictHref } from '../engine/verdicts';
+import { isConfirmed, verdictHref } from '../engine/verdicts';
 
 export const SOURCE = 'verbatim';
 export const IGNORE_COMMENT_MD = '<!-- verbatim-ignore -->';
@@ -93,7 +93,7 @@ export function codeActionsFor(f: Finding, diagnostic: Diagnostic | undefined, c
       edit: { changes: { [ctx.uri]: fix.edits.map((e) => ({ range: ctx.lines.range({ start: f.span.start + e.at.start, end: f.span.start + e.at.end }), newText: e.newText })) } },
     });
   }
-  if (!f.ignored && f.verdict !== 'verified' && f.verdict !== 'supported') {
+  if (!f.ignored && !isConfirmed(f.verdict)) {
     actions.push({
       title: 'Mark this quote as checked by hand (verbatim-ignore)',
       kind: CodeActionKind.QuickFix,

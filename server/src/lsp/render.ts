@@ -1,20 +1,10 @@
 // Markdown for people: the hover on a quote.
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import type { DiffSegment, Finding, SourceRef, Verdict } from '../engine/types';
+import type { DiffSegment, Finding, SourceRef } from '../engine/types';
 import { placeOf } from '../engine/report';
 import type { VerdictCounts } from './protocol';
-import { VERDICT_LABEL } from '../engine/report';
-
-const VERDICT_ICON: Record<Verdict, string> = {
-  verified: '✓',
-  supported: '✓',
-  altered: '✗',
-  misattributed: '✗',
-  stitched: '✗',
-  missing: '?',
-  unattributed: '?',
-};
+import { VERDICT_LABEL, verdictIcon, zeroCounts } from '../engine/verdicts';
 
 /** Escapes text so Markdown shows it as written. */
 export function escapeMd(text: string): string {
@@ -85,7 +75,7 @@ export function renderHover(f: Finding): string {
   const what = f.kind === 'claim' ? 'claim' : 'quote';
   const speaker = f.speaker ? ` — attributed to ${escapeMd(f.speaker)}` : '';
   const state = f.hidden ? ' *(hidden in this workspace)*' : f.ignored ? ' *(ignored: checked by hand)*' : '';
-  lines.push(`**Verbatim: ${VERDICT_ICON[f.verdict]} ${VERDICT_LABEL[f.verdict]} ${what}**${speaker}${state}`);
+  lines.push(`**Verbatim: ${verdictIcon(f.verdict)} ${VERDICT_LABEL[f.verdict]} ${what}**${speaker}${state}`);
   lines.push('');
   const sources = f.source ? [f.source, ...f.otherSources] : f.otherSources;
   for (const src of sources) {
@@ -108,5 +98,5 @@ export function renderHover(f: Finding): string {
 }
 
 export function emptyCounts(): VerdictCounts {
-  return { verified: 0, altered: 0, misattributed: 0, missing: 0, unattributed: 0, stitched: 0, supported: 0 };
+  return zeroCounts();
 }

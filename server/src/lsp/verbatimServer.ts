@@ -46,6 +46,7 @@ import {
 } from './protocol';
 import { emptyCounts, renderHover } from './render';
 import { buildReport } from '../engine/report';
+import { isConfirmed, VERDICT_LABEL, verdictIcon } from '../engine/verdicts';
 
 export const SERVER_VERSION = '0.1.0';
 
@@ -284,13 +285,13 @@ export class VerbatimServer implements FolderHost {
     if (!doc || !folder.settings.codeLens || !this.wants(doc) || folder.status.state !== 'ready') return [];
     const lenses: CodeLens[] = [];
     for (const f of this.findings(doc)) {
-      if (f.ignored || !f.source || (f.verdict !== 'verified' && f.verdict !== 'supported')) continue;
+      if (f.ignored || !f.source || !isConfirmed(f.verdict)) continue;
       const src = f.source;
       const where = [src.title ?? path.basename(src.path), src.date].filter(Boolean).join(', ');
       lenses.push({
         range: { start: f.range.start, end: f.range.start },
         command: {
-          title: `✓ ${f.verdict === 'verified' ? 'Verified' : 'Supported'}: ${src.speaker}, ${where}`,
+          title: `${verdictIcon(f.verdict)} ${VERDICT_LABEL[f.verdict]}: ${src.speaker}, ${where}`,
           command: OPEN_SOURCE_COMMAND,
           arguments: [pathToFileURL(src.path).toString(), src.range],
         },
@@ -393,7 +394,7 @@ export class VerbatimServer implements FolderHost {
       counts,
       total: findings.length,
       issues: diagnostics.length,
-      verified: findings.filter((f) => !f.ignored && (f.verdict === 'verified' || f.verdict === 'supported')).length,
+      verified: findings.filter((f) => !f.ignored && isConfirmed(f.verdict)).length,
       ignored: findings.filter((f) => f.ignored).length,
     };
     void this.connection.sendNotification(DocumentSummaryNotification, summary);

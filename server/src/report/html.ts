@@ -3,8 +3,10 @@
 // front end gives only how a jump to a line is linked (a relative file link for a file on disk,
 // a message to the editor in its view) and, in the view, the script that sends that message.
 import type { ReportItem, ReportModel, Words } from '../engine/report';
-import { placeOf, sourcesOf, VERDICT_LABEL } from '../engine/report';
-import type { SourceRef, Verdict } from '../engine/types';
+import { placeOf, sourcesOf } from '../engine/report';
+import { REPORT_ORDER, VERDICT_FACTS, VERDICT_LABEL, VERDICTS, verdictIcon } from '../engine/verdicts';
+import type { SourceRef } from '../engine/types';
+import type { VerdictTone } from '../engine/verdicts';
 
 export interface HtmlOptions {
   /** The link of a jump to a (zero-based) line of a file. */
@@ -17,7 +19,7 @@ export interface HtmlOptions {
   script?: { nonce: string; code: string };
 }
 
-const ICON: Record<Verdict, string> = { verified: '✓', supported: '✓', altered: '✗', misattributed: '✗', stitched: '✗', missing: '?', unattributed: '?' };
+const CHIP_CLASS: Record<VerdictTone, string> = { accusing: 'bad', unconfirmed: 'warn', confirmed: 'ok' };
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -62,7 +64,7 @@ function listed(o: HtmlOptions, item: ReportItem): string {
   const f = item.finding;
   const src = f.source ? ` — ${escapeHtml(f.source.speaker)}${f.source.title ? `, <i>${escapeHtml(f.source.title)}</i>` : ''}${f.source.date ? `, ${escapeHtml(f.source.date)}` : ''}` : '';
   const why = item.setAside === 'workspace' ? ' (hidden in this workspace)' : item.setAside === 'comment' ? ' (checked by hand)' : '';
-  return `<li>${jump(o, item.file, item.line, `${o.label(item.file)}:${item.line + 1}`)} ${ICON[f.verdict]} ${escapeHtml(VERDICT_LABEL[f.verdict])}${why}: “${escapeHtml(short(f.text, 160))}”${src}</li>`;
+  return `<li>${jump(o, item.file, item.line, `${o.label(item.file)}:${item.line + 1}`)} ${verdictIcon(f.verdict)} ${escapeHtml(VERDICT_LABEL[f.verdict])}${why}: “${escapeHtml(short(f.text, 160))}”${src}</li>`;
 }
 
 function short(text: string, max: number): string {
@@ -77,7 +79,7 @@ h1 { font-size: 1.5em; margin-bottom: .2em; } h2 { font-size: 1.2em; margin-top:
 .counts span { display: inline-block; margin: .2em .4em .2em 0; padding: .1em .6em; border-radius: 1em; background: var(--vscode-badge-background, #eee); color: var(--vscode-badge-foreground, #222); }
 .counts .bad { background: #c62828; color: #fff; } .counts .warn { background: #ef6c00; color: #fff; }
 article.finding { border-left: 4px solid #c62828; padding: .3em .8em; margin: .8em 0; background: var(--vscode-textBlockQuote-background, #fafafa); }
-article.missing, article.unattributed { border-left-color: #ef6c00; }
+${VERDICTS.filter((v) => VERDICT_FACTS[v].tone === 'unconfirmed').map((v) => `article.${v}`).join(', ')} { border-left-color: #ef6c00; }
 table.sides { width: 100%; border-collapse: collapse; table-layout: fixed; margin: .4em 0; }
 table.sides th { text-align: left; font-weight: 600; width: 50%; color: var(--vscode-descriptionForeground, #555); }
 table.sides td { vertical-align: top; padding: .2em .6em .2em 0; }
@@ -101,13 +103,11 @@ export function renderReportHtml(model: ReportModel, o: HtmlOptions): string {
     `<p class="summary">${model.total} quote${model.total === 1 ? '' : 's'} and claims checked against ${model.corpus.statements} statement${model.corpus.statements === 1 ? '' : 's'} in ${model.corpus.documents} source document${model.corpus.documents === 1 ? '' : 's'}, ${escapeHtml(model.made.slice(0, 16).replace('T', ' '))} UTC: ` +
       `<b>${problems === 0 ? 'nothing to fix' : `${problems} to look at`}</b>.</p>`,
   );
-  const chips = (['altered', 'misattributed', 'stitched', 'missing', 'unattributed', 'verified', 'supported'] as Verdict[])
-    .filter((v) => model.counts[v] > 0)
-    .map((v) => `<span class="${['altered', 'misattributed', 'stitched'].includes(v) ? 'bad' : v === 'missing' || v === 'unattributed' ? 'warn' : 'ok'}">${ICON[v]} ${model.counts[v]} ${v}</span>`);
+  const chips = REPORT_ORDER.filter((v) => model.counts[v] > 0).map((v) => `<span class="${CHIP_CLASS[VERDICT_FACTS[v].tone]}">${verdictIcon(v)} ${model.counts[v]} ${v}</span>`);
   out.push(`<p class="counts">${chips.join('') || '<span>no quotes found</span>'}</p>`);
   for (const notice of model.notices) out.push(`<p class="summary">${escapeHtml(notice)}</p>`);
   for (const group of model.problems) {
-    out.push(`<h2>${ICON[group.verdict]} ${escapeHtml(group.label)} (${group.items.length})</h2>`);
+    out.push(`<h2>${verdictIcon(group.verdict)} ${escapeHtml(group.label)} (${group.items.length})</h2>`);
     for (const item of group.items) out.push(problem(o, item));
   }
   if (model.setAside.length) {
