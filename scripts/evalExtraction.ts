@@ -31,7 +31,6 @@ import {
   parseRecords,
   prf,
   sharesSurname,
-  totalLength,
   type Article,
   type GoldUnit,
   type PRF,

@@ -4,7 +4,6 @@
 //
 //   node out/scripts/evalVerdicts.js [--count N] [--seed N] [--corpus DIR ...] [--show N]
 
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkText, loadCorpus, type Verdict } from '../server/src/engine';
 import { verdictsOf } from '../server/src/engine/verdicts';

@@ -102,7 +102,7 @@ export function parseRecords(jsonl: string, source = 'input'): PolnearRecord[] {
     try {
       value = JSON.parse(line);
     } catch (e) {
-      throw new Error(`${source}:${i + 1}: not valid JSON (${(e as Error).message})`);
+      throw new Error(`${source}:${i + 1}: not valid JSON (${(e as Error).message})`, { cause: e });
     }
     const r = value as PolnearRecord;
     if (typeof r?.doc_id !== 'string' || typeof r.text !== 'string' || typeof r.para_index !== 'number' || !Array.isArray(r.quotes)) {
@@ -222,9 +222,9 @@ export function quotedRegions(p: string): Span[] {
  */
 export function doubledApostrophesAsMarks(text: string): string {
   if (!text.includes("''")) return text;
-  return text.replace(/(?<!['’\p{L}])''(?=[\p{L}\p{N}‘'(\[$])|(?<=[^\s'])''(?!')/gu, (m, offset: number) => {
+  return text.replace(/(?<!['’\p{L}])''(?=[\p{L}\p{N}‘'([$])|(?<=[^\s'])''(?!')/gu, (m, offset: number) => {
     const before = text[offset - 1];
-    return before === undefined || /[\s(\[{—–\-/:"“]/.test(before) ? ' "' : '" ';
+    return before === undefined || /[\s([{—–\-/:"“]/.test(before) ? ' "' : '" ';
   });
 }
 

@@ -13,7 +13,7 @@ export function inventedQuotes(shared: string): string[] {
     for (const q of record.quotes) {
       if (q.type !== 'direct') continue;
       const inner = q.quote.replace(/^[\s"“”]+|[\s"“”,.]+$/g, '');
-      if (!/["“”\[\]…]/.test(inner) && inner.split(/\s+/).length >= 8) found.push(inner);
+      if (!/["“”[\]…]/.test(inner) && inner.split(/\s+/).length >= 8) found.push(inner);
     }
   }
   return found;

@@ -122,20 +122,26 @@ async function startWorkbench(o) {
     closed = true;
     try {
       if (browser) await browser.close();
-    } catch {}
+    } catch {
+      // already closed
+    }
     // code-server leaves helpers behind a plain SIGTERM: end its whole process group.
     try {
       process.kill(-server.pid, 'SIGTERM');
-    } catch {}
+    } catch {
+      // already gone
+    }
     await new Promise((r) => setTimeout(r, 500));
     try {
       process.kill(-server.pid, 'SIGKILL');
-    } catch {}
+    } catch {
+      // already gone
+    }
   };
   server.on('exit', (code, signal) => {
     if (!closed) {
       log(`${stamp()} code-server exited early (${code}/${signal}); log: ${path.join(tmp, 'server.log')}`);
-      o.onExit && o.onExit(1);
+      o.onExit?.(1);
     }
   });
   await waitForHealth(port);
@@ -155,7 +161,7 @@ async function startWorkbench(o) {
   });
   await page.exposeFunction('codeAutomationExit', (code) => {
     log(`${stamp()} VS Code reported the extension tests finished (exit ${code})`);
-    o.onExit && o.onExit(code);
+    o.onExit?.(code);
   });
   const payload = [['skipWelcome', 'true']];
   if (o.ext) payload.push(['extensionDevelopmentPath', `vscode-remote://${host}${o.ext}`]);

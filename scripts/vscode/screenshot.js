@@ -7,6 +7,7 @@
 // right-click menu offers Add Selection as Source Statement and warns that the words are the
 // draft's own. Uses the same real
 // VS Code (code-server + headless Chromium) as the extension tests.
+/* global document -- page.waitForFunction's callback runs in the browser */
 'use strict';
 const fs = require('fs');
 const path = require('path');

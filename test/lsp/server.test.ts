@@ -2,6 +2,7 @@
 import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import type { CodeAction, Diagnostic, Hover, Location, MarkupContent } from 'vscode-languageserver-protocol';
 import type { CheckDocumentResult, CorpusStatus, DiagnosticData, ServerInfo } from '../../server/src/lsp/protocol';
@@ -237,7 +238,7 @@ describe('verbatim-ls over stdio: the fixture workspace', () => {
 
 describe('verbatim-ls over stdio: edge cases', () => {
   it('with no corpus: no diagnostics, one quiet status that suggests sources/', async () => {
-    const root = fs.mkdtempSync(path.join(require('os').tmpdir(), 'verbatim-empty-'));
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-empty-'));
     fs.writeFileSync(path.join(root, 'draft.md'), 'Miller said: “Iran will never be allowed to obtain a nuclear weapon.”\n');
     const client = new TestClient(root);
     try {

@@ -1,7 +1,7 @@
 // The server's word diff: plain functions, tested without a server.
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { checkText, Corpus, loadCorpus } from '../../server/src/engine';
+import { checkText, Corpus } from '../../server/src/engine';
 import { renderDiff } from '../../server/src/lsp/render';
 
 describe('word diff', () => {

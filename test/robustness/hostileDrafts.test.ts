@@ -70,6 +70,7 @@ test('engine: a 10,000-line Markdown file is checked whole; a 5 MB single line u
 
 test('CLI: a folder of 10,000 hostile drafts is checked in one run; NUL bytes and invalid UTF-8 get a clear message', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-hostile-'));
+  // eslint-disable-next-line no-control-regex -- NUL bytes are what is taken out
   const drafts = hostileDrafts(10000, 77).map((d) => d.replace(/\u0000/g, ''));
   drafts.forEach((text, i) => fs.writeFileSync(path.join(dir, `draft-${String(i).padStart(4, '0')}.${i % 3 === 0 ? 'txt' : 'md'}`), text));
   const bin = path.join(REPO_ROOT, 'bin', 'verbatim.js');

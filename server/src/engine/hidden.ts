@@ -58,7 +58,7 @@ export function hideFinding(configFile: string, finding: { draft: string; verdic
     try {
       parsed = text.trim() ? JSON.parse(text) : {};
     } catch (e) {
-      throw new Error(`${configFile} is not valid JSON (${(e as Error).message}); fix it before hiding a finding`);
+      throw new Error(`${configFile} is not valid JSON (${(e as Error).message}); fix it before hiding a finding`, { cause: e });
     }
     if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`${configFile} must be a JSON object to hold hidden findings`);
     config = parsed as Record<string, unknown>;

@@ -11,7 +11,7 @@ export async function readArchiveCounts(url: string): Promise<ArchiveCounts> {
     await client.query('COMMIT');
     return counts;
   } catch (error) {
-    if ((error as { code?: string }).code === '42P01') throw new Error('no Verbatim archive in this database (run `verbatim archive load` first)');
+    if ((error as { code?: string }).code === '42P01') throw new Error('no Verbatim archive in this database (run `verbatim archive load` first)', { cause: error });
     throw error;
   } finally {
     await client.end().catch(() => undefined);

@@ -27,6 +27,7 @@ function nlp(text: string): ReturnType<typeof Nlp> | null {
   nlpBudgetLeft -= text.length;
   if (nlpBudgetLeft < 0) return null;
   if (!nlpModule) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, synchronously (ARCHITECTURE.md)
     const m = require('compromise') as typeof Nlp & { default?: typeof Nlp };
     nlpModule = m.default ?? m;
   }

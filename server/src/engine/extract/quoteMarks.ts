@@ -274,9 +274,9 @@ function trimEnd(text: string, end: number): number {
  */
 export function readDoubledApostrophes(text: string): string {
   if (!text.includes("''")) return text;
-  return text.replace(/(?<!['’\p{L}])''(?=[\p{L}\p{N}‘'(\[$])|(?<=[^\s'])''(?!')/gu, (m, offset: number) => {
+  return text.replace(/(?<!['’\p{L}])''(?=[\p{L}\p{N}‘'([$])|(?<=[^\s'])''(?!')/gu, (m, offset: number) => {
     const before = text[offset - 1];
-    const opens = before === undefined || /[\s(\[{—–\-/:"“]/.test(before);
+    const opens = before === undefined || /[\s([{—–\-/:"“]/.test(before);
     return opens ? ' "' : '" ';
   });
 }

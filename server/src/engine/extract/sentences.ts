@@ -17,7 +17,7 @@ export function sentencesOf(text: string, para: Span): Span[] {
   const spans: Span[] = [];
   let start = para.start;
   // Only at the start of a run of marks: "......" must not be tried from every dot.
-  const end = /(?<![.!?])[.!?]+["”’'»)\]]*(?=\s+["“‘'«(\[]?[\p{Lu}\p{N}·])/gu;
+  const end = /(?<![.!?])[.!?]+["”’'»)\]]*(?=\s+["“‘'«([]?[\p{Lu}\p{N}·])/gu;
   end.lastIndex = para.start;
   for (let m = end.exec(text); m && m.index < para.end; m = end.exec(text)) {
     workDone.steps++;

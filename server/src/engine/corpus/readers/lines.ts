@@ -28,6 +28,7 @@ export function splitLines(text: string, from = 0): Line[] {
 export const WS = '\\s';
 /** Zero-width characters: invisible, dropped from statement text ("COVID-\u206019"). */
 export const ZW = '\\u200b\\u200c\\u200d\\u2060';
+// eslint-disable-next-line no-misleading-character-class -- each zero-width character apart (ZWJ included), none joined
 const BLANK_RE = new RegExp(`^[${WS}${ZW}]*$`);
 
 export function isBlank(s: string): boolean {
@@ -78,6 +79,7 @@ export class LineCounter {
 }
 
 /** Drops zero-width characters, collapses runs of white space (NBSP included) to one space, trims. */
+// eslint-disable-next-line no-misleading-character-class -- as BLANK_RE
 const ZW_G = new RegExp(`[${ZW}]`, 'g');
 const WS_RUN_G = new RegExp(`[${WS}]+`, 'g');
 

@@ -54,8 +54,8 @@ const OTTER_RE = new RegExp(`^${SP}{0,4}([^:\\n]{1,60}?)${SP}+(\\d{1,2}:\\d{2}(?
 // The White House's question lines: "Q" then white space (NBSPs), no colon.
 const BARE_Q_RE = new RegExp(`^${SP}{0,4}(${TS})?Q\\.?${SP}+(?=\\S)`, 'u');
 
-const CAPS_TOKEN = /^[\p{Lu}][\p{Lu}\p{M}'’.\-]*$/u;
-const NAME_TOKEN = /^[\p{Lu}][\p{L}\p{M}'’.\-]*$/u;
+const CAPS_TOKEN = /^[\p{Lu}][\p{Lu}\p{M}'’.-]*$/u;
+const NAME_TOKEN = /^[\p{Lu}][\p{L}\p{M}'’.-]*$/u;
 const PARTICLES = new Set(['de', 'da', 'di', 'du', 'del', 'der', 'den', 'van', 'von', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'y', 'dos', 'das', 'ter']);
 const HONORIFICS = /^(MR|MRS|MS|MISS|DR|THE|PRESIDENT|VICE|SECRETARY|SENATOR|SEN|REP|REPRESENTATIVE|GOVERNOR|GOV|MAYOR|AMBASSADOR|ADMIRAL|GENERAL|GEN|PRIME|CHANCELLOR|KING|QUEEN|PRINCE|PRINCESS|SPEAKER|LEADER|SENIOR|ADMINISTRATION|MODERATOR|OPERATOR|JUDGE|JUSTICE)\.?$/;
 
