@@ -10,7 +10,9 @@
 // naive scan of every statement. Prints a table and writes a JSON copy (--out FILE, default
 // out/bench.json). Then a row for sources as reporters have them: 1,000 PDFs and 1,000 saved
 // web pages made from the statements (scripts/benchDocuments.ts), read cold: pages per second
-// and peak RSS. Options: --sizes 1,3  --documents-only  --keep (leave the temporary folder).
+// and peak RSS. Last, the keystroke row (scripts/benchKeystroke.ts, a process of its own): the
+// CPU time of the check as you type on a 3,000-word Markdown draft, and of reading its Markdown.
+// Options: --sizes 1,3  --documents-only  --keystroke-only  --keep (leave the temporary folder).
 // --archive: the newsroom archive on PostgreSQL instead (scripts/benchArchive.ts).
 
 import { execFileSync, spawnSync } from 'child_process';
@@ -24,6 +26,7 @@ import { tokenize as wordsOfText } from '../server/src/engine/text/tokenize';
 import { isNegation } from '../server/src/engine/match/wordClasses';
 import { archiveBench } from './benchArchive';
 import { makeDocumentCorpus } from './benchDocuments';
+import { describeKeystroke, type KeystrokeResult } from './benchKeystroke';
 
 interface Expected {
   kind: 'intact' | 'altered' | 'misattributed' | 'invented';
@@ -285,6 +288,10 @@ function main(): void {
     });
     return;
   }
+  if (argv.includes('--keystroke-only')) {
+    process.stdout.write(`${describeKeystroke(keystrokeRow())}\n`);
+    return;
+  }
   const sizes = (opt('--sizes') ?? '1,3').split(',').map(Number);
   const outFile = path.resolve(opt('--out') ?? path.join(__dirname, '..', 'bench.json'));
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-bench-'));
@@ -357,6 +364,8 @@ function main(): void {
     const read = runChild('load', path.join(tmp, 'cache-documents'), draftDir, [docs]);
     const pages = counts.pdfPages + counts.htmlPages;
     results.push({ size: 'documents', statements: read.statements, documents: read.documents, files: counts.pdfs * 2, pdfPages: counts.pdfPages, htmlPages: counts.htmlPages, coldIndexSeconds: round(read.seconds!), pagesPerSecond: Math.round(pages / read.seconds!), coldPeakRssMB: read.peakRssMB });
+    process.stderr.write('bench: keystroke: a 3,000-word draft typed into\n');
+    results.push({ size: 'keystroke', ...keystrokeRow() });
   } finally {
     if (!argv.includes('--keep')) fs.rmSync(tmp, { recursive: true, force: true });
   }
@@ -364,6 +373,10 @@ function main(): void {
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
   fs.writeFileSync(outFile, JSON.stringify(record, null, 2));
   for (const r of results) {
+    if (r.size === 'keystroke') {
+      process.stdout.write(`${describeKeystroke(r as unknown as KeystrokeResult)}\n`);
+      continue;
+    }
     if (r.size === 'documents') {
       process.stdout.write(
         `documents: ${r.files} files (${r.pdfPages} PDF pages, ${r.htmlPages} web pages): ${r.statements} statements in ${r.documents} documents\n` +
@@ -382,6 +395,13 @@ function main(): void {
     for (const w of r.wrong as string[]) process.stdout.write(`    wrong: ${w}\n`);
   }
   process.stdout.write(`bench: figures written to ${outFile}\n`);
+}
+
+/** The keystroke bench in a process of its own (its timings are not this process's). */
+function keystrokeRow(): KeystrokeResult {
+  const run = spawnSync(process.execPath, [path.join(__dirname, 'benchKeystroke.js'), '--json'], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`the keystroke bench failed:\n${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split('\n').pop()!) as KeystrokeResult;
 }
 
 type Phases = { listMs: number; readMs: number; indexMs: number; saveMs: number } | null;
