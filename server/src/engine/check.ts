@@ -1,7 +1,8 @@
 import type { DocumentFormat, FileReport, Finding, Severity, SourceOrigin, SourceRef, Span, Verdict } from './types';
 import type { ArchiveLookup } from './archive/client';
 import type { Corpus } from './corpus/corpus';
-import { extractQuotes, type ExtractedQuoteWithState, type ExtractOptions } from './extract/extractQuotes';
+import { extractQuotes, readingText, type ExtractedQuoteWithState, type ExtractOptions } from './extract/extractQuotes';
+import { maskProse } from './text/mask';
 import { LineIndex } from './text/lineIndex';
 import { lastStartingAtOrBefore } from './text/spans';
 import { quoteTokens, tokenize, type Token } from './text/tokenize';
@@ -68,6 +69,11 @@ export interface PreparedDraft {
   fullText: string;
   /** The part checked (all of it unless longer than `MAX_CHECKED_CHARS`). */
   text: string;
+  /**
+   * What its words are read from, the same length as `text`: in Markdown what a reader sees (an
+   * entity as its character, a link as its label, markup blanked), in plain text `text` itself.
+   */
+  reading: string;
   lines: LineIndex;
   extracted: ExtractedQuoteWithState[];
   /** The quotes judged (claims that hold a quote, or touch a stray mark, are not: their quote is). */
@@ -78,19 +84,22 @@ export function prepareDraft(fullText: string, filePath: string, options: CheckO
   const format = options.format ?? (/\.(txt|text)$/i.test(filePath) ? 'plaintext' : 'markdown');
   const cut = fullText.length > MAX_CHECKED_CHARS ? cutPoint(fullText) : fullText.length;
   const text = cut < fullText.length ? fullText.slice(0, cut) : fullText;
-  const extracted = extractQuotes(text, { format, claims: options.claims ?? true, ...options.extract });
+  // The document's Markdown is read once: by the extractor, and for the words the judge reads.
+  const masked = options.extract?.masked ?? maskProse(text, format);
+  const reading = readingText(text, masked);
+  const extracted = extractQuotes(text, { format, claims: options.claims ?? true, ...options.extract, masked });
   const quoteSpans = extracted.filter((q) => q.kind === 'quote').map((q) => q.span);
   // A claim that holds quoted words is checked through its quote; one next to a stray mark is no claim.
   const only = options.only;
   const checked = extracted.filter(
-    (q) => (!only || (q.span.start >= only.start && q.span.start < only.end)) && !(q.kind === 'claim' && (overlapsAny(quoteSpans, q.span) || /["“”„«»]/.test(text.slice(Math.max(0, q.span.start - 1), q.span.end + 1)))),
+    (q) => (!only || (q.span.start >= only.start && q.span.start < only.end)) && !(q.kind === 'claim' && (overlapsAny(quoteSpans, q.span) || /["“”„«»]/.test(reading.slice(Math.max(0, q.span.start - 1), q.span.end + 1)))),
   );
-  return { filePath, fullText, text, lines: new LineIndex(fullText), extracted, checked };
+  return { filePath, fullText, text, reading, lines: new LineIndex(fullText), extracted, checked };
 }
 
 /** The words of each quote a check judges against statements: what an archive is asked about (as pair keys). */
 export function draftQuoteTokens(draft: PreparedDraft): Token[][] {
-  return draft.checked.filter((q) => q.kind !== 'claim').map((q) => quoteTokens(draft.text, q.fragments));
+  return draft.checked.filter((q) => q.kind !== 'claim').map((q) => quoteTokens(draft.reading, q.fragments));
 }
 
 /** Checks every quote of one document against the corpus. Verified quotes are findings too. */
@@ -129,7 +138,8 @@ function strength(j: Judgement): number {
 }
 
 export function checkPrepared(draft: PreparedDraft, corpus: Corpus, options: CheckOptions = {}): FileReport {
-  const { text, fullText, lines, filePath } = draft;
+  // The words from the reading; offsets are the text's all the same.
+  const { reading: text, fullText, lines, filePath } = draft;
   const findings: Finding[] = [];
   const archive = options.archive && 'corpus' in options.archive ? options.archive.corpus : null;
   const breaks = paragraphBreaks(text);

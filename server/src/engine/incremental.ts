@@ -14,7 +14,7 @@
 // full check's either way.
 import { checkText, MAX_CHECKED_CHARS, type CheckOptions } from './check';
 import type { Corpus } from './corpus/corpus';
-import { CONTEXT_PARAGRAPHS, NLP_BUDGET, quotedSpansOf } from './extract/extractQuotes';
+import { CONTEXT_PARAGRAPHS, NLP_BUDGET, quotedSpansOf, readingText } from './extract/extractQuotes';
 import { firstIntroductions } from './extract/names';
 import { paragraphsOf } from './extract/quoteMarks';
 import { maskProse, type MaskedText } from './text/mask';
@@ -79,6 +79,7 @@ function sliceOf(masked: MaskedText, span: Span): MaskedText {
     blockQuotes: masked.blockQuotes.map(clip).filter((s): s is Span => s !== null),
     ignoreNext: masked.ignoreNext.filter((at) => at >= span.start && at <= span.end).map((at) => at - span.start),
     disabled: masked.disabled.map(clip).filter((s): s is Span => s !== null),
+    ...(masked.reading !== undefined ? { reading: masked.reading.slice(span.start, span.end) } : {}),
   };
 }
 
@@ -136,7 +137,7 @@ export class IncrementalCheck {
     if (text.length > MAX_CHECKED_CHARS) return this.full(text, file, corpus, options);
     const format = options.format ?? 'markdown';
     const masked = maskProse(text, format);
-    const introductions = firstIntroductions(text);
+    const introductions = firstIntroductions(readingText(text, masked)); // read as the extractor reads them
     const optionsKey = JSON.stringify({ ...options, format, archive: undefined, extract: undefined, only: undefined }) + cacheKey;
     const findings: Finding[] = [];
     let nlpChars = 0;
@@ -145,7 +146,7 @@ export class IncrementalCheck {
       const prose = sliceOf(masked, read);
       const within = { before: read.start > 0, after: read.end < text.length };
       const slice = text.slice(read.start, read.end);
-      const key = [optionsKey, +within.before, +within.after, own.start - read.start, own.end - read.start, slice, prose.text, JSON.stringify([prose.blockQuotes, prose.ignoreNext, prose.disabled])].join('\u0000');
+      const key = [optionsKey, +within.before, +within.after, own.start - read.start, own.end - read.start, slice, prose.text, prose.reading ?? '', JSON.stringify([prose.blockQuotes, prose.ignoreNext, prose.disabled])].join('\u0000');
       this.stats.pieces++;
       let result = this.cache.get(key);
       if (result && result.names.every(([name, before, answer]) => ((introductions.get(name) ?? Infinity) <= before + read.start) === answer)) {

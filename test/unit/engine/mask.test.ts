@@ -35,3 +35,26 @@ test('indented code blocks are blanked, list continuations are not confused with
   const masked = maskProse('Text.\n\n    "code quote"\n\nMore.', 'markdown');
   assert.doesNotMatch(masked.text, /code quote/);
 });
+
+test('Markdown by its parser: every offset stays, entities read as their characters, links as their labels', () => {
+  const text = '&ldquo;We *will* win,&rdquo; [Ruiz][r] said in `the hall`.\r\n\r\n| who | said |\r\n| --- | --- |\r\n| Ana | “yes” |\r\n\r\n[r]: https://example.org/ruiz "Ruiz"\r\n';
+  const masked = maskProse(text, 'markdown');
+  assert.equal(masked.text.length, text.length);
+  assert.deepEqual([...masked.text].map((c, i) => (c === '\r' || c === '\n' ? i : -1)).filter((i) => i >= 0), [...text].map((c, i) => (c === '\r' || c === '\n' ? i : -1)).filter((i) => i >= 0), 'line breaks where they were');
+  assert.equal(masked.text.indexOf('“'), '&ldquo;'.length - 1, 'an opening mark touches the word after it');
+  assert.equal(masked.text.indexOf('”'), text.indexOf('&rdquo;'), 'a closing mark the word before it');
+  assert.equal(masked.text.slice(masked.text.indexOf('We'), masked.text.indexOf('win') + 3), 'We  will  win', 'emphasis marks blanked in place');
+  assert.equal(masked.text.slice(text.indexOf('[Ruiz]'), text.indexOf(' said')), ' Ruiz    ');
+  assert.doesNotMatch(masked.text, /the hall|example|\|/);
+  assert.match(masked.reading ?? '', /the hall/, 'a code span is read, though no prose');
+  assert.equal(masked.text.slice(text.indexOf('Ana'), text.indexOf('Ana') + 3), 'Ana', 'a table cell is prose where it stands');
+  assert.equal(masked.text.slice(text.indexOf('“yes”'), text.indexOf('“yes”') + 5), '“yes”');
+});
+
+test('Markdown by its parser: a lone surrogate and a NUL keep their places', () => {
+  const text = 'A \ud800 and \u0000 “quote,” she said.';
+  const masked = maskProse(text, 'markdown');
+  assert.equal(masked.text.length, text.length);
+  assert.equal(masked.text.indexOf('“quote,”'), text.indexOf('“quote,”'));
+  assert.equal(masked.text.charCodeAt(2), 0xd800);
+});

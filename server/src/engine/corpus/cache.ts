@@ -22,6 +22,7 @@ import { TextStore, type Segment } from './texts';
 import { Vocabulary } from './words';
 import type { IndexArrays } from '../match/statementIndex';
 import { Corpus, type CorpusOptions, type FileEntry } from './corpus';
+import { articleReader } from './sourceFile';
 
 const FORMAT = 5;
 const MANIFEST = 'manifest.json';
@@ -54,7 +55,8 @@ interface Manifest {
 
 /**
  * What the cache depends on besides the files: the matching keys `tokenize` makes, what the
- * readers make of a small transcript, how labels resolve, the alias table and size limit.
+ * readers make of a small transcript (and of a page, captions, a CSV and a Markdown article),
+ * how labels resolve, the alias table and size limit.
  * Computed by running them, so a change to any of them invalidates old caches by itself.
  */
 export function fingerprint(options: CorpusOptions): string {
@@ -76,7 +78,14 @@ function computeFingerprint(options: CorpusOptions): string {
   // A page, captions and a CSV as the readers of other formats see them; the libraries that read PDFs, Word files and email, by version.
   const page = '<html><head><title>Statement by Mayor Tom Hale | City</title></head><body><nav><a href="/">Home</a></nav><main><p>We&rsquo;ll begin the work in June, as promised.</p></main></body></html>';
   const captions = 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n&gt;&gt; MILLER: We remain committed to\n\n00:00:02.000 --> 00:00:03.000\nwe remain committed to the plan.\n';
-  const others = [readSourceText('/probe.html', page, () => []), readSourceText('/probe.vtt', captions, () => []), readSourceText('/probe.csv', 'speaker;text\nMiller; "a, b"\n', () => [])];
+  // A Markdown article as the extractor reads it through the Markdown parser: links, entities, footnotes.
+  const article = '---\nkind: article\n---\n&ldquo;We will *rebuild* the pier&nbsp;now,&rdquo; [Hale][h] said.[^1]\n\n[^1]: “The `ferry` runs,” said [Tom Hale](/x).\n\n[h]: /y\n';
+  const others = [
+    readSourceText('/probe.html', page, () => []),
+    readSourceText('/probe.vtt', captions, () => []),
+    readSourceText('/probe.csv', 'speaker;text\nMiller; "a, b"\n', () => []),
+    readSourceText('/probe-article.md', article, articleReader('/probe-article.md')),
+  ];
   const sample = {
     tokens: tokenize(probe).map((t) => `${t.norm}@${t.start}`),
     statements: parsed.statements.map((s) => [s.speakerText, context.resolve(s.speakerText), s.text, s.span.start, s.span.end]),

@@ -74,8 +74,8 @@ export function readSourceFile(abs: string, maxBytes: number, vocab: Vocabulary)
   return read;
 }
 
-/** Reads an article's quotes with the extractor that reads drafts. */
-function articleReader(abs: string): ArticleExtractor {
+/** Reads an article's quotes with the extractor that reads drafts (a Markdown article by the Markdown parser). */
+export function articleReader(abs: string): ArticleExtractor {
   const format = /\.(md|markdown)$/i.test(abs) ? 'markdown' : 'plaintext';
   return (body, bodyStart) =>
     extractQuotes(body, { format })

@@ -70,6 +70,23 @@ export interface ExtractOptions {
   stats?: { nlpChars: number };
 }
 
+/** The text a document's words are read from: what a reader sees of it in Markdown (`MaskedText.reading`), the text itself in plain text; same length either way. */
+export function readingText(text: string, masked: MaskedText): string {
+  return masked.reading ?? text;
+}
+
+/**
+ * `reading` from `start` to `end` without the characters its prose blanked (the same slice of
+ * `original` where nothing was): "is&nbsp;ironclad" as "is\u00a0ironclad", "[Blinken][b]" as "Blinken".
+ */
+export function visibleText(original: string, reading: string, start: number, end: number): string {
+  const shown = reading.slice(start, end);
+  if (shown === original.slice(start, end)) return shown;
+  let out = '';
+  for (let i = start; i < end; i++) if (!(reading.charCodeAt(i) === 32 && original.charCodeAt(i) !== 32)) out += reading[i];
+  return out;
+}
+
 /** A quote with its ignore state, for the checker. */
 export interface ExtractedQuoteWithState extends ExtractedQuote {
   ignored: boolean;
@@ -89,7 +106,7 @@ export interface Extraction {
   vetoed: VetoedReading[];
 }
 
-export function extractWithRules(text: string, options: ExtractOptions = {}): Extraction {
+export function extractWithRules(original: string, options: ExtractOptions = {}): Extraction {
   nlpBudgetLeft = NLP_BUDGET;
   resetRules();
   const vetoed: VetoedReading[] = [];
@@ -97,7 +114,12 @@ export function extractWithRules(text: string, options: ExtractOptions = {}): Ex
     applied(id);
     vetoed.push({ kind: 'quote', span: q.outer, rules: rulesSince(mark, q.rules) });
   };
-  const masked = options.masked ?? maskProse(text, options.format ?? 'markdown');
+  const masked = options.masked ?? maskProse(original, options.format ?? 'markdown');
+  // The words are read as a reader sees them in Markdown (an entity as its character, a link
+  // as its label, "[Blinken][b]" as "Blinken"); plain text as written.
+  const text = readingText(original, masked);
+  // The words of a quote, claim or speaker as a reader sees them: what markup the prose blanked is left out.
+  const shown = masked.reading === undefined ? (start: number, end: number) => text.slice(start, end) : (start: number, end: number) => visibleText(original, text, start, end);
   const introduced = options.introduced ?? introducedNames(text);
   const before = options.within?.before ?? false;
   const more = (paragraphs: Span[]) => paragraphs.length > 1 || (options.within?.after ?? false);
@@ -149,7 +171,7 @@ export function extractWithRules(text: string, options: ExtractOptions = {}): Ex
   for (const s of sentences) {
     for (const a of attributionsIn(skeleton, s.start, s.end)) {
       if (!a.speaker) continue;
-      const phrase = readSpeakerPhrase(text.slice(a.speaker.start, a.speaker.end));
+      const phrase = readSpeakerPhrase(shown(a.speaker.start, a.speaker.end));
       if (!isBackReference(phrase)) mentions.push({ phrase, span: a.speaker, paragraph: paragraphOf(a.speaker.start) });
     }
   }
@@ -159,7 +181,7 @@ export function extractWithRules(text: string, options: ExtractOptions = {}): Ex
     const mark = rulesMark();
     const first = q.fragments[0];
     const last = q.fragments[q.fragments.length - 1];
-    const quoteText = q.fragments.map((f) => text.slice(f.start, f.end).trim()).join(' ');
+    const quoteText = q.fragments.map((f) => shown(f.start, f.end).trim()).join(' ');
     const wordCount = quoteText.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
     if (wordCount === 0) {
       veto(q, mark, 'quote.no-words');
@@ -221,7 +243,7 @@ export function extractWithRules(text: string, options: ExtractOptions = {}): Ex
     let speakerSpan: Span | null = null;
     if (attribution?.speaker) {
       speakerSpan = trimSpan(text, attribution.speaker);
-      const phrase = readSpeakerPhrase(text.slice(speakerSpan.start, speakerSpan.end));
+      const phrase = readSpeakerPhrase(shown(speakerSpan.start, speakerSpan.end));
       speaker = resolveMention(phrase, speakerSpan, mentions, paragraph, text, paragraphs);
       if (speaker && !speaker.resolvedFrom) mentions.push({ phrase, span: speakerSpan, paragraph });
     } else if (!attribution) {
@@ -261,7 +283,7 @@ export function extractWithRules(text: string, options: ExtractOptions = {}): Ex
       if (subject) {
         applied('quote.sentence-subject');
         speakerSpan = subject;
-        speaker = { text: text.slice(subject.start, subject.end), span: subject };
+        speaker = { text: shown(subject.start, subject.end), span: subject };
       } else {
         // A quotation standing alone continues the speaker of the paragraphs before it.
         const previous = latestMention(mentions, q.outer.start, paragraph, () => true);
@@ -321,12 +343,12 @@ export function extractWithRules(text: string, options: ExtractOptions = {}): Ex
         let speakerSpan: Span | null = null;
         if (reading.speaker) {
           speakerSpan = trimSpan(text, reading.speaker);
-          const phrase = readSpeakerPhrase(text.slice(speakerSpan.start, speakerSpan.end));
+          const phrase = readSpeakerPhrase(shown(speakerSpan.start, speakerSpan.end));
           speaker = resolveMention(phrase, speakerSpan, mentions, paragraphOf(s.start), text, paragraphs);
         }
         const ignored = ignoredAt(s.start);
         covered = content.end;
-        claims.push({ kind: 'claim', text: fragments.map((f) => text.slice(f.start, f.end)).join(' '), span: content, fragments, speaker, cue: reading.cue, speakerSpan, ignored, rules: rulesSince(mark, reading.rules) });
+        claims.push({ kind: 'claim', text: fragments.map((f) => shown(f.start, f.end)).join(' '), span: content, fragments, speaker, cue: reading.cue, speakerSpan, ignored, rules: rulesSince(mark, reading.rules) });
       }
     }
     if (options.stats) options.stats.nlpChars = NLP_BUDGET - nlpBudgetLeft;
