@@ -30,6 +30,7 @@ import {
   overlapsSubstantially,
   parseRecords,
   prf,
+  sharesCapitalisedWord,
   sharesSurname,
   type Article,
   type GoldUnit,
@@ -37,7 +38,9 @@ import {
   type Span,
 } from './polnear';
 
-const USAGE = `usage: eval:extraction [--split dev|train|PATH]... [PATH.jsonl...] [--errors N]
+const USAGE = `usage: eval:extraction [--set polnear|ggt] [--split dev|train|PATH]... [PATH.jsonl...] [--errors N]
+  --set S      polnear (default) or ggt: the Gender Gap Tracker's Canadian news (../shared/data/ggt,
+               dev only), whose speakers are scored against the resolved name (speaker_name)
   --split S    dev (default), train, all (dev then train), or a path to a PolNeAR .jsonl file;
                repeat it or give a comma list to score several splits
   --errors N   print N examples of each error cause (misses, false positives, wrong speakers)`;
@@ -69,12 +72,13 @@ const SPEECH_CUE = new RegExp(
 const isSpeechCue = (cue: string | null): boolean => cue !== null && SPEECH_CUE.test(cue);
 
 interface Options {
+  set: 'polnear' | 'ggt';
   splits: string[];
   errors: number;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { splits: [], errors: 0 };
+  const options: Options = { set: 'polnear', splits: [], errors: 0 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = (): string => {
@@ -89,6 +93,10 @@ function parseArgs(argv: string[]): Options {
       process.exit(0);
     } else if (arg === '--split' || arg.startsWith('--split=')) {
       options.splits.push(...value().split(',').filter(Boolean));
+    } else if (arg === '--set' || arg.startsWith('--set=')) {
+      const set = value();
+      if (set !== 'polnear' && set !== 'ggt') throw new UsageError('--set is polnear or ggt');
+      options.set = set;
     } else if (arg === '--errors' || arg.startsWith('--errors=')) {
       const n = Number(value());
       if (!Number.isInteger(n) || n < 0) throw new UsageError('--errors needs a whole number');
@@ -104,7 +112,15 @@ function parseArgs(argv: string[]): Options {
   return options;
 }
 
-function resolveSplit(split: string): { name: string; file: string } {
+function resolveSplit(split: string, set: Options['set']): { name: string; file: string } {
+  if (set === 'ggt' && (split === 'dev' || split === 'train')) {
+    if (split === 'train') throw new Error('the GGT set has a dev half only (the other half is kept apart)');
+    const repo = path.resolve(__dirname, '..', '..');
+    const shared = findSharedDir(repo) ?? findSharedDir(process.cwd());
+    const file = shared ? path.join(shared, 'data', 'ggt', 'dev.jsonl') : '';
+    if (!shared || !fs.existsSync(file)) throw new Error('cannot find ../shared/data/ggt/dev.jsonl');
+    return { name: 'ggt-dev', file };
+  }
   if (split === 'dev' || split === 'train') {
     const repo = path.resolve(__dirname, '..', '..'); // out/scripts → repo
     const shared = findSharedDir(repo) ?? findSharedDir(process.cwd());
@@ -149,7 +165,7 @@ interface SplitResult {
   chars: PRF;
   splitGold: number;
   mergedPredictions: number;
-  speaker: { named: number; correct: number; accuracy: number; goldKinds: Record<string, number> };
+  speaker: { named: number; correct: number; accuracy: number; capitalised: number; capitalisedAccuracy: number; goldKinds: Record<string, number> };
   claims: (PRF & { found: number; named: number; correct: number; accuracy: number; chars: PRF; speech: PRF & { gold: number; found: number } }) | null;
   seconds: number;
   wordsPerSecond: number;
@@ -304,6 +320,10 @@ function speakerCause(article: Article, g: GoldUnit, q: ExtractedQuote): string 
 function evaluateSplit(name: string, file: string, errorsWanted: number): SplitResult {
   const records = parseRecords(fs.readFileSync(file, 'utf8'), file);
   if (records.length === 0) throw new Error(`${file}: no records`);
+  // The GGT records name the person or body each quote is theirs (`speaker_name`) beside the
+  // mention as written ("she", "the utility"): speakers are scored against that resolved name.
+  const resolvedNames = records.some((r) => r.quotes.some((q) => typeof (q as { speaker_name?: unknown }).speaker_name === 'string'));
+  if (resolvedNames) for (const r of records) for (const q of r.quotes) q.speaker = (q as { speaker_name?: string | null }).speaker_name ?? q.speaker;
   const articles = buildArticles(records);
 
   // Warm up (compromise's lexicon, the JIT) outside the timed calls, so that a small split
@@ -338,6 +358,7 @@ function evaluateSplit(name: string, file: string, errorsWanted: number): SplitR
   const goldKinds: Record<string, number> = { name: 0, pronoun: 0, other: 0, none: 0 };
   let named = 0;
   let namedCorrect = 0;
+  let namedCapitalised = 0;
   const missCues = new Map<string, number>();
   const claimMissCues = new Map<string, number>();
   const claimStats = { gold: 0, predicted: 0, found: 0, trueVsAll: 0, named: 0, correct: 0, charsShared: 0, charsGold: 0, charsPred: 0, speechGold: 0, speechFound: 0 };
@@ -385,6 +406,7 @@ function evaluateSplit(name: string, file: string, errorsWanted: number): SplitR
       goldKinds[kind]++;
       if (kind !== 'name') continue;
       named++;
+      if (sharesCapitalisedWord(g.speaker, best.speaker?.text ?? null)) namedCapitalised++;
       if (sharesSurname(g.speaker, best.speaker?.text ?? null)) {
         namedCorrect++;
         continue;
@@ -492,7 +514,7 @@ function evaluateSplit(name: string, file: string, errorsWanted: number): SplitR
     chars,
     splitGold,
     mergedPredictions,
-    speaker: { named, correct: namedCorrect, accuracy: ratio(namedCorrect, named), goldKinds },
+    speaker: { named, correct: namedCorrect, accuracy: ratio(namedCorrect, named), capitalised: namedCapitalised, capitalisedAccuracy: ratio(namedCapitalised, named), goldKinds },
     claims: claimsResult,
     seconds,
     wordsPerSecond: seconds > 0 ? words / seconds : 0,
@@ -556,7 +578,7 @@ const round = (x: number) => Math.round(x * 10000) / 10000;
 function print(r: SplitResult): void {
   const q = r.quotes;
   const out: string[] = [];
-  out.push(`PolNeAR ${r.split} (${r.file})`);
+  out.push(`${r.split.startsWith('ggt') ? 'GGT' : 'PolNeAR'} ${r.split} (${r.file})`);
   out.push(`  articles ${int(r.articles)}, paragraphs ${int(r.paragraphs)}, words ${int(r.words)}`);
   out.push(
     `  gold: ${int(r.goldDirectFragments)} direct + ${int(r.goldMixedFragments)} mixed fragments → ${int(r.goldQuotes)} quoted runs` +
@@ -577,6 +599,7 @@ function print(r: SplitResult): void {
     `  named speaker   ${f3(r.speaker.accuracy)}  (${r.speaker.correct}/${r.speaker.named} found quotes with a named gold speaker; ` +
       `others: pronoun ${k.pronoun}, role/group ${k.other}, none ${k.none})`,
   );
+  out.push(`                  ${f3(r.speaker.capitalisedAccuracy)}  (${r.speaker.capitalised}/${r.speaker.named} share a capitalised word with the gold speaker: the issue-15 figure)`);
   if (r.claims) {
     const c = r.claims;
     out.push(
@@ -639,6 +662,7 @@ function machineLine(r: SplitResult, engine: string): string {
       charF1: round(r.chars.f1),
       namedSpeakers: r.speaker.named,
       namedSpeakerAccuracy: round(r.speaker.accuracy),
+      namedSpeakerSharesCapitalised: round(r.speaker.capitalisedAccuracy),
       claims: r.claims ? { precision: round(r.claims.precision), recall: round(r.claims.recall), f1: round(r.claims.f1), charF1: round(r.claims.chars.f1), sourceAccuracy: round(r.claims.accuracy), speechRecall: round(r.claims.speech.recall), speechF1: round(r.claims.speech.f1) } : null,
       wordsPerSecond: Math.round(r.wordsPerSecond),
       wordsPerCpuSecond: Math.round(r.wordsPerCpuSecond),
@@ -669,7 +693,7 @@ function main(): number {
   }
   const results: SplitResult[] = [];
   try {
-    const splits = options.splits.map(resolveSplit);
+    const splits = options.splits.map((s) => resolveSplit(s, options.set));
     for (const { name, file } of splits) {
       const r = evaluateSplit(name, file, options.errors);
       print(r);

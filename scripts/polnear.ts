@@ -482,3 +482,25 @@ export function sharesSurname(goldSpeaker: string | null, predicted: string | nu
 export function isPronoun(word: string): boolean {
   return PRONOUNS.has(normaliseWord(word));
 }
+
+/** Capitalised words that say nothing of who is meant: articles, honorifics. */
+const NOT_IDENTIFYING = new Set(['the', 'a', 'an', 'of', 'and', 'mr', 'mrs', 'ms', 'miss', 'dr', 'sir']);
+
+/**
+ * The issue-15 figure: `predicted` shares a capitalised word with the gold speaker ("Trevor
+ * Nicholson" and "Mr. Nicholson"; "BC Hydro" and "Hydro"), articles and honorifics aside.
+ */
+export function sharesCapitalisedWord(goldSpeaker: string | null, predicted: string | null): boolean {
+  if (!goldSpeaker || !predicted) return false;
+  const capitalised = (s: string) =>
+    new Set(
+      s
+        .split(/[\s\-–—/]+/)
+        .filter((w) => /^[^\p{L}]*\p{Lu}/u.test(w))
+        .map(normaliseWord)
+        .filter((w) => w && !NOT_IDENTIFYING.has(w)),
+    );
+  const gold = capitalised(goldSpeaker);
+  for (const w of capitalised(predicted)) if (gold.has(w)) return true;
+  return false;
+}
