@@ -12,6 +12,7 @@ import {
   PRONOUN_SUBJECTS,
   ROLE_NOUNS,
   SENTENCE_ADVERBS,
+  SHARE_OF,
   TITLE_WORDS,
   WEEKDAYS,
 } from './lexicon';
@@ -200,8 +201,6 @@ export function isPlausibleSpeaker(phrase: string): boolean {
   return words.length <= 3 && /[^s]s$/.test(last) && !(words.length === 1 && /(?:ed|ing|ly)$/.test(lower)) && !/(?:ed|ly)$/.test(lower) && !/^(?:is|was|has|does|says|as|this|thus|us)$/.test(last);
 }
 
-/** A share of a group: "half of", "75 percent of", "a majority of", "large majorities of", "one in four". */
-const SHARE_OF = /^(?:(?:about|nearly|almost|roughly|only|just|more than|over|fewer than|less than|some)\s+)?(?:half|a\s+third|a\s+quarter|two-thirds|a\s+majority|(?:large\s+|narrow\s+)?majorities|\d[\d.,]*\s*(?:percent|%)|one\s+in\s+\w+|\w+\s+in\s+(?:10|ten|four|five|three))\s+of\b/i;
 
 /** "several observers", "aides", "some economists": a group of people named by its plural noun. */
 export function isGroupOfPeople(phrase: string): boolean {

@@ -7,7 +7,7 @@ import { applied, resetRules, rulesMark, rulesSince, type RuleId } from './rules
 import { sentencesOf } from './sentences';
 import { attributionAfter, attributionBefore, attributionsIn, type Attribution } from './attribution';
 import { claimsInSentence } from './claims';
-import { isBackReference, readSpeakerPhrase, type SpeakerPhrase } from './speakerPhrase';
+import { isBackReference, readSpeakerPhrase, speakerPhraseSpan, type SpeakerPhrase } from './speakerPhrase';
 import { HEADLINE_VERBS, isCueVerb, isLooseCue, REPORTED_CLAUSE_CUES } from './lexicon';
 import { workDone } from '../work';
 import { introducedNames, type IntroducedName } from './names';
@@ -170,9 +170,10 @@ export function extractWithRules(original: string, options: ExtractOptions = {})
   const mentions = new Mentions();
   for (const s of sentences) {
     for (const a of attributionsIn(skeleton, s.start, s.end)) {
-      if (!a.speaker) continue;
-      const phrase = readSpeakerPhrase(shown(a.speaker.start, a.speaker.end));
-      if (!isBackReference(phrase)) mentions.push({ phrase, span: a.speaker, paragraph: paragraphOf(a.speaker.start) });
+      const span = a.speaker && speakerPhraseSpan(text, a.speaker, introduced);
+      if (!span) continue;
+      const phrase = readSpeakerPhrase(shown(span.start, span.end));
+      if (!isBackReference(phrase)) mentions.push({ phrase, span, paragraph: paragraphOf(span.start) });
     }
   }
 
@@ -241,12 +242,13 @@ export function extractWithRules(original: string, options: ExtractOptions = {})
     }
     let speaker: SpeakerMention | null = null;
     let speakerSpan: Span | null = null;
-    if (attribution?.speaker) {
-      speakerSpan = trimSpan(text, attribution.speaker);
+    if (attribution?.speaker) speakerSpan = speakerPhraseSpan(text, trimSpan(text, attribution.speaker), introduced);
+    if (speakerSpan) {
       const phrase = readSpeakerPhrase(shown(speakerSpan.start, speakerSpan.end));
       speaker = resolveMention(phrase, speakerSpan, mentions, paragraph, text, paragraphs);
       if (speaker && !speaker.resolvedFrom) mentions.push({ phrase, span: speakerSpan, paragraph });
     } else if (!attribution) {
+      speakerSpan = null;
       // “…,” he said. “This is all me.”: a sentence right after an attributed quote is theirs too.
       const lead = results[results.length - 1];
       const between = lead ? skeleton.slice(lead.span.end, q.outer.start) : '';
@@ -259,9 +261,9 @@ export function extractWithRules(original: string, options: ExtractOptions = {})
       if (wordCount < MIN_WORDS_WITHOUT_CUE) {
         // "Ortiz likened the plan to “burning money”": a phrase put in the mouth of the sentence's subject.
         const sentence = sentenceAt(q.outer.start);
-        const opening = sentenceSubjects(text.slice(sentence.start, q.outer.start))[0];
+        const opening = sentenceSubjects(text.slice(sentence.start, q.outer.start), true)[0];
         if (
-          !opening || opening.start !== 0 || skeleton.slice(sentence.start, q.outer.start).includes('·') || opening.phrase.kind !== 'person' ||
+          !opening || !opening.opens || skeleton.slice(sentence.start, q.outer.start).includes('·') || opening.phrase.kind !== 'person' ||
           !/^\s*\p{Ll}/u.test(text.slice(sentence.start + opening.end, q.outer.start)) ||
           !isLikelyName(opening.phrase.name ?? '', introduced, q.outer.start)
         ) {
@@ -270,7 +272,10 @@ export function extractWithRules(original: string, options: ExtractOptions = {})
         }
         applied('quote.sentence-subject-short');
         const span = { start: sentence.start + opening.start, end: sentence.start + opening.end };
-        results.push({ kind: 'quote', text: quoteText, span: { start: first.start, end: last.end }, fragments: q.fragments, speaker: { text: opening.phrase.text, span }, cue: null, speakerSpan: span, ignored: ignoredAt(q.outer.start), rules: rulesSince(mark, q.rules) });
+        // "But a “super PAC” …": the sentence opens with a word that names no one; the quote stays, with no speaker
+        if (!opening.valid) applied('speaker.not-a-phrase');
+        const subject = opening.valid ? { speaker: { text: opening.phrase.text, span }, speakerSpan: span } : { speaker: null, speakerSpan: null };
+        results.push({ kind: 'quote', text: quoteText, span: { start: first.start, end: last.end }, fragments: q.fragments, ...subject, cue: null, ignored: ignoredAt(q.outer.start), rules: rulesSince(mark, q.rules) });
         continue;
       }
       if (!looksLikeSpeech(text, q)) {
@@ -341,8 +346,8 @@ export function extractWithRules(original: string, options: ExtractOptions = {})
         }
         let speaker: SpeakerMention | null = null;
         let speakerSpan: Span | null = null;
-        if (reading.speaker) {
-          speakerSpan = trimSpan(text, reading.speaker);
+        if (reading.speaker) speakerSpan = speakerPhraseSpan(text, trimSpan(text, reading.speaker), introduced);
+        if (speakerSpan) {
           const phrase = readSpeakerPhrase(shown(speakerSpan.start, speakerSpan.end));
           speaker = resolveMention(phrase, speakerSpan, mentions, paragraphOf(s.start), text, paragraphs);
         }
@@ -449,7 +454,7 @@ const NAME_AND_COLON = /(?:^|[-–—]\s+|\bfrom\s+|\b[Cc]ontinued\s+)((?:\p{Lu}
 function namedSubjectBefore(text: string, skeleton: string, sentence: Span, before: number, introduced: IntroducedName): Span | null {
   if (before <= sentence.start || skeleton.slice(sentence.start, before).includes('·')) return null;
   const opening = sentenceSubjects(text.slice(sentence.start, before))[0];
-  if (!opening || opening.start !== 0 || (opening.phrase.kind !== 'person' && opening.phrase.kind !== 'organisation')) return null;
+  if (!opening || !opening.opens || (opening.phrase.kind !== 'person' && opening.phrase.kind !== 'organisation')) return null;
   if (!/^\s*\p{Ll}/u.test(text.slice(sentence.start + opening.end, before))) return null;
   if (!opening.phrase.text.includes(' ') && !isLikelyName(opening.phrase.text, introduced, before)) return null;
   return { start: sentence.start + opening.start, end: sentence.start + opening.end };
@@ -712,19 +717,36 @@ function personNamedBefore(text: string, paragraphs: Span[], paragraph: number, 
     if (people.length > 0) {
       const first = people[0];
       const name = first.text.replace(/[\s,.;:]+$/, '');
-      return { text: name, span: { start: from + first.offset.start, end: from + first.offset.start + name.length } };
+      const span = speakerPhraseSpan(text, { start: from + first.offset.start, end: from + first.offset.start + name.length });
+      if (span) return { text: text.slice(span.start, span.end), span };
     }
   }
   return null;
 }
 
 /** The capitalised phrase opening each sentence of a window ("Secretary of State Antony Blinken spoke …"). */
-function sentenceSubjects(window: string): Array<{ phrase: SpeakerPhrase; start: number; end: number }> {
-  const found: Array<{ phrase: SpeakerPhrase; start: number; end: number }> = [];
+interface SentenceSubject {
+  phrase: SpeakerPhrase;
+  start: number;
+  end: number;
+  /** It opens the window's first sentence (after a connective, "But Ruiz"). */
+  opens: boolean;
+  /** False for a closed-class word or fragment ("But", "His", "It’s"): kept only so a caller can tell it from no subject at all. */
+  valid: boolean;
+}
+
+function sentenceSubjects(window: string, withInvalid = false): SentenceSubject[] {
+  const found: SentenceSubject[] = [];
   const opening = /(?:^|[.!?]["”’]?\s+)((?:(?:[\p{Lu}][\p{L}.'’-]*|of|the)\s+){0,7}[\p{Lu}][\p{L}'’-]+)/gu;
   for (let m = opening.exec(window); m; m = opening.exec(window)) {
-    const start = m.index + m[0].length - m[1].length;
-    found.push({ phrase: readSpeakerPhrase(m[1]), start, end: start + m[1].length });
+    const at = m.index + m[0].length - m[1].length;
+    // "But Ruiz", "After" alone: a connective trimmed, a closed-class word no subject
+    const span = speakerPhraseSpan(window, { start: at, end: at + m[1].length });
+    if (!span) {
+      if (withInvalid) found.push({ phrase: readSpeakerPhrase(m[1]), start: at, end: at + m[1].length, opens: at === 0, valid: false });
+      continue;
+    }
+    found.push({ phrase: readSpeakerPhrase(window.slice(span.start, span.end)), start: span.start, end: span.end, opens: at === 0 && /^[\p{L}\s]*$/u.test(window.slice(0, span.start)), valid: true });
   }
   return found;
 }

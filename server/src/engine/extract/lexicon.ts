@@ -234,3 +234,73 @@ export const PRONOUN_WORDS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you
 
 /** Headline verbs that put words in a speaker's mouth besides the cues ("Ruiz Sees ‘…’"). */
 export const HEADLINE_VERBS = new Set(['sees', 'speaks', 'reveals', 'hammers', 'rips', 'knocks', 'backs', 'defends', 'vows', 'urges', 'says', 'tells', 'calls', 'warns', 'blasts', 'slams', 'accuses', 'admits', 'pushes', 'questions', 'praises', 'responds', 'fires', 'hits', 'explains', 'insists', 'denies', 'claims', 'predicts']);
+
+// ---- What a speaker phrase is never made of (issue 15)
+
+/** Closed-class words that never name a speaker on their own ("But", "Some", "At", "His", "It's", "WATCH"). */
+export const NOT_A_SPEAKER = new Set([
+  // determiners and quantifiers
+  'the', 'a', 'an', 'this', 'that', 'these', 'those', 'some', 'any', 'no', 'every', 'each', 'either', 'neither', 'all',
+  'both', 'few', 'many', 'much', 'more', 'most', 'less', 'least', 'several', 'such', 'another', 'other', 'enough', 'one',
+  // pronoun forms that are no subject, and words standing for no one
+  'him', 'his', 'her', 'hers', 'its', 'their', 'theirs', 'them', 'me', 'my', 'mine', 'our', 'ours', 'us', 'your', 'yours',
+  "it's", 'it’s', 'there', 'here', 'something', 'anything', 'nothing', 'everything', 'somebody', 'anybody', 'nobody',
+  'everybody', 'everyone', 'anyone', 'whoever', 'whatever', 'what', 'which', 'whom', 'whose', 'how', 'why', 'where', 'when',
+  // prepositions
+  'at', 'in', 'on', 'of', 'to', 'for', 'from', 'with', 'without', 'by', 'about', 'after', 'before', 'during', 'since',
+  'until', 'into', 'onto', 'over', 'under', 'between', 'among', 'against', 'through', 'across', 'around', 'behind',
+  'beyond', 'despite', 'except', 'inside', 'outside', 'near', 'per', 'toward', 'towards', 'upon', 'via', 'within', 'like',
+  'unlike', 'amid', 'as', 'than', 'according', 'along', 'throughout', 'beside', 'besides', 'above', 'below', 'off',
+  'himself', 'herself', 'itself', 'themselves', 'ourselves', 'myself', 'yourself', 'rather', 'likewise',
+  // conjunctions and adverbs that open a sentence
+  'and', 'but', 'or', 'nor', 'so', 'yet', 'because', 'although', 'though', 'while', 'whereas', 'if', 'unless', 'whether',
+  'once', 'however', 'therefore', 'meanwhile', 'moreover', 'furthermore', 'nevertheless', 'nonetheless', 'thus', 'hence',
+  'instead', 'otherwise', 'also', 'still', 'then', 'now', 'later', 'earlier', 'last', 'first', 'next', 'finally', 'again',
+  'already', 'even', 'just', 'only', 'somehow', 'perhaps', 'maybe', 'indeed', 'really', 'actually', 'ultimately',
+  'eventually', 'recently', 'currently', 'yesterday', 'today', 'tomorrow', 'tonight', 'not', 'yes', 'please', 'having',
+  'asked', 'speaking', 'often', 'hastily', 'clearly', 'certainly', 'obviously', 'apparently', 'reportedly', 'separately',
+  // a pronoun fused with its verb
+  "i'm", "he's", "she's", "we're", "they're", "you're", "i've", "we've", "they've", "i'll", "he'll", "she'll", "we'll",
+  "they'll", "i'd", "he'd", "she'd", "we'd", "they'd", "that's", "there's", "what's", "who's", "let's", "here's",
+  // a web page's furniture
+  'watch', 'read', 'listen', 'related', 'update', 'video', 'photos', 'advertisement',
+]);
+
+/** Auxiliaries and modals: a speaker phrase holding one is a clause ("officials haven't", "Bardos must"). */
+export const AUXILIARY_WORDS = new Set([
+  'is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', 'has', 'have', 'had', 'do', 'does', 'did', 'will', 'would',
+  'shall', 'should', 'can', 'could', 'may', 'might', 'must', "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't",
+  "hadn't", "don't", "doesn't", "didn't", "won't", "wouldn't", "can't", 'cannot', "couldn't", "shouldn't", "mustn't",
+]);
+
+/** Conjunctions and sentence adverbs that open a sentence before its subject: "But Ruiz", "And then Ruiz". */
+export const LEADING_CONNECTIVES = new Set([
+  'and', 'but', 'or', 'so', 'yet', 'still', 'then', 'also', 'now', 'meanwhile', 'however', 'instead', 'even', 'indeed',
+  'finally', 'later', 'earlier', 'again', 'moreover', 'separately', 'similarly', 'plus', 'thus',
+]);
+
+/** Words that end no noun phrase: a speaker phrase ending with one is a fragment ("of the email to"). */
+export const NO_PHRASE_END = new Set([
+  'the', 'a', 'an', 'this', 'these', 'those', 'every', 'each', 'his', 'her', 'their', 'its', 'our', 'my', 'your',
+  'at', 'in', 'on', 'of', 'to', 'for', 'from', 'with', 'by', 'about', 'after', 'before', 'during', 'into', 'over',
+  'than', 'as', 'and', 'but', 'or', 'nor', 'if', 'because', 'although', 'though', 'whether', 'that', 'not', 'very',
+  'off', 'what', 'whose', 'which', 'more', 'much', 'other', 'so', 'such', 'some', 'any', 'no', 'another',
+]);
+
+/** Prepositions, which open no speaker phrase even capitalised ("Outside Carrier's", "Like Allen"). */
+export const PREPOSITIONS = new Set([
+  'at', 'in', 'on', 'of', 'to', 'for', 'from', 'with', 'without', 'by', 'about', 'after', 'before', 'during', 'since',
+  'until', 'into', 'onto', 'over', 'under', 'between', 'among', 'against', 'through', 'across', 'around', 'behind',
+  'beyond', 'despite', 'except', 'inside', 'outside', 'near', 'per', 'toward', 'towards', 'upon', 'via', 'within', 'like',
+  'unlike', 'amid', 'as', 'than', 'along', 'throughout', 'beside', 'besides', 'above', 'below', 'if', 'although', 'though',
+  'because', 'while', 'when', 'whether', 'unless', 'once',
+]);
+
+/** Quantifiers floated after a subject ("Ruiz and Ortiz both said", "they all agreed"): not part of the speaker. */
+export const FLOATING_QUANTIFIERS = new Set(['both', 'all', 'each', 'alike', 'too']);
+
+/** Adverbs in -ly ("Significantly", "Initially"): a suffix no common surname has ("Kelly", "Schlafly" have not). */
+export const LY_ADVERB = /(?:ally|ently|antly|ively|ously|ingly|edly|fully|lessly|ately|ially|ortly|ckly|ntly|rly|ssly)$/i;
+
+/** A share of a group: "half of", "75 percent of", "a majority of", "large majorities of", "one in four". */
+export const SHARE_OF = /^(?:(?:about|nearly|almost|roughly|only|just|more than|over|fewer than|less than|some|at least)\s+)?(?:half|a\s+third|a\s+quarter|two-thirds|a\s+majority|(?:large\s+|narrow\s+)?majorities|\d[\d.,]*\s*(?:percent|%)|one\s+in\s+\w+|\w+\s+in\s+(?:10|ten|four|five|three))\s+of\b/i;

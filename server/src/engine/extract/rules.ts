@@ -90,6 +90,9 @@ export const RULES = [
   { id: 'speaker.introduced', effect: 'finds', doc: 'A role noun resolves to someone introduced with that title at a sentence’s start, even without a cue.', examples: ['Secretary Ana Ruiz toured the pier. “…,” the secretary said.'], reads: '3 paragraphs back, 2,000 characters each' },
   { id: 'speaker.pronoun-named-before', effect: 'finds', doc: '"he"/"she" with no cue-named antecedent takes the person named in the nearest paragraph (compromise on a small window).', examples: ['Ana Ruiz toured the pier. “…,” she said.'], reads: '3 paragraphs back, 2,000 characters each; 30,000 characters of compromise an extraction' },
   { id: 'speaker.capital-title', effect: 'finds', doc: '"the President" with a capital names its holder and is kept as the speaker.', examples: ['“…,” the President said.'], reads: 'the speaker phrase' },
+  { id: 'speaker.not-a-phrase', effect: 'vetoes', doc: 'A speaker phrase that is a closed-class word, a clause or a fragment names no one.', examples: ['“…,” Some said.', 'Those who had fought in the war said …'], reads: 'the speaker phrase' },
+  { id: 'speaker.connective-trimmed', effect: 'finds', doc: 'A conjunction or sentence adverb opening a speaker phrase is not part of it.', examples: ['But Ruiz said “…”'], reads: 'the speaker phrase' },
+  { id: 'speaker.clause-trimmed', effect: 'finds', doc: 'An auxiliary ending a speaker phrase belongs to the verb: the name before it speaks.', examples: ['Ruiz wouldn’t say whether …'], reads: 'the speaker phrase' },
   { id: 'speaker.unresolved', effect: 'vetoes', doc: 'A back reference nothing before it fits is no speaker (unattributed, not guessed).', examples: ['“…,” the spokesperson said.'], reads: 'the mentions before' },
 
   // ---- Claims (claims.ts, extractQuotes.ts)
