@@ -221,6 +221,11 @@ export function isNameLike(phrase: string): boolean {
 
 export function isNounUse(words: Word[], k: number): boolean {
   const w = words[k].text;
+  // "Story continues below advertisement": a web page's furniture, not a cue
+  if ((w === 'continues' || w === 'continued') && /^(?:below|after|on)$/i.test(words[k + 1]?.text ?? '')) {
+    applied('attr.page-furniture');
+    return true;
+  }
   if (!NOUN_CUES.has(w)) return false;
   const prev = words[k - 1]?.text ?? '';
   const lower = prev.toLowerCase();

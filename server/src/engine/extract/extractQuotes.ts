@@ -448,6 +448,18 @@ function headlineAttribution(text: string, para: Span, q: QuotedSpan): Attributi
 /** A dash and a name closing the paragraph after a quote: “…” ― Ana Ruiz. */
 const SIGNATURE = /^[\s,.]*(?:[―—–]|--?)\s*((?:\p{Lu}[\p{L}.'’-]*\s+){0,5}\p{Lu}[\p{L}'’-]*)[\s.]*(?:[\r\n]|$)/u;
 
+/** "Ruiz’s statement read in part:", "The Harbour Board's letter reads:": a document's words and its author. */
+const DOCUMENT_LEAD = /((?:the\s+)?(?:\p{Lu}[\p{L}\p{N}.'’&-]*\s+){0,5}\p{Lu}[\p{L}\p{N}.&-]*)['’]s?\s+(?:[\p{Ll}-]+\s+)?(?:statement|letter|email|e-mail|post|tweet|release|memo|note|message|notice|filing)\s+(?:read|reads)(?:,?\s+in\s+part)?\s*[,:]\s*$/u;
+
+function documentLeadIn(skeleton: string, from: number, to: number): Attribution | null {
+  const m = DOCUMENT_LEAD.exec(skeleton.slice(from, to));
+  if (!m) return null;
+  applied('attr.document-lead-in');
+  const at = from + m.index;
+  const colon = from + m.index + m[0].search(/[,:]\s*$/);
+  return { cue: { start: colon, end: colon + 1 }, speaker: { start: at, end: at + m[1].length } };
+}
+
 /** A name run right before a colon that opens a quote. */
 const NAME_AND_COLON = /(?:^|[-–—]\s+|\bfrom\s+|\b[Cc]ontinued\s+)((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]+)\s*:\s*$/u;
 /** The sentence's opening subject when it names someone: a capitalised run before a lower-case word, with no quote between it and `before`. */
@@ -504,6 +516,8 @@ function findAttribution(prose: string, skeleton: string, q: QuotedSpan, sentenc
     return before;
   }
   const lead = skeleton.slice(Math.max(firstSentence.start, q.outer.start - 200), q.outer.start);
+  const document = documentLeadIn(skeleton, q.outer.start - lead.length, q.outer.start);
+  if (document) return document;
   // "More from Ana Ruiz: “…”", "Pollsters agree - Ana Ruiz: “…”": a name and a colon introduce the quote
   const labelled = NAME_AND_COLON.exec(lead);
   if (labelled) {
@@ -541,7 +555,7 @@ function blockAttribution(skeleton: string, paragraphs: Span[], q: QuotedSpan): 
   const before = [...paragraphs].reverse().find((p) => p.end <= q.outer.start);
   const after = paragraphs.find((p) => p.start >= q.outer.end);
   if (before && /:\s*$/.test(skeleton.slice(before.start, before.end))) {
-    const a = attributionBefore(skeleton, before.start, before.end);
+    const a = attributionBefore(skeleton, before.start, before.end) ?? documentLeadIn(skeleton, before.start, before.end);
     if (a) {
       applied('attr.block-lead-in');
       return a;
@@ -706,6 +720,7 @@ function personNamedBefore(text: string, paragraphs: Span[], paragraph: number, 
     const para = paragraphs[p];
     const end = Math.min(para.end, before);
     if (end <= para.start) continue;
+    if (isFurniture(text, para)) continue;
     // compromise reads at most the last stretch before the quote, however long the paragraph.
     const from = Math.max(para.start, end - CONTEXT_WINDOW);
     const window = text.slice(from, end);
@@ -722,6 +737,15 @@ function personNamedBefore(text: string, paragraphs: Span[], paragraph: number, 
     }
   }
   return null;
+}
+
+/** A web page's furniture standing as a paragraph: "Story continues below advertisement", "READ MORE: …", "WATCH: …". */
+const FURNITURE = /^\s*(?:story continues below|advertisement\s*$|read more\b|watch\s*:|related\s*:|click here\b|sign up\b)/i;
+
+function isFurniture(text: string, para: Span): boolean {
+  if (!FURNITURE.test(text.slice(para.start, Math.min(para.end, para.start + 40)))) return false;
+  applied('attr.page-furniture');
+  return true;
 }
 
 /** The capitalised phrase opening each sentence of a window ("Secretary of State Antony Blinken spoke …"). */
@@ -758,6 +782,7 @@ function introducedBefore(text: string, paragraphs: Span[], paragraph: number, b
     const para = paragraphs[p];
     const end = Math.min(para.end, before);
     if (end <= para.start) continue;
+    if (isFurniture(text, para)) continue;
     const from = Math.max(para.start, end - CONTEXT_WINDOW);
     const subjects = sentenceSubjects(text.slice(from, end)).reverse();
     for (const s of subjects) found.push({ phrase: s.phrase, span: { start: from + s.start, end: from + s.end }, paragraph: p });

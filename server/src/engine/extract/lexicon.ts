@@ -304,3 +304,9 @@ export const LY_ADVERB = /(?:ally|ently|antly|ively|ously|ingly|edly|fully|lessl
 
 /** A share of a group: "half of", "75 percent of", "a majority of", "large majorities of", "one in four". */
 export const SHARE_OF = /^(?:(?:about|nearly|almost|roughly|only|just|more than|over|fewer than|less than|some|at least)\s+)?(?:half|a\s+third|a\s+quarter|two-thirds|a\s+majority|(?:large\s+|narrow\s+)?majorities|\d[\d.,]*\s*(?:percent|%)|one\s+in\s+\w+|\w+\s+in\s+(?:10|ten|four|five|three))\s+of\b/i;
+
+/** Documents that speak for their author: "a statement from the Harbour Board", "Ruiz's letter". */
+export const DOCUMENT_NOUNS = new Set([
+  'statement', 'statements', 'release', 'report', 'letter', 'email', 'e-mail', 'memo', 'tweet', 'post', 'filing', 'notice',
+  'message', 'note', 'news', 'bulletin', 'submission', 'affidavit', 'brief', 'transcript', 'announcement', 'advisory',
+]);

@@ -1,6 +1,6 @@
 // Reading a speaker phrase: what kind of speaker it names, and a clean form of it.
 import type { Span } from '../types';
-import { AUXILIARY_WORDS, FLOATING_QUANTIFIERS, isCueVerb, LEADING_CONNECTIVES, LY_ADVERB, NO_PHRASE_END, NOT_A_SPEAKER, PREPOSITIONS, SHARE_OF, ORG_WORDS, PRONOUN_WORDS, ROLE_NOUNS, TITLE_WORDS } from './lexicon';
+import { AUXILIARY_WORDS, DOCUMENT_NOUNS, FLOATING_QUANTIFIERS, isCueVerb, LEADING_CONNECTIVES, LY_ADVERB, NO_PHRASE_END, NOT_A_SPEAKER, PREPOSITIONS, SHARE_OF, ORG_WORDS, PRONOUN_WORDS, ROLE_NOUNS, TITLE_WORDS } from './lexicon';
 import { applied } from './rules';
 
 const ANONYMOUS = /\b(official|officials|source|sources|aide|aides|diplomat|diplomats|people familiar|person familiar|spokesperson|spokesman|spokeswoman)\b/i;
@@ -87,6 +87,11 @@ const PHRASE_WORD = /[\p{L}\p{N}][\p{L}\p{N}.'’&-]*/gu;
  * phrase's own words only; `text` is the document, `span` the phrase in it.
  */
 export function speakerPhraseSpan(text: string, span: Span, isSurname?: (word: string, at: number) => boolean): Span | null {
+  const author = documentAuthor(text, span);
+  if (author) {
+    applied('speaker.document-source');
+    span = author;
+  }
   PHRASE_WORD.lastIndex = span.start;
   const words: Array<{ w: string; l: string; start: number; end: number }> = [];
   for (let m = PHRASE_WORD.exec(text); m && m.index < span.end; m = PHRASE_WORD.exec(text)) {
@@ -166,3 +171,25 @@ const DETERMINERS_OPENING = new Set(['the', 'a', 'an', 'this', 'that', 'these', 
 const SUBORDINATORS = new Set(['as', 'when', 'while', 'after', 'before', 'once', 'since', 'though', 'although', 'because', 'until']);
 const CONTRACTED = /^(?:i|you|he|she|it|we|they|that|there|what|who|let|here|where)'(?:m|s|re|ve|ll|d)$/;
 const CALENDAR = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+
+/** A capitalised name run, "the" and small words inside it allowed: "the Prime Minister's Office", "BC Hydro", "the Ministry of Transport". */
+const AUTHOR_AFTER = /^,?\s+(?:issued\s+|released\s+|posted\s+|sent\s+)?(?:from|by|of)\s+((?:the\s+)?\p{Lu}[\p{L}\p{N}.'’&-]*(?:\s+(?:(?:of|for|and|on|the)\s+)*\p{Lu}[\p{L}\p{N}.'’&-]*){0,7})/u;
+const POSSESSOR = /^((?:the\s+)?(?:\p{Lu}[\p{L}\p{N}.'’&-]*\s+){0,5}\p{Lu}[\p{L}\p{N}.&-]*)['’]s?\s+(?:[\p{Ll}-]+\s+)?(\p{Ll}+)$/u;
+
+/**
+ * The author a document speaks for: "a statement from the Harbour Board" (the words after the
+ * phrase), "the Harbour Board's statement", "Ruiz's letter" (a possessor). Null when the phrase
+ * names no document.
+ */
+export function documentAuthor(text: string, span: Span): Span | null {
+  const phrase = text.slice(span.start, span.end);
+  const last = /(\p{L}+)$/u.exec(phrase)?.[1].toLowerCase() ?? '';
+  if (!DOCUMENT_NOUNS.has(last)) return null;
+  const owned = POSSESSOR.exec(phrase);
+  if (owned && DOCUMENT_NOUNS.has(owned[2])) return { start: span.start, end: span.start + owned[1].length };
+  if (!/^(?:a|an|the|this|that|its|their|his|her|in)\s/i.test(phrase) || phrase.split(/\s+/).length > 5) return null;
+  const after = AUTHOR_AFTER.exec(text.slice(span.end, span.end + 80));
+  if (!after) return null;
+  const at = span.end + after[0].length - after[1].length;
+  return { start: at, end: at + after[1].replace(/['’]s$/, '').length };
+}
