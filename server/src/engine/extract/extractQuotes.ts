@@ -674,11 +674,18 @@ function resolveMention(
   text: string,
   paragraphs: Span[],
 ): SpeakerMention | null {
-  if (!isBackReference(phrase)) return { text: phrase.text, span };
+  const head = descriptionHead(phrase.text);
+  if (!isBackReference(phrase)) {
+    // "the utility", "the Kentucky Republican", "the rookie defenceman": the entity the article introduced, else the description itself
+    const entity = head ? resolveDescription(head, span, mentions, paragraph, text, paragraphs) : null;
+    return entity ? { text: entity.phrase.text, span: entity.span, resolvedFrom: phrase.text } : { text: phrase.text, span };
+  }
   const word = phrase.text.toLowerCase();
   let fits: (m: Mention) => boolean;
   if (phrase.kind === 'pronoun') {
-    if (word === 'he' || word === 'she' || word === 'i') fits = (m) => m.phrase.kind === 'person' || (m.phrase.kind === 'anonymous' && !/s$/.test(m.phrase.text));
+    // "she" never points back to "Mr. Ruiz" or "Harlan Vos"
+    const gender = word === 'he' ? 'm' : word === 'she' ? 'f' : null;
+    if (word === 'he' || word === 'she' || word === 'i') fits = (m) => (m.phrase.kind === 'person' || (m.phrase.kind === 'anonymous' && !/s$/.test(m.phrase.text))) && !(gender && genderOf(m.phrase.text) === (gender === 'm' ? 'f' : 'm'));
     else if (word === 'it') fits = (m) => m.phrase.kind === 'organisation';
     else fits = (m) => m.phrase.kind !== 'person' || /\band\b/.test(m.phrase.text);
   } else {
@@ -710,6 +717,8 @@ function resolveMention(
     applied('speaker.capital-title');
     return { text: phrase.text, span };
   }
+  const entity = head ? resolveDescription(head, span, mentions, paragraph, text, paragraphs) : null;
+  if (entity) return { text: entity.phrase.text, span: entity.span, resolvedFrom: phrase.text };
   applied('speaker.unresolved');
   return null;
 }
@@ -802,4 +811,131 @@ function isLikelyName(name: string, introduced: IntroducedName, before: number):
   const doc = nlp(name);
   if (!doc) return false;
   return doc.has('#Noun') && !doc.has('#Verb') && !doc.has('#Adverb') && !doc.has('#Conjunction');
+}
+
+/** Nouns that describe an organisation: "the utility", "the company", "the federal department". */
+const ORG_HEADS = new Set([
+  'company', 'utility', 'firm', 'team', 'club', 'department', 'agency', 'ministry', 'commission', 'union', 'railway', 'railroad',
+  'airline', 'bank', 'insurer', 'retailer', 'carrier', 'league', 'board', 'government', 'regulator', 'institute', 'organization',
+  'organisation', 'network', 'automaker', 'corporation', 'corp', 'business', 'group', 'party', 'council', 'court', 'military',
+  'police', 'force', 'service', 'school', 'university', 'college', 'hospital', 'charity', 'association', 'federation', 'tank',
+  'watchdog', 'authority', 'office', 'province', 'city', 'municipality', 'district', 'broadcaster', 'newspaper', 'publisher',
+  'network', 'manufacturer', 'miner', 'producer', 'developer', 'operator', 'provider', 'giant', 'startup', 'chain', 'brand',
+]);
+/** Nouns that describe one person: "the rookie defenceman", "the Kentucky Republican", "the 32-year-old labourer". */
+const PERSON_HEADS = new Set([
+  'republican', 'democrat', 'liberal', 'conservative', 'defenceman', 'defenseman', 'coach', 'star', 'player', 'goalie',
+  'goaltender', 'wing', 'winger', 'forward', 'centre', 'center', 'captain', 'veteran', 'woman', 'man', 'mother', 'father',
+  'actor', 'actress', 'singer', 'rapper', 'author', 'writer', 'economist', 'analyst', 'lawyer', 'politician', 'premier',
+  'rookie', 'quarterback', 'pitcher', 'striker', 'driver', 'businessman', 'businesswoman', 'billionaire', 'entrepreneur',
+  'founder', 'ceo', 'host', 'comedian', 'filmmaker', 'pastor', 'priest', 'doctor', 'physician', 'nurse', 'scientist',
+  'researcher', 'professor', 'mp', 'mla', 'mpp', 'councillor', 'councilor', 'trustee', 'detective', 'constable', 'labourer',
+  'laborer', 'worker', 'teen', 'teenager', 'student', 'girl', 'boy', 'fighter', 'brawler', 'champion', 'athlete', 'skier',
+  'skater', 'swimmer', 'runner', 'boxer', 'golfer', 'musician', 'artist', 'chef', 'owner', 'farmer', 'activist', 'advocate',
+  'newcomer', 'refugee', 'survivor', 'victim', 'witness', 'manager', 'candidate', 'nominee', 'leader', 'senator', 'governor',
+  'mayor', 'minister', 'secretary', 'president', 'chairman', 'chairwoman', 'chair', 'executive', 'director', 'commissioner',
+]);
+
+/** The head of a definite description ("the rookie defenceman" → defenceman, person), or null for a name ("The Post") or anything else. */
+function descriptionHead(phrase: string): { word: string; kind: 'person' | 'organisation' } | null {
+  const words = phrase.split(/\s+/);
+  if (words.length < 2 || words.length > 5 || !/^the$/i.test(words[0])) return null;
+  const head = words[words.length - 1].replace(/['’]s$/, '');
+  const lower = head.toLowerCase();
+  // a capitalised head is a name ("The Transportation Safety Board"), a party's member aside ("the Kentucky Republican")
+  if (/^\p{Lu}/u.test(head) && !/^(?:republican|democrat|liberal|conservative)$/.test(lower)) return null;
+  if (words.slice(1, -1).some((w) => /^\p{Lu}/u.test(w)) && !/^(?:republican|democrat|liberal|conservative)$/.test(lower) && ORG_HEADS.has(lower) === false && !PERSON_HEADS.has(lower)) return null;
+  if (ORG_HEADS.has(lower)) return { word: lower, kind: 'organisation' };
+  if (PERSON_HEADS.has(lower)) return { word: lower, kind: 'person' };
+  return null;
+}
+
+/** How far back a description looks for a name holding its head word ("the railway" → "Canadian Pacific Railway"). */
+const DESCRIPTION_REACH = 3000;
+
+/**
+ * The entity a definite description points back to: a name before it holding its head word
+ * ("the parole board" → "Parole Board of Canada"), an apposition that gave it ("BC Hydro, the
+ * province's utility"), else by type the nearest speaker named before (an organisation for "the
+ * utility", a person, by name or title, for "the rookie defenceman"). Null when nothing fits:
+ * the description is kept, not a guess.
+ */
+function resolveDescription(head: { word: string; kind: 'person' | 'organisation' }, span: Span, mentions: Mentions, paragraph: number, text: string, paragraphs: Span[]): Mention | null {
+  const from = Math.max(0, span.start - DESCRIPTION_REACH);
+  const window = text.slice(from, span.start);
+  workDone.steps += window.length >> 4;
+  // a name holding the head word, capitalised: "Canadian Pacific Railway", "the Parole Board of Canada"
+  const cap = head.word[0].toUpperCase() + head.word.slice(1);
+  const named = new RegExp(`((?:\\p{Lu}[\\p{L}.'’&-]*\\s+){1,4})${cap}\\b(?:\\s+of\\s+(?:the\\s+)?\\p{Lu}[\\p{L}-]*)?`, 'gu');
+  let best: { start: number; end: number } | null = null;
+  // the regular expressions run only where the head word stands: a plain search first
+  const capAt = window.lastIndexOf(cap);
+  if (capAt > 0) named.lastIndex = Math.max(0, capAt - 160);
+  for (let m = capAt > 0 ? named.exec(window) : null; m; m = named.exec(window)) {
+    const name = m[0].replace(/^(?:The|A|An|But|And|In|On|At|As|When)\s+/, '');
+    best = { start: from + m.index + m[0].length - name.length, end: from + m.index + m[0].length };
+  }
+  if (best) best = speakerPhraseSpan(text, best);
+  if (best && head.kind === 'organisation') {
+    applied('speaker.description-name');
+    return { phrase: readSpeakerPhrase(text.slice(best.start, best.end)), span: best, paragraph };
+  }
+  // an apposition naming the head: "Caleb Jones, a rookie defenceman,", "BC Hydro, the province's utility,"
+  const apposed = new RegExp(`((?:\\p{Lu}[\\p{L}.'’&-]*\\s+){0,3}\\p{Lu}[\\p{L}.'’&-]*),\\s+(?:a|an|the)\\s+(?:[\\p{L}'’-]+\\s+){0,3}${head.word}\\b`, 'gu');
+  let appositive: { start: number; end: number } | null = null;
+  const headAt = window.toLowerCase().indexOf(head.word);
+  if (headAt > 0) apposed.lastIndex = Math.max(0, headAt - 160);
+  for (let m = headAt > 0 ? apposed.exec(window) : null; m; m = apposed.exec(window)) {
+    if (!/^\p{Lu}/u.test(m[1])) continue;
+    appositive = { start: from + m.index, end: from + m.index + m[1].length };
+  }
+  if (appositive) appositive = speakerPhraseSpan(text, appositive);
+  if (appositive) {
+    applied('speaker.apposition-role');
+    return { phrase: readSpeakerPhrase(text.slice(appositive.start, appositive.end)), span: appositive, paragraph };
+  }
+  // by type: the nearest speaker named before that is of the description's kind
+  const fits = (m: Mention): boolean => {
+    if (m.phrase.kind === 'pronoun' || m.phrase.kind === 'anonymous' || /\band\b/.test(m.phrase.text)) return false;
+    const person = isPersonName(m.phrase.name ?? m.phrase.text);
+    return head.kind === 'person' ? person : !person && /^\p{Lu}/u.test(m.phrase.text) && m.phrase.kind !== 'role';
+  };
+  const found = latestMention(mentions, span.start, paragraph, fits);
+  if (found) {
+    applied('speaker.description-type');
+    return found;
+  }
+  return null;
+}
+
+/** A person's name: a title ("Mr.", "Sen."), or a first name compromise's lexicon knows, opening two or more capitalised words. */
+function isPersonName(phrase: string): boolean {
+  const words = phrase.replace(/^the\s+/i, '').split(/\s+/);
+  if (/^(?:mr|mrs|ms|dr|sen|rep|gov|president|premier|minister|mayor|senator|coach|chief)\.?$/i.test(words[0] ?? '')) return true;
+  const caps = words.filter((w) => /^\p{Lu}/u.test(w));
+  if (caps.length < 2) return false;
+  const tag = lexiconTag(caps[0].replace(/[^\p{L}-]/gu, ''));
+  return tag === 'FirstName' || tag === 'MaleName' || tag === 'FemaleName';
+}
+
+let lexicon: Record<string, string | undefined> | undefined;
+/** compromise's lexicon entry for a word (its tag: 'MaleName', 'FemaleName', 'FirstName', …): a table lookup, no tagging. */
+function lexiconTag(word: string): string | undefined {
+  if (!lexicon) {
+    if (!nlpModule) {
+      const m = require('compromise') as typeof Nlp & { default?: typeof Nlp };
+      nlpModule = m.default ?? m;
+    }
+    lexicon = (nlpModule as unknown as { model(): { one: { lexicon: Record<string, string | undefined> } } }).model().one.lexicon;
+  }
+  return lexicon[word.toLowerCase()];
+}
+
+/** 'm' or 'f' for a name opening with a title or a first name compromise's lexicon knows ("Mr. Ruiz", "Ana Ruiz"), else null. */
+function genderOf(phrase: string): 'm' | 'f' | null {
+  const first = phrase.split(/\s+/).find((w) => /^\p{Lu}/u.test(w)) ?? '';
+  if (/^(?:mr|sir|lord|king)\.?$/i.test(first)) return 'm';
+  if (/^(?:mrs|ms|miss|madam|dame|lady|queen)\.?$/i.test(first)) return 'f';
+  const tag = lexiconTag(first.replace(/[^\p{L}-]/gu, ''));
+  return tag === 'MaleName' ? 'm' : tag === 'FemaleName' ? 'f' : null;
 }

@@ -96,6 +96,9 @@ export const RULES = [
   { id: 'speaker.not-a-phrase', effect: 'vetoes', doc: 'A speaker phrase that is a closed-class word, a clause or a fragment names no one.', examples: ['“…,” Some said.', 'Those who had fought in the war said …'], reads: 'the speaker phrase' },
   { id: 'speaker.connective-trimmed', effect: 'finds', doc: 'A conjunction or sentence adverb opening a speaker phrase is not part of it.', examples: ['But Ruiz said “…”'], reads: 'the speaker phrase' },
   { id: 'speaker.clause-trimmed', effect: 'finds', doc: 'An auxiliary ending a speaker phrase belongs to the verb: the name before it speaks.', examples: ['Ruiz wouldn’t say whether …'], reads: 'the speaker phrase' },
+  { id: 'speaker.description-name', effect: 'finds', doc: 'A description of an organisation ("the railway") points back to a name before it holding its head word.', examples: ['Canadian Harbour Railway … the railway said'], reads: '3,000 characters back' },
+  { id: 'speaker.apposition-role', effect: 'finds', doc: 'A description ("the rookie defenceman") points back to the name an apposition gave that role.', examples: ['Caleb Jones, a rookie defenceman, … the rookie defenceman said'], reads: '3,000 characters back' },
+  { id: 'speaker.description-type', effect: 'finds', doc: 'Else a description takes the nearest speaker named before of its kind: an organisation for "the utility", a person for "the Kentucky Republican".', examples: ['“…,” Coastal Power said. … the utility said'], reads: '3 paragraphs back, 200 mentions' },
   { id: 'speaker.unresolved', effect: 'vetoes', doc: 'A back reference nothing before it fits is no speaker (unattributed, not guessed).', examples: ['“…,” the spokesperson said.'], reads: 'the mentions before' },
 
   // ---- Claims (claims.ts, extractQuotes.ts)
