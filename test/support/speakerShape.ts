@@ -48,7 +48,7 @@ function taggedClosed(word: string): boolean {
 /** Finite verbs of saying: a phrase holding one ("Anderson said", "an executive tells employees") is a clause. */
 const SAYING = new Set(['said', 'says', 'say', 'told', 'tells', 'tell', 'wrote', 'writes', 'added', 'adds', 'asked', 'asks', 'stated', 'states', 'noted', 'notes', 'explained', 'explains', 'argued', 'argues', 'insisted', 'insists', 'claimed', 'replied', 'responded', 'announced', 'declared', 'tweeted', 'warned', 'assures', 'assured']);
 
-const norm = (w: string) => w.replace(/[’]/g, "'").replace(/^[^\p{L}\p{N}']+|[^\p{L}\p{N}']+$/gu, '').toLowerCase();
+const norm = (w: string) => (w === 'US' ? 'u.s.' : w).replace(/[’]/g, "'").replace(/^[^\p{L}\p{N}']+|[^\p{L}\p{N}']+$/gu, '').toLowerCase();
 
 /** Why `speaker` is no speaker (closed-class word, clause), or null when it may be one. */
 export function badSpeakerShape(speaker: string, article?: string): string | null {

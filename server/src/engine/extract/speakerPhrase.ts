@@ -98,7 +98,8 @@ export function speakerPhraseSpan(text: string, span: Span, isSurname?: (word: s
     let w = m[0].slice(0, Math.max(0, span.end - m.index));
     // a sentence's full stop is no part of the word; an initial's or title's is ("J.", "Sen.")
     if (/\p{L}{2}\.$/u.test(w) && !TITLE_WORDS.has(w.toLowerCase())) w = w.slice(0, -1);
-    if (w) words.push({ w, l: w.toLowerCase().replace(/’/g, "'").replace(/-$/, ''), start: m.index, end: m.index + w.length });
+    // "US Senator Ana Ruiz": the country, not the pronoun
+    if (w) words.push({ w, l: w === 'US' ? 'u.s.' : w.toLowerCase().replace(/’/g, "'").replace(/-$/, ''), start: m.index, end: m.index + w.length });
   }
   if (words.length === 0) return null;
   let s = 0;
@@ -142,7 +143,7 @@ export function speakerPhraseSpan(text: string, span: Span, isSurname?: (word: s
   if (core.length > 2 && SHARE_OF.test(text.slice(core[0].start, core[core.length - 1].end)) && !NO_PHRASE_END.has(core[core.length - 1].l)) return { start: core[0].start, end: core[core.length - 1].end };
   // "From said", "Read added": a surname the article introduced ("Al From") that is also a function word
   const last = core[core.length - 1];
-  if (core.length === 1 && /^\p{Lu}\p{Ll}/u.test(last.w) && !CONTRACTED.test(last.l) && isSurname?.(last.w, last.start) && /^\s+(?:said|says|added|told|wrote|explained|noted|argued|recalled)\b/.test(text.slice(last.end, last.end + 20))) {
+  if (core.length === 1 && /^\p{Lu}\p{Ll}/u.test(last.w) && !CONTRACTED.test(last.l) && isSurname?.(last.w, last.start) && /^\s+(?:said|says|told|wrote|\p{Ll}+ed)\b/u.test(text.slice(last.end, last.end + 20)) && isCueVerb(/^\s+(\p{Ll}+)/u.exec(text.slice(last.end, last.end + 20))?.[1] ?? '')) {
     return { start: last.start, end: last.end };
   }
   const bad =
