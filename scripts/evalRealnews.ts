@@ -9,7 +9,9 @@
 // - the verified count.
 //
 // With --sample FILE it also writes a seeded sample of accusing verdicts and verified ones,
-// each beside the cited source, for reading by hand (docs/realnews-sample.md has the labels).
+// each beside the cited source, for reading by hand, keyed by article and quote so a change
+// keeps the items whose verdicts it keeps (scripts/realnewsSample.ts draws it, and writes the
+// labelled table docs/realnews-sample.md from docs/realnews-labels.json).
 //
 //   node out/scripts/evalRealnews.js [--split dev|train|all] [--sample FILE] [--errors N]
 //                                    [--accusing N] [--verified N] [--seed N] [--quotes-only] [--dump FILE]
@@ -18,12 +20,13 @@ import * as path from 'node:path';
 import { checkText, loadCorpus, type Corpus, type Finding, type Verdict } from '../server/src/engine';
 import { isAccusing, REPORT_ORDER, verdictsOf } from '../server/src/engine/verdicts';
 import { buildArticles, findSharedDir, goldOf, goldSpeakerKind, normaliseWord, overlapsSubstantially, parseRecords, surnameOf, type Article, type GoldUnit } from './polnear';
-import { seededRandom } from './verdicts/generateCases';
+import { countLabels, sample, summaryLine, writeReading, type DumpRow, type Label } from './realnewsSample';
 
 const USAGE = `usage: eval:realnews [--split dev|train|all] [--sample FILE] [--accusing N] [--verified N] [--seed N] [--errors N]
   --split S      which PolNeAR articles to check (default all: train and dev)
   --sample FILE  write a seeded sample (--accusing N error verdicts, default 60; --verified N, default 40)
-                 with each quote beside its cited source, for labelling by hand
+                 with each quote beside its cited source, for labelling by hand (labels read from
+                 --labels FILE, default docs/realnews-labels.json)
   --errors N     print N errors on absent speakers (default 5)
   --quotes-only  leave attributed claims out (a third of the time)
   --dump FILE    write every finding as a JSON line (article, verdict, speakers, source) for analysis`;
@@ -53,10 +56,11 @@ interface Options {
   errors: number;
   claims: boolean;
   dump: string | null;
+  labels: string;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { splits: [], sample: null, accusing: 60, verified: 40, seed: 12, errors: 5, claims: true, dump: null };
+  const options: Options = { splits: [], sample: null, accusing: 60, verified: 40, seed: 12, errors: 5, claims: true, dump: null, labels: 'docs/realnews-labels.json' };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = (): string => {
@@ -80,6 +84,7 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--errors') options.errors = count();
     else if (arg === '--quotes-only') options.claims = false;
     else if (arg === '--dump') options.dump = value();
+    else if (arg === '--labels') options.labels = value();
     else throw new UsageError(`unknown argument ${arg}`);
   }
   if (options.splits.length === 0 || options.splits.includes('all')) options.splits = ['train', 'dev'];
@@ -190,31 +195,11 @@ function describe(r: Row): string {
   return lines.join('\n');
 }
 
-function writeSample(file: string, rows: Row[], options: Options): void {
-  const random = seededRandom(options.seed);
-  const draw = (pool: Row[], n: number) => {
-    const copy = pool.slice();
-    const out: Row[] = [];
-    while (out.length < n && copy.length > 0) out.push(copy.splice(Math.floor(random() * copy.length), 1)[0]);
-    return out;
-  };
-  const quotes = rows.filter((r) => r.finding.kind === 'quote');
-  const accusing = draw(quotes.filter((r) => ACCUSING.includes(r.finding.verdict)), options.accusing);
-  const verified = draw(quotes.filter((r) => r.finding.verdict === 'verified'), options.verified);
-  const text = [
-    `# eval:realnews sample (seed ${options.seed})`,
-    '',
-    `## ${accusing.length} accusing verdicts`,
-    '',
-    ...accusing.map((r, i) => `${i + 1}. ${describe(r).slice(2)}`),
-    '',
-    `## ${verified.length} verified`,
-    '',
-    ...verified.map((r, i) => `${i + 1}. ${describe(r).slice(2)}`),
-    '',
-  ].join('\n');
-  fs.writeFileSync(file, text);
-  console.log(`sample written to ${file}: ${accusing.length} accusing, ${verified.length} verified`);
+/** A finding as one plain row: the dump's line and the sample's item. */
+function dumpRow(r: Row): DumpRow {
+  const f = r.finding;
+  const source = (s: Finding['source']) => s && { speaker: s.speaker, text: s.text, path: path.basename(s.path), line: s.range.start.line + 1 };
+  return { split: r.split, doc: r.article.docId, kind: f.kind, text: f.text, verdict: f.verdict, severity: f.severity, speaker: f.speaker, gold: r.gold?.speaker ?? null, absent: r.absent, message: f.message, context: contextOf(r.article, f), source: source(f.source), others: f.otherSources.map(source) };
 }
 
 function main(): number {
@@ -271,15 +256,13 @@ function main(): number {
     console.log(`\nerrors on absent speakers (${Math.min(options.errors, errors.length)} of ${errors.length}, spread over the run):`);
     for (let i = 0; i < Math.min(options.errors, errors.length); i++) console.log(describe(errors[Math.floor((i * errors.length) / Math.min(options.errors, errors.length))]));
   }
-  if (options.sample) writeSample(options.sample, rows, options);
-  if (options.dump) {
-    const line = (r: Row) => {
-      const f = r.finding;
-      const source = (s: Finding['source']) => s && { speaker: s.speaker, text: s.text, path: path.basename(s.path), line: s.range.start.line + 1 };
-      return JSON.stringify({ split: r.split, doc: r.article.docId, kind: f.kind, text: f.text, verdict: f.verdict, severity: f.severity, speaker: f.speaker, gold: r.gold?.speaker ?? null, absent: r.absent, message: f.message, context: contextOf(r.article, f), source: source(f.source), others: f.otherSources.map(source) });
-    };
-    fs.writeFileSync(options.dump, rows.map(line).join('\n') + '\n');
+  if (options.sample) {
+    const labels: Record<string, Label> = fs.existsSync(options.labels) ? JSON.parse(fs.readFileSync(options.labels, 'utf8')) : {};
+    const drawn = sample(rows.map(dumpRow), options.seed, options.accusing, options.verified);
+    writeReading(options.sample, drawn, options.seed, labels);
+    console.log(`sample written to ${options.sample}: ${summaryLine(countLabels(drawn, labels), { accusing: drawn.accusing.length, verified: drawn.verified.length })}`);
   }
+  if (options.dump) fs.writeFileSync(options.dump, rows.map((r) => JSON.stringify(dumpRow(r))).join('\n') + '\n');
   const verdictCounts = (list: Row[], verdicts: Verdict[]) => Object.fromEntries(verdicts.map((v) => [v, list.filter((r) => r.finding.verdict === v).length]));
   console.log(
     `\nEVAL ${JSON.stringify({
