@@ -115,3 +115,28 @@ test('json: each record\'s line label is right in a long pretty-printed file', (
   const line = lineNumberAt(text, text.lastIndexOf('{'));
   assert.deepEqual(r.problems, [`record 3000 (line ${line}): "text" must be a string (a number)`]);
 });
+
+test('jsonl: another speaker\'s turn inside a record ("… LOPEZ: …") is cut out as their statement', () => {
+  const rows = [
+    { speaker: 'Dana Whitfield', text: 'Let us turn to the budget. Councillor Lopez, your answer? LOPEZ: The \u201cbudget\u201d is a promise we cannot keep. WHITFIELD: Thank you. (UNKNOWN): Louder!' },
+    { speaker: 'Maria Lopez', text: 'I stand by every line of it.' },
+    { speaker: 'Dana Whitfield', text: 'The STATE: of things, FYI: nothing here is a label.' },
+  ];
+  const text = rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
+  const r = readJsonRecords(text, 'jsonl');
+  assert.deepEqual(r.problems, []);
+  assert.deepEqual(
+    r.statements.map((s) => [s.speakerText, s.text]),
+    [
+      ['Dana Whitfield', 'Let us turn to the budget. Councillor Lopez, your answer?'],
+      ['Maria Lopez', 'The \u201cbudget\u201d is a promise we cannot keep.'],
+      ['Dana Whitfield', 'Thank you.'],
+      ['', 'Louder!'],
+      ['Maria Lopez', 'I stand by every line of it.'],
+      ['Dana Whitfield', 'The STATE: of things, FYI: nothing here is a label.'],
+    ],
+  );
+  // Each part's span is its words on the raw line (escapes and all).
+  const raw = (s: { span: { start: number; end: number } }) => JSON.parse(`"${text.slice(s.span.start, s.span.end)}"`);
+  for (const s of r.statements) assert.equal(raw(s), s.text);
+});

@@ -85,6 +85,7 @@ function computeFingerprint(options: CorpusOptions): string {
     readSourceText('/probe.vtt', captions, () => []),
     readSourceText('/probe.csv', 'speaker;text\nMiller; "a, b"\n', () => []),
     readSourceText('/probe-article.md', article, articleReader('/probe-article.md')),
+    readSourceText('/probe.jsonl', '{"speaker": "Ann Lee", "text": "Go ahead. MILLER: We \\u2019ll see."}\n{"speaker": "Tom Miller", "text": "No."}\n', () => []),
   ];
   const sample = {
     tokens: tokenize(probe).map((t) => `${t.norm}@${t.start}`),

@@ -244,7 +244,8 @@ export class Corpus {
    * The statement of the same speaker right after (`step` 1) or before (-1) `id` in its
    * document, passing over at most `reach` statements of others (an interruption, a
    * moderator's "go ahead"); -1 when there is none, and always in an article, whose quotes
-   * are separate remarks. One answer split by the transcript is then one remark.
+   * are separate remarks, and across records of another date, url or title (two tweets are
+   * two remarks). One answer split by the transcript is then one remark.
    */
   sameSpeakerNeighbour(id: number, step: 1 | -1, reach = 3): number {
     this.checkId(id);
@@ -252,9 +253,18 @@ export class Corpus {
     const doc = c.documentId.data[id];
     if (this.docs[doc]?.kind === 'article') return -1;
     const speaker = this.speakers.canonical(c.speakerId.data[id]);
+    // Records with a date, url or title of their own (tweets, posts) are each their own
+    // occasion: one is never the run-on of another.
+    const records = this.docs[doc]?.records;
+    const occasion = (k: number) => {
+      const n = this.indexInDocument(k);
+      return records && n >= 0 ? `${records.date[n]}\u0000${records.url[n]}\u0000${records.title[n]}` : '';
+    };
+    const own = records ? occasion(id) : '';
     for (let k = id + step, passed = 0; k >= 0 && k < c.live.length && passed <= reach; k += step) {
       if (c.live.data[k] !== 1) continue;
       if (c.documentId.data[k] !== doc) return -1;
+      if (records && occasion(k) !== own) return -1;
       if (this.speakers.canonical(c.speakerId.data[k]) === speaker) return k;
       passed++;
     }

@@ -1,7 +1,7 @@
 import type { Change, Severity } from '../types';
 import { surfaceWords, type Token } from '../text/tokenize';
 import type { Alignment } from './align';
-import { expandContractions, isFiller, isFunctionWord, isInflection, isModal, isNegation, isNumberWord, isSpellingVariant } from './wordClasses';
+import { expandContractions, isFiller, isFunctionWord, isInflection, isModal, isNegation, isNumberWord, isPossessiveOf, isSpellingVariant, numberValue } from './wordClasses';
 
 export interface DescribedChanges {
   changes: Change[];
@@ -17,7 +17,7 @@ export interface DescribedChanges {
 
 /** Groups an alignment's edits into changes, with the original words of draft and source. */
 export function describeChanges(alignment: Alignment, quote: Token[], quoteText: string, source: Token[], sourceText: string): DescribedChanges {
-  type Group = { draftTokens: Token[]; sourceTokens: Token[]; sourceAt: number[] };
+  type Group = { draftTokens: Token[]; sourceTokens: Token[]; sourceAt: number[]; draftAt: number[] };
   const changes: Array<Change & Group> = [];
   let current: Group | null = null;
   const flush = () => {
@@ -31,8 +31,9 @@ export function describeChanges(alignment: Alignment, quote: Token[], quoteText:
   for (const step of alignment.steps) {
     if (step.op === 'match' && quote[step.q].contracted !== source[step.s].contracted) {
       // "won't" for "will not": the same words, written another way.
-      current ??= { draftTokens: [], sourceTokens: [], sourceAt: [] };
+      current ??= { draftTokens: [], sourceTokens: [], sourceAt: [], draftAt: [] };
       current.draftTokens.push(quote[step.q]);
+      current.draftAt.push(step.q);
       current.sourceTokens.push(source[step.s]);
       current.sourceAt.push(step.s);
       continue;
@@ -41,12 +42,16 @@ export function describeChanges(alignment: Alignment, quote: Token[], quoteText:
       flush();
       continue;
     }
-    current ??= { draftTokens: [], sourceTokens: [], sourceAt: [] };
+    current ??= { draftTokens: [], sourceTokens: [], sourceAt: [], draftAt: [] };
     if (step.op === 'replace') {
       current.draftTokens.push(quote[step.q]);
+      current.draftAt.push(step.q);
       current.sourceTokens.push(source[step.s]);
       current.sourceAt.push(step.s);
-    } else if (step.op === 'insert') current.draftTokens.push(quote[step.q]);
+    } else if (step.op === 'insert') {
+      current.draftTokens.push(quote[step.q]);
+      current.draftAt.push(step.q);
+    }
     else {
       current.sourceTokens.push(source[step.s]);
       current.sourceAt.push(step.s);
@@ -60,7 +65,7 @@ export function describeChanges(alignment: Alignment, quote: Token[], quoteText:
   let worst = -1;
   let worstWhy = '';
   changes.forEach((c, i) => {
-    const graded = speechHabit(c, source) ?? changeSeverity(c.draftTokens, c.sourceTokens, sourceText, quoteText);
+    const graded = speechHabit(c, source) ?? sameNumber(c, quote, source) ?? changeSeverity(c.draftTokens, c.sourceTokens, sourceText, quoteText, pronounOne(c, quote, source));
     if ((rank[graded.severity] ?? 0) > (rank[severity] ?? 0)) {
       severity = graded.severity;
       worst = i;
@@ -87,12 +92,45 @@ function speechHabit(c: { draftTokens: Token[]; sourceTokens: Token[]; sourceAt:
   return same(first - n) || same(last + 1) ? { severity: 'hint', why: 'repetition' } : null;
 }
 
-function changeSeverity(draft: Token[], source: Token[], sourceText: string, quoteText: string): { severity: Severity; why: string } {
+/** Words after a change's last word, in its own text: a scale word there ("a" / "1" before "trillion") belongs to the number. */
+function scaleAfter(tokens: Token[], at: number[]): string | null {
+  const next = at.length > 0 ? tokens[at[at.length - 1] + 1] : undefined;
+  return next && ['hundred', 'thousand', 'million', 'billion', 'trillion'].includes(next.norm) ? next.norm : null;
+}
+
+/**
+ * One number written two ways ("10" and "ten", "$1 trillion" and "a trillion", "one million"
+ * and "1 million"): how transcripts and style books differ, not a changed number.
+ */
+function sameNumber(c: { draftTokens: Token[]; sourceTokens: Token[]; sourceAt: number[]; draftAt: number[] }, quote: Token[], source: Token[]): { severity: Severity; why: string } | null {
+  if (c.draftTokens.length === 0 || c.sourceTokens.length === 0) return null;
+  const d = c.draftTokens.map((t) => t.norm);
+  const s = c.sourceTokens.map((t) => t.norm);
+  const scaleD = scaleAfter(quote, c.draftAt);
+  const scaleS = scaleAfter(source, c.sourceAt);
+  if (scaleD !== scaleS) return null;
+  const a = numberValue(scaleD ? [...d, scaleD] : d);
+  const b = numberValue(scaleS ? [...s, scaleS] : s);
+  return a !== null && a === b ? { severity: 'warning', why: 'numeral' } : null;
+}
+
+/** Determiners before "one" that make it a pronoun ("this one", "the one", "no one"), not a number. */
+const ONE_DETERMINERS = new Set(['this', 'that', 'the', 'each', 'every', 'any', 'no', 'which', 'another', 'last', 'next', 'other', 'only', 'big', 'good', 'new', 'right', 'wrong']);
+
+/** Whether every "one" of the change is a pronoun (its word before is a determiner, in its own text). */
+function pronounOne(c: { draftTokens: Token[]; sourceTokens: Token[]; sourceAt: number[]; draftAt: number[] }, quote: Token[], source: Token[]): boolean {
+  const check = (tokens: Token[], at: number[]) => at.every((i) => tokens[i].norm !== 'one' || (i > 0 && ONE_DETERMINERS.has(tokens[i - 1].norm)));
+  return [...c.draftTokens, ...c.sourceTokens].some((t) => t.norm === 'one') && check(quote, c.draftAt) && check(source, c.sourceAt);
+}
+
+function changeSeverity(draft: Token[], source: Token[], sourceText: string, quoteText: string, oneIsPronoun = false): { severity: Severity; why: string } {
   const d = draft.map((t) => t.norm);
   const s = source.map((t) => t.norm);
-  const all = [...d, ...s];
-  // The same words in another form: a contraction ("won't"), a US/UK spelling ("defence").
-  if (d.length > 0 && d.length === s.length && d.every((w, i) => w === s[i] || isSpellingVariant(w, s[i]))) {
+  // "this one": a pronoun, graded as a minor word.
+  const all = [...d, ...s].filter((w) => !(oneIsPronoun && w === 'one'));
+  const minor = (w: string) => isFunctionWord(w) || (oneIsPronoun && w === 'one');
+  // The same words in another form: a contraction ("won't"), a US/UK spelling ("defence"), a possessive ("ISIS’").
+  if (d.length > 0 && d.length === s.length && d.every((w, i) => w === s[i] || isSpellingVariant(w, s[i]) || isPossessiveOf(w, s[i]))) {
     return { severity: 'warning', why: d.some((w, i) => w !== s[i]) ? 'spelling' : 'contraction' };
   }
   // One word written as two ("email" and "e-mail", "health care" and "healthcare").
@@ -108,7 +146,7 @@ function changeSeverity(draft: Token[], source: Token[], sourceText: string, quo
   if (d.length > 0 && expandContractions(d) === expandContractions(s)) return { severity: 'warning', why: 'contraction' };
   if (d.length === 1 && s.length === 1 && isSpellingVariant(d[0], s[0])) return { severity: 'warning', why: 'spelling' };
   if (all.some(isModal)) return { severity: 'error', why: 'modal' };
-  if (all.every(isFunctionWord)) return { severity: 'warning', why: 'function word' };
+  if ([...d, ...s].every(minor)) return { severity: 'warning', why: 'function word' };
   return { severity: 'error', why: 'words' };
 }
 
@@ -121,6 +159,7 @@ const WHY: Record<string, string> = {
   spelling: ' (spelling)',
   'function word': ' (minor word)',
   inflection: ' (another form of the word)',
+  numeral: ' (the same number written another way)',
   repetition: ' (a repeated word or false start)',
   filler: ' (a filler)',
 };

@@ -46,11 +46,63 @@ function inflectionBase(w: string): string {
     .replace(/([b-df-hj-np-tv-z])\1$/, '$1');
 }
 
-/** Two forms of one word by inflection ("apologize"/"apologized", "plan"/"plans"), as two transcripts of a speech disagree. */
+/**
+ * Two forms of one word by inflection ("apologize"/"apologized", "plan"/"plans",
+ * "remind"/"reminds"), as two transcripts of a speech disagree. A word is compared by its base
+ * and as it stands, since a base ending may be part of the word ("remind" is no "remin" + d).
+ */
 export function isInflection(a: string, b: string): boolean {
   if (a === b || Math.min(a.length, b.length) < 4 || !/^\p{L}+$/u.test(a) || !/^\p{L}+$/u.test(b)) return false;
-  const base = inflectionBase(a);
-  return base.length >= 3 && base === inflectionBase(b);
+  const ba = inflectionBase(a);
+  const bb = inflectionBase(b);
+  return (ba.length >= 3 && ba === bb) || ba === b || bb === a;
+}
+
+/** A word and its possessive ("ISIS’" and "ISIS's", "Obama" and "Obama's"): one name written two ways. */
+export function isPossessiveOf(a: string, b: string): boolean {
+  const base = (w: string) => w.replace(/(?:'s|s'|')$/, '');
+  return a !== b && a.length > 1 && b.length > 1 && base(a) === base(b) && (base(a) === a || base(b) === b);
+}
+
+const UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+const SCALES: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+
+/**
+ * The value of words that together write one number ("10", "ten", "1,000", "one thousand",
+ * "a trillion", "12.00"), or null. "a" counts as one only before a scale word.
+ */
+export function numberValue(words: string[]): number | null {
+  if (words.length === 0) return null;
+  let total = 0;
+  let current = 0;
+  let any = false;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (/^\d[\d,]*(?:\.\d+)?$/.test(w)) {
+      if (any && current !== 0) return null;
+      current += Number(w.replace(/,/g, ''));
+      any = true;
+    } else if (UNITS.includes(w)) {
+      current += UNITS.indexOf(w);
+      any = true;
+    } else if (TENS.includes(w) && w !== '') {
+      current += 10 * TENS.indexOf(w);
+      any = true;
+    } else if (w === 'a' && SCALES[words[i + 1]] !== undefined) {
+      current += 1;
+      any = true;
+    } else if (SCALES[w] !== undefined && any) {
+      if (SCALES[w] === 100) current *= 100;
+      else {
+        total += current * SCALES[w];
+        current = 0;
+      }
+    } else if (w === 'and' && any) {
+      continue;
+    } else return null;
+  }
+  return any ? total + current : null;
 }
 
 /** "won't" → "will not": two forms that say the same thing. */

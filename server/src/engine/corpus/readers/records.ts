@@ -248,7 +248,7 @@ export function readJsonRecords(text: string, kind: 'json' | 'jsonl'): RecordsRe
       if (end >= text.length) break;
       start = end + 1;
     }
-    return { statements, problems };
+    return { statements: splitEmbeddedTurns(statements, text), problems };
   }
 
   let root: Node;
@@ -278,7 +278,74 @@ export function readJsonRecords(text: string, kind: 'json' | 'jsonl'): RecordsRe
     const st = recordFrom(node, `record ${i + 1} (line ${lines.at(node.span.start)})`, problems);
     if (st) statements.push(st);
   });
-  return { statements, problems };
+  return { statements: splitEmbeddedTurns(statements, text), problems };
+}
+
+// ---------------------------------------------------------------------------------------
+// Turns inside a record. A transcript scraped into one record a turn sometimes holds the next
+// speakers' turns in one record ("Go ahead, Mr. Trump. TRUMP: I have heard Ted say…"): the
+// words after "TRUMP:" are not the moderator's. A label is a speaker's surname in capitals
+// (or "(UNKNOWN)", an unnamed voice, dropped), after a sentence's end or at the start, naming
+// a speaker the file's records name; the record is cut there, each part its own statement.
+
+const EMBEDDED_LABEL = /(^|[.?!…"”)\]-]\s+|\.\.\.\s*)((?:MR\.|MRS\.|MS\.|DR\.|SEN\.|GOV\.)?\s?[A-Z][A-Z'’-]+|\(UNKNOWN\)|\(UNIDENTIFIED\)):\s+/g;
+
+/** For each UTF-16 unit of a JSON string's value, the offset of its first raw character (and one past the end). */
+function rawOffsets(raw: string, from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let i = from; i < to; ) {
+    out.push(i);
+    if (raw.charCodeAt(i) === 0x5c) i += raw[i + 1] === 'u' ? 6 : 2;
+    else i++;
+  }
+  out.push(to);
+  return out;
+}
+
+function splitEmbeddedTurns(statements: RecordStatement[], raw: string): RecordStatement[] {
+  // Surnames (in capitals) the file's speakers have, each to its one full name.
+  const bySurname = new Map<string, string | null>();
+  for (const st of statements) {
+    const words = st.speakerText.split(/\s+/);
+    const surname = words[words.length - 1].toUpperCase();
+    if (surname.length < 2) continue;
+    const known = bySurname.get(surname);
+    bySurname.set(surname, known === undefined || known === st.speakerText ? st.speakerText : null);
+  }
+  const out: RecordStatement[] = [];
+  for (const st of statements) {
+    const cuts: Array<{ at: number; words: number; speaker: string }> = [];
+    EMBEDDED_LABEL.lastIndex = 0;
+    for (let m = EMBEDDED_LABEL.exec(st.text); m; m = EMBEDDED_LABEL.exec(st.text)) {
+      const label = m[2].trim();
+      const at = m.index + m[1].length;
+      if (label.startsWith('(')) {
+        cuts.push({ at, words: at + m[0].length - m[1].length, speaker: '' });
+        continue;
+      }
+      const surname = label.split(/\s+/).pop()!;
+      const name = bySurname.get(surname);
+      if (name) cuts.push({ at, words: at + m[0].length - m[1].length, speaker: name });
+    }
+    if (cuts.length === 0) {
+      out.push(st);
+      continue;
+    }
+    const offsets = rawOffsets(raw, st.span.start, st.span.end);
+    if (offsets.length !== st.text.length + 1) {
+      out.push(st);
+      continue;
+    }
+    const part = (speaker: string, from: number, to: number) => {
+      while (from < to && /\s/.test(st.text[from])) from++;
+      while (to > from && /\s/.test(st.text[to - 1])) to--;
+      if (to <= from) return;
+      out.push({ ...st, speakerText: speaker, text: st.text.slice(from, to), span: { start: offsets[from], end: offsets[to] } });
+    };
+    part(st.speakerText, 0, cuts[0].at);
+    cuts.forEach((c, i) => part(c.speaker, c.words, i + 1 < cuts.length ? cuts[i + 1].at : st.text.length));
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------

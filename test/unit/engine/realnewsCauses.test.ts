@@ -1,0 +1,129 @@
+// Causes of false alarms found by reading the eval:realnews sample by hand (issue 12,
+// docs/realnews-sample.md), each in sentences written for these tests (none from the data).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkText, Corpus, type Finding } from '../../../server/src/engine';
+import { isInflection, isPossessiveOf, numberValue } from '../../../server/src/engine/match/wordClasses';
+
+const records = (rows: Array<Record<string, string>>) => rows.map((r) => JSON.stringify(r)).join('\n');
+
+const corpus = new Corpus();
+corpus.addText(
+  '/sources/forum.jsonl',
+  records([
+    { speaker: 'Nadia Ferreira', text: 'After ten years of waiting, the orchard growers deserve a cold storage plant in the valley.', date: '2024-05-02', title: 'Valley forum' },
+    { speaker: 'Nadia Ferreira', text: 'Our plan puts $1 billion into irrigation canals and one million trees along the ridge.', date: '2024-05-02', title: 'Valley forum' },
+    { speaker: 'Nadia Ferreira', text: 'The drought is SOLVAC’s biggest test since the cooperative was founded by the apple growers.', date: '2024-05-02', title: 'Valley forum' },
+    { speaker: 'Nadia Ferreira', text: 'It remind us of this: how fragile the water rights of small farms really are.', date: '2024-05-02', title: 'Valley forum' },
+    { speaker: 'Nadia Ferreira', text: 'I have never heard of this before, a canal that flows uphill toward the quarry.', date: '2024-05-02', title: 'Valley forum' },
+  ]),
+);
+
+function only(draft: string): Finding {
+  const findings = checkText(draft, '/drafts/story.md', corpus, { claims: false }).findings;
+  assert.equal(findings.length, 1, `one quote expected in: ${draft}`);
+  return findings[0];
+}
+
+test('numbers written another way: "10" for "ten" is a warning, not a changed number', () => {
+  const f = only('Ferreira said: “After 10 years of waiting, the orchard growers deserve a cold storage plant in the valley.”');
+  assert.equal(f.verdict, 'altered');
+  assert.equal(f.severity, 'warning');
+  assert.match(f.message, /same number written another way/);
+});
+
+test('numbers written another way: "a billion" and "1 million" for "$1 billion" and "one million"', () => {
+  const f = only('Ferreira said: “Our plan puts a billion into irrigation canals and 1 million trees along the ridge.”');
+  assert.equal(f.verdict, 'altered');
+  assert.equal(f.severity, 'warning');
+});
+
+test('a changed number is still an error', () => {
+  const f = only('Ferreira said: “After twelve years of waiting, the orchard growers deserve a cold storage plant in the valley.”');
+  assert.equal(f.verdict, 'altered');
+  assert.equal(f.severity, 'error');
+  assert.match(f.message, /number/);
+  const g = only('Ferreira said: “Our plan puts $1 billion into irrigation canals and two million trees along the ridge.”');
+  assert.equal(g.severity, 'error');
+});
+
+test('a possessive written another way ("SOLVAC’" for "SOLVAC’s") is a warning, not a changed name', () => {
+  const f = only('Ferreira said: “The drought is SOLVAC’ biggest test since the cooperative was founded by the apple growers.”');
+  assert.equal(f.verdict, 'altered');
+  assert.equal(f.severity, 'warning');
+});
+
+test('inflection: "reminds" for the transcript\'s "remind" is a warning', () => {
+  const f = only('Ferreira said: “It reminds us of this: how fragile the water rights of small farms really are.”');
+  assert.equal(f.verdict, 'altered');
+  assert.equal(f.severity, 'warning');
+  assert.match(f.message, /another form of the word/);
+});
+
+test('"one" after "this" is a pronoun, not a number: "this one" for "this" is a warning', () => {
+  const f = only('Ferreira said: “I have never heard of this one before, a canal that flows uphill toward the quarry.”');
+  assert.equal(f.verdict, 'altered');
+  assert.equal(f.severity, 'warning');
+});
+
+test('word classes: numberValue, isInflection, isPossessiveOf', () => {
+  assert.equal(numberValue(['ten']), 10);
+  assert.equal(numberValue(['10']), 10);
+  assert.equal(numberValue(['1,000']), 1000);
+  assert.equal(numberValue(['one', 'thousand']), 1000);
+  assert.equal(numberValue(['a', 'trillion']), 1e12);
+  assert.equal(numberValue(['twenty', 'five']), 25);
+  assert.equal(numberValue(['three', 'hundred', 'and', 'five']), 305);
+  assert.equal(numberValue(['a']), null);
+  assert.equal(numberValue(['ten', 'apples']), null);
+  assert.ok(isInflection('reminds', 'remind'));
+  assert.ok(isInflection('apologized', 'apologize'));
+  assert.ok(!isInflection('remind', 'remain'));
+  assert.ok(isPossessiveOf('solvac', "solvac's"));
+  assert.ok(!isPossessiveOf('solvac', 'solvacs'));
+});
+
+const tweets = new Corpus();
+tweets.addText(
+  '/sources/tweets.jsonl',
+  records([
+    { speaker: 'Nadia Ferreira', text: 'Thanks to every volunteer who knocked on doors in the valley this weekend!', date: '2024-05-03', url: 'https://example.org/status/1' },
+    { speaker: 'Nadia Ferreira', text: 'We will plant the new orchard rows together next spring, one family at a time.', date: '2024-05-03', url: 'https://example.org/status/2' },
+  ]),
+);
+tweets.addText(
+  '/sources/hearing.jsonl',
+  records([
+    { speaker: 'Nadia Ferreira', text: 'The cold storage plant will be built by the cooperative', date: '2024-06-01', title: 'Hearing' },
+    { speaker: 'Tom Abel', text: 'Order, please.', date: '2024-06-01', title: 'Hearing' },
+    { speaker: 'Nadia Ferreira', text: 'and paid for by the growers who use it.', date: '2024-06-01', title: 'Hearing' },
+  ]),
+);
+
+test('two tweets of one account are two remarks, never one run: a quote over both is not verified', () => {
+  const draft = 'Ferreira wrote: “Thanks to every volunteer who knocked on doors in the valley this weekend! We will plant the new orchard rows together next spring, one family at a time.”';
+  const f = checkText(draft, '/drafts/story.md', tweets, { claims: false }).findings[0];
+  assert.notEqual(f.verdict, 'verified');
+});
+
+test('turns of one hearing (one date and title) split by an interruption are still one remark', () => {
+  const draft = 'Ferreira said: “The cold storage plant will be built by the cooperative and paid for by the growers who use it.”';
+  const f = checkText(draft, '/drafts/story.md', tweets, { claims: false }).findings[0];
+  assert.equal(f.verdict, 'verified');
+});
+
+const debate = new Corpus();
+debate.addText(
+  '/sources/debate.jsonl',
+  records([
+    { speaker: 'Dana Whitfield', text: 'Councillor Lopez, your answer? LOPEZ: The harbor budget is a promise this council cannot keep without a bond.', date: '2024-04-01', title: 'Council debate' },
+    { speaker: 'Maria Lopez', text: 'I stand by every line of the orchard plan.', date: '2024-04-01', title: 'Council debate' },
+  ]),
+);
+
+test('a debate record holding another speaker\'s turn: the words after "LOPEZ:" are Lopez\'s, not the moderator\'s', () => {
+  const draft = 'Lopez said: “The harbor budget is a promise this council cannot keep without a bond.”';
+  const f = checkText(draft, '/drafts/story.md', debate, { claims: false }).findings[0];
+  assert.equal(f.verdict, 'verified');
+  assert.equal(f.source?.speaker, 'Maria Lopez');
+});
