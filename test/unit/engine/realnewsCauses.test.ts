@@ -127,3 +127,41 @@ test('a debate record holding another speaker\'s turn: the words after "LOPEZ:" 
   assert.equal(f.verdict, 'verified');
   assert.equal(f.source?.speaker, 'Maria Lopez');
 });
+
+// Another occasion, and coincidence with a long statement.
+const occasions = new Corpus();
+const filler = ['city', 'council', 'budget', 'water', 'roads', 'school', 'taxes', 'parks', 'housing', 'buses'];
+occasions.addText(
+  '/sources/filler.jsonl',
+  records(Array.from({ length: 100 }, (_, i) => ({ speaker: `Resident ${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + Math.floor(i / 26))} Voss`, text: `Item ${i}: the ${filler[i % 10]} and the ${filler[(i + 3) % 10]} and the ${filler[(i + 6) % 10]} matter to ${filler[(i + 1) % 10]} and ${filler[(i + 8) % 10]} here.` }))),
+);
+occasions.addText(
+  '/sources/debate.jsonl',
+  records([
+    { speaker: 'Grace Okafor', text: 'We will rebuild the grain elevator at Millbrook before the harvest, and the co-op will own it.', date: '2024-03-01', title: 'Mayoral debate, Millbrook' },
+    {
+      speaker: 'Grace Okafor',
+      text: `${'The city council and the budget for water, roads, school, taxes, parks, housing and buses all matter, and I have said so often. '.repeat(12)}I say it plain. ${'Again the city and the council and the budget and the water and the roads. '.repeat(8)}`,
+      date: '2024-03-01',
+      title: 'Mayoral debate, Millbrook',
+    },
+  ]),
+);
+
+test('another occasion: a changed quote the draft places at a rally is not an alteration of a debate answer', () => {
+  const rally = 'At a rally in Fresno on Sunday, Okafor told the crowd: “We will rebuild the grain elevator at Millbrook before the winter, and the co-op will own it.”';
+  const f = checkText(rally, '/drafts/story.md', occasions, { claims: false }).findings[0];
+  assert.equal(f.verdict, 'missing');
+  assert.notEqual(f.severity, 'error');
+  // The same words placed at the debate are an alteration of it.
+  const debate = 'At the debate on Friday, Okafor said: “We will rebuild the grain elevator at Millbrook before the winter, and the co-op will own it.”';
+  const g = checkText(debate, '/drafts/story.md', occasions, { claims: false }).findings[0];
+  assert.equal(g.verdict, 'altered');
+  assert.equal(g.severity, 'error');
+});
+
+test('coincidence: common context words a long statement holds by chance do not verify a one-word quote', () => {
+  const draft = 'On the city council budget for water, roads and school taxes, Okafor called the plan “plain” and moved on.';
+  const f = checkText(draft, '/drafts/story.md', occasions, { claims: false }).findings[0];
+  assert.notEqual(f.verdict, 'verified');
+});

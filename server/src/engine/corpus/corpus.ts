@@ -153,6 +153,18 @@ export class Corpus {
     return this.liveStatements;
   }
 
+  private averageMemo: { generation: number; words: number } | null = null;
+
+  /** Words in the average statement (at least 1), worked out again only after an update. */
+  averageStatementWords(): number {
+    if (this.averageMemo?.generation !== this.generation) {
+      let total = 0;
+      for (let id = 0; id < this.cols.live.length; id++) if (this.cols.live.data[id] === 1) total += this.wordIdsOf(id).length;
+      this.averageMemo = { generation: this.generation, words: Math.max(1, total / Math.max(1, this.liveStatements)) };
+    }
+    return this.averageMemo.words;
+  }
+
   /** @internal set by the cache loader. */
   setLiveCount(n: number): void {
     this.liveStatements = n;

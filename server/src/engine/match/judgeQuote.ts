@@ -194,6 +194,10 @@ export function judgeQuote(corpus: Corpus, quote: Token[], quoteText: string, sp
     return best ? best.run.first : null;
   };
   const missing = (): Judgement => ({ ...base, verdict: 'missing', severity: short ? 'information' : 'warning', statementId: null, closestId: closest() });
+  // The draft says where the words were said ("at a rally", "in an interview", "he tweeted"), and
+  // the statement is of another kind of occasion (a debate, a tweet): not that remark, so how the
+  // quote differs from it is no evidence against the writer (SPEC §5).
+  const elsewhere = (id: number) => context !== null && saidElsewhere(corpus, id, context);
 
   if (speakerId === undefined && named.length === 0) {
     const best = scored.find((s) => exact(s) && (stands(s) || contextBits(s) >= CONTEXT_BITS)) ?? scored.find((s) => close(s) && s.bits >= ALTER_BITS);
@@ -207,7 +211,7 @@ export function judgeQuote(corpus: Corpus, quote: Token[], quoteText: string, sp
   // The speaker's words, quoted from just after a "not": the opposite of what they said.
   for (const turned of ownExact) {
     const negation = turned.bits >= ONE_EDIT_BITS ? negationBefore(corpus, turned) : null;
-    if (negation === null) continue;
+    if (negation === null || elsewhere(turned.run.first)) continue;
     return { ...base, verdict: 'altered', severity: 'error', statementId: turned.run.first, otherStatementIds: turned.run.rest, changes: [{ op: 'delete', draft: '', source: negation }], changeSummary: `“${negation}” dropped just before the quote (negation)` };
   }
 
@@ -227,15 +231,15 @@ export function judgeQuote(corpus: Corpus, quote: Token[], quoteText: string, sp
   // a changed word in the middle leaves a front and a back that each match somewhere.
   const nearlyOne = scored.some((s) => close(s) && s.alignment.quoteWords - s.alignment.matched <= 2);
   const stitched = nearlyOne ? null : findStitch(corpus, ids, weights, scored, isNegationId, ownId);
-  if (stitched) {
+  if (stitched && !elsewhere(stitched.first) && !elsewhere(stitched.second)) {
     const pair = [stitched.first, stitched.second];
     const own = pair.every((id) => ownId(id));
     return { ...base, verdict: 'stitched', severity: 'error', statementId: pair[0], otherStatementIds: [pair[1]], realSpeakerId: own ? null : corpus.speakerOf(pair[1]) };
   }
 
-  if (ownFits) return altered(ownFits, 'altered');
+  if (ownFits) return elsewhere(ownFits.run.first) ? missing() : altered(ownFits, 'altered');
   const otherClose = scored.find((s) => close(s) && theirs(s));
-  if (otherClose && ownExact.length === 0) return altered(otherClose, namedNearby(otherClose) ? 'altered' : 'misattributed');
+  if (otherClose && ownExact.length === 0 && !elsewhere(otherClose.run.first)) return altered(otherClose, namedNearby(otherClose) ? 'altered' : 'misattributed');
   return missing();
 
   /** The matched words stand inside quotation marks in the statement, or right after "said": its speaker quotes someone. */
@@ -329,10 +333,37 @@ function namesSpeaker(corpus: Corpus, context: Token[], speakerId: number): bool
   return last.length > 1 && context.some((t) => t.norm === last || t.norm === `${last}'s`);
 }
 
+/** Words of a draft that name a debate, and that name an occasion no debate is. */
+const DEBATE_WORDS = new Set(['debate', 'debates', 'debated', 'debating', 'moderator', 'moderators', 'podium', 'onstage']);
+const NOT_A_DEBATE = new Set([
+  'rally', 'rallies', 'interview', 'interviews', 'interviewed', 'speech', 'speeches', 'email', 'emailed', 'tweet', 'tweets', 'tweeted',
+  'twitter', 'wrote', 'writes', 'crowd', 'crowds', 'reporters', 'fundraiser', 'radio', 'podcast', 'memo', 'letter',
+]);
+const TWEET_WORDS = new Set(['tweet', 'tweets', 'tweeted', 'twitter', 'wrote', 'posted', 'post', 'retweeted']);
+const NOT_A_TWEET = new Set(['rally', 'rallies', 'interview', 'interviews', 'interviewed', 'speech', 'speeches', 'crowd', 'crowds', 'reporters', 'debate', 'debates', 'radio', 'stage']);
+
+/**
+ * Whether the draft's words around a quote place it at an occasion of another kind than the
+ * statement's, read from the statement's title (a record's own, else its document's): a debate
+ * ("… debate, …", "town hall") against "at a rally", "in an interview", "in an email", "told
+ * reporters"; a tweet against a rally, a speech, a debate. A draft that names the statement's
+ * kind too ("at the debate") is not read as another occasion.
+ */
+function saidElsewhere(corpus: Corpus, id: number, context: Token[]): boolean {
+  const doc = corpus.document(corpus.statement(id).documentId);
+  const n = doc.records ? corpus.indexInDocument(id) : -1;
+  const title = ((n >= 0 && doc.records!.title[n]) || doc.title || '').toLowerCase();
+  const words = new Set(context.map((t) => t.norm));
+  const any = (set: Set<string>) => [...set].some((w) => words.has(w));
+  if (/\bdebate\b|\btown hall\b/.test(title)) return any(NOT_A_DEBATE) && !any(DEBATE_WORDS);
+  if (/\btweet\b|\btwitter\b/.test(title)) return any(NOT_A_TWEET) && !any(TWEET_WORDS);
+  return false;
+}
+
 /** Of several statements that hold a quote, the one the draft's context supports most (the first on a tie). */
 function chooseByContext(list: Scored[], contextBits: (s: Scored) => number): Scored | null {
   let best: Scored | null = null;
-  let bestBits = -1;
+  let bestBits = -Infinity;
   for (const s of list) {
     const bits = contextBits(s);
     if (bits > bestBits) {

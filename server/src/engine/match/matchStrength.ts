@@ -68,9 +68,13 @@ export class MatchWeights {
   }
 
   /**
-   * Support from the draft's context: the bits of distinct, uncommon context words that the
-   * statement holds outside the quoted words ("families … file lawsuits. “They sue,” he said.
-   * “Everybody sues, right?”" against a statement with "everybody sues, right").
+   * Support from the draft's context, beyond chance: the bits of distinct, uncommon context
+   * words that the statement holds outside the quoted words ("families … file lawsuits. “They
+   * sue,” he said. “Everybody sues, right?”" against a statement with "everybody sues, right"),
+   * less the bits a statement of that length would hold by chance (a word in one statement of
+   * 2^b, in a statement k times the average length, is there by chance about k/2^b of the time).
+   * A long debate answer holds a few of any paragraph's words; the statement a writer
+   * paraphrases around the quote holds many, and rare ones.
    */
   contextSupport(context: Token[], run: SourceRun, alignment: Alignment): number {
     const wanted = new Map<number, number>();
@@ -81,8 +85,12 @@ export class MatchWeights {
       if (bits >= CONTEXT_MIN_BITS) wanted.set(id, bits);
     }
     if (wanted.size === 0) return 0;
-    let support = 0;
     const words = run.words;
+    const outside = words.length - (alignment.sourceEnd - alignment.sourceStart);
+    const scale = outside / this.corpus.averageStatementWords();
+    let chance = 0;
+    for (const bits of wanted.values()) chance += bits * Math.min(1, scale * 2 ** -bits);
+    let support = 0;
     for (let j = 0; j < words.length; j++) {
       if (j >= alignment.sourceStart && j < alignment.sourceEnd) continue;
       const bits = wanted.get(words[j]);
@@ -91,6 +99,6 @@ export class MatchWeights {
         wanted.delete(words[j]);
       }
     }
-    return support;
+    return support - chance;
   }
 }
