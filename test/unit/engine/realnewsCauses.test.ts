@@ -165,3 +165,38 @@ test('coincidence: common context words a long statement holds by chance do not 
   const f = checkText(draft, '/drafts/story.md', occasions, { claims: false }).findings[0];
   assert.notEqual(f.verdict, 'verified');
 });
+
+const town = new Corpus();
+town.addText(
+  '/sources/town.jsonl',
+  records([
+    { speaker: 'Ruth Castellano', text: 'Okay, we are gonna finish the library roof before the snow, I promise you.', date: '2024-02-01', title: 'Town meeting' },
+    { speaker: 'Ruth Castellano', text: 'The mill closed in the spring. People who worked there deserve a pension from the county.', date: '2024-02-01', title: 'Town meeting' },
+    { speaker: 'Ruth Castellano', text: 'Honestly, we are ready to leave it there.', date: '2024-02-01', title: 'Town meeting' },
+    { speaker: 'Ruth Castellano', text: 'The ferry schedule from Castine changes in March.', date: '2024-02-01', title: 'Town meeting' },
+  ]),
+);
+const townQuote = (draft: string) => checkText(draft, '/drafts/story.md', town, { claims: false }).findings[0];
+
+test('transcript variants: "OK" for "Okay" and "going to" for "gonna" are warnings', () => {
+  const f = townQuote('Castellano said: “OK, we are going to finish the library roof before the snow, I promise you.”');
+  assert.equal(f.verdict, 'altered');
+  assert.equal(f.severity, 'warning');
+});
+
+test('a capital that opens a sentence is no name: "Those" for "People" is a changed word, not a changed name', () => {
+  const f = townQuote('Castellano said: “The mill closed in the spring. Those who worked there deserve a pension from the county.”');
+  assert.equal(f.verdict, 'altered');
+  assert.doesNotMatch(f.message, /\(name\)/);
+  // A name inside a sentence is still a name.
+  const g = townQuote('Castellano said: “The ferry schedule from Belfast changes in March.”');
+  assert.match(g.message, /\(name\)/);
+});
+
+test('one word swapped in a short common phrase is another remark as often as an alteration: missing, not altered', () => {
+  const f = townQuote('Castellano said: “We are ready to take it there.”');
+  assert.equal(f.verdict, 'missing');
+  // A word dropped from the same phrase is still an alteration.
+  const g = townQuote('Castellano said: “Honestly, we are ready to leave there.”');
+  assert.equal(g.verdict, 'altered');
+});

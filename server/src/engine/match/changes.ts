@@ -123,6 +123,15 @@ function pronounOne(c: { draftTokens: Token[]; sourceTokens: Token[]; sourceAt: 
   return [...c.draftTokens, ...c.sourceTokens].some((t) => t.norm === 'one') && check(quote, c.draftAt) && check(source, c.sourceAt);
 }
 
+/** A transcriber's spoken forms ("gonna", "wanna"), written out: two transcripts of one remark differ so. */
+const INFORMAL: Record<string, string> = { gonna: 'going to', wanna: 'want to', gotta: 'got to', kinda: 'kind of', sorta: 'sort of', lemme: 'let me', outta: 'out of' };
+function expandInformal(words: string): string {
+  return words
+    .split(' ')
+    .map((w) => INFORMAL[w] ?? w)
+    .join(' ');
+}
+
 function changeSeverity(draft: Token[], source: Token[], sourceText: string, quoteText: string, oneIsPronoun = false): { severity: Severity; why: string } {
   const d = draft.map((t) => t.norm);
   const s = source.map((t) => t.norm);
@@ -139,11 +148,13 @@ function changeSeverity(draft: Token[], source: Token[], sourceText: string, quo
   if (all.some(isNumberWord)) return { severity: 'error', why: 'number' };
   // Another form of the same word ("apologize" for "apologized"): how two transcripts of one speech differ.
   if (d.length === 1 && s.length === 1 && isInflection(d[0], s[0])) return { severity: 'warning', why: 'inflection' };
-  const capital = (t: Token, text: string) => /^\p{Lu}/u.test(text.slice(t.start, t.end)) && !isFunctionWord(t.norm);
+  // A capital that opens a sentence ("Let's", "People who…", "Okay?") names no one by itself.
+  const opensSentence = (t: Token, text: string) => /(?:^|[.!?:;"“”'‘’(\[—–])\s*$/u.test(text.slice(Math.max(0, t.start - 4), t.start));
+  const capital = (t: Token, text: string) => /^\p{Lu}/u.test(text.slice(t.start, t.end)) && !isFunctionWord(t.norm) && !opensSentence(t, text);
   if (source.some((t) => capital(t, sourceText)) || draft.some((t) => capital(t, quoteText) && t.start > 0)) {
     if (expandContractions(d) !== expandContractions(s)) return { severity: 'error', why: 'name' };
   }
-  if (d.length > 0 && expandContractions(d) === expandContractions(s)) return { severity: 'warning', why: 'contraction' };
+  if (d.length > 0 && expandInformal(expandContractions(d)) === expandInformal(expandContractions(s))) return { severity: 'warning', why: 'contraction' };
   if (d.length === 1 && s.length === 1 && isSpellingVariant(d[0], s[0])) return { severity: 'warning', why: 'spelling' };
   if (all.some(isModal)) return { severity: 'error', why: 'modal' };
   if ([...d, ...s].every(minor)) return { severity: 'warning', why: 'function word' };

@@ -80,6 +80,12 @@ const ALTER_BITS = 24;
  * less evidence makes it the same remark.
  */
 const ONE_EDIT_BITS = 16;
+/**
+ * A one-word swap in a short, common phrase ("prepared to take on the establishment" against
+ * "prepared to take on the big money interest") is as often another remark as an alteration:
+ * a swapped word needs more evidence than a dropped one.
+ */
+const ONE_SWAP_BITS = 20;
 const ALTER_SHARE = 0.6;
 const CLOSE_SHARE = 0.67;
 /** Words put in another speaker's mouth: a longer, more distinctive match, and a share near all. */
@@ -215,7 +221,7 @@ export function judgeQuote(corpus: Corpus, quote: Token[], quoteText: string, sp
     return { ...base, verdict: 'altered', severity: 'error', statementId: turned.run.first, otherStatementIds: turned.run.rest, changes: [{ op: 'delete', draft: '', source: negation }], changeSummary: `“${negation}” dropped just before the quote (negation)` };
   }
 
-  const ownFits = scored.find((s) => isOwn(s) && close(s) && (s.bits >= ALTER_BITS || (s.bits >= ONE_EDIT_BITS && oneEdit(s))));
+  const ownFits = scored.find((s) => isOwn(s) && close(s) && (s.bits >= ALTER_BITS || (s.bits >= ONE_EDIT_BITS && oneEdit(s) && (s.bits >= ONE_SWAP_BITS || !swapped(s)))));
   // Another speaker's statement is evidence only of their own words: not where they quote
   // someone ("Mr. Trump, in December, you said this: “…”"), as moderators and tweets do.
   const theirs = (s: Scored) => !isOwn(s) && s.bits >= MISATTRIBUTE_BITS && s.share >= MISATTRIBUTE_SHARE && !quotedBySource(s);
@@ -253,6 +259,11 @@ export function judgeQuote(corpus: Corpus, quote: Token[], quoteText: string, sp
     if (opened > before.lastIndexOf('”')) return true;
     const lead = tokens.slice(Math.max(0, s.alignment.sourceStart - 6), s.alignment.sourceStart).map((t) => t.norm);
     return lead.some((w) => w === 'said' || w === 'says' || w === 'quote' || w === 'wrote' || w === 'tweeted');
+  }
+
+  /** The alignment replaces a word of the statement. */
+  function swapped(s: Scored): boolean {
+    return s.alignment.steps.some((step) => step.op === 'replace');
   }
 
   /** The alignment's one change is one word: replaced, dropped or added. */

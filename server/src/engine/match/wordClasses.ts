@@ -110,10 +110,14 @@ export function expandContractions(words: string[]): string {
   return words.map((w) => CONTRACTIONS[w] ?? w).join(' ');
 }
 
+/** One word spelt two ways that no rule below folds. */
+const SAME_WORD: Record<string, string> = { ok: 'okay', til: 'until', till: 'until', toward: 'towards', afterward: 'afterwards', amongst: 'among', whilst: 'while' };
+
 /** US and UK spellings of one word ("honor"/"honour", "organize"/"organise", "center"/"centre"). */
 export function isSpellingVariant(a: string, b: string): boolean {
   if (a === b) return false;
   if (a.replace(/-/g, '') === b.replace(/-/g, '')) return true;
+  if (SAME_WORD[a] === b || SAME_WORD[b] === a) return true;
   const fold = (w: string) =>
     w
       .replace(/our/g, 'or')
