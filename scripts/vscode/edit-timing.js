@@ -4,6 +4,7 @@
 // draft against the fixture sources, and against them plus N White House files (the briefing
 // room from ../shared, a measurement only; the product never reads it).
 //   node scripts/vscode/edit-timing.js [--files 500] [--edits 6]
+/* global document -- page.waitForFunction's callback runs in the browser */
 'use strict';
 const { execFileSync } = require('child_process');
 const fs = require('fs');

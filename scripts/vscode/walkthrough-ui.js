@@ -5,6 +5,7 @@
 // terminal, a file manager) ticks the first, a statement in it the second. In the fixture
 // workspace, which has both, both are ticked as soon as it opens.
 // Prints "[walkthrough-ui] ok: …" per check; exit 0 only if every check held.
+/* global document -- page.waitForFunction's callback runs in the browser */
 'use strict';
 const fs = require('fs');
 const os = require('os');
@@ -45,7 +46,7 @@ async function session(folder, fn) {
   } catch (e) {
     const failed = path.join(os.tmpdir(), `verbatim-walkthrough-failed-${Date.now()}.png`);
     await s.page.screenshot({ path: failed }).catch(() => undefined);
-    throw new Error(`${e && e.message} (the page: ${failed})`);
+    throw new Error(`${e && e.message} (the page: ${failed})`, { cause: e });
   } finally {
     await s.close();
     fs.rmSync(s.tmp, { recursive: true, force: true });

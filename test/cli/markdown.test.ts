@@ -4,7 +4,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'fs';
-import * as path from 'path';
 import { runCli, workspace } from '../support/cli';
 
 const STATEMENT = `---

@@ -33,6 +33,7 @@ function taggedClosed(word: string): boolean {
   let v = tagCache.get(word);
   if (v !== undefined) return v;
   if (!nlp) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- compromise loaded on first use, as the engine does
     const m = require('compromise') as typeof Nlp & { default?: typeof Nlp };
     nlp = m.default ?? m;
   }

@@ -677,7 +677,7 @@ function resolveMention(
   const head = descriptionHead(phrase.text);
   if (!isBackReference(phrase)) {
     // "the utility", "the Kentucky Republican", "the rookie defenceman": the entity the article introduced, else the description itself
-    const entity = head ? resolveDescription(head, span, mentions, paragraph, text, paragraphs) : null;
+    const entity = head ? resolveDescription(head, span, mentions, paragraph, text) : null;
     return entity ? { text: entity.phrase.text, span: entity.span, resolvedFrom: phrase.text } : { text: phrase.text, span };
   }
   const word = phrase.text.toLowerCase();
@@ -717,7 +717,7 @@ function resolveMention(
     applied('speaker.capital-title');
     return { text: phrase.text, span };
   }
-  const entity = head ? resolveDescription(head, span, mentions, paragraph, text, paragraphs) : null;
+  const entity = head ? resolveDescription(head, span, mentions, paragraph, text) : null;
   if (entity) return { text: entity.phrase.text, span: entity.span, resolvedFrom: phrase.text };
   applied('speaker.unresolved');
   return null;
@@ -860,7 +860,7 @@ const DESCRIPTION_REACH = 3000;
  * utility", a person, by name or title, for "the rookie defenceman"). Null when nothing fits:
  * the description is kept, not a guess.
  */
-function resolveDescription(head: { word: string; kind: 'person' | 'organisation' }, span: Span, mentions: Mentions, paragraph: number, text: string, paragraphs: Span[]): Mention | null {
+function resolveDescription(head: { word: string; kind: 'person' | 'organisation' }, span: Span, mentions: Mentions, paragraph: number, text: string): Mention | null {
   const from = Math.max(0, span.start - DESCRIPTION_REACH);
   const window = text.slice(from, span.start);
   workDone.steps += window.length >> 4;
@@ -923,6 +923,7 @@ let lexicon: Record<string, string | undefined> | undefined;
 function lexiconTag(word: string): string | undefined {
   if (!lexicon) {
     if (!nlpModule) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, synchronously (ARCHITECTURE.md)
       const m = require('compromise') as typeof Nlp & { default?: typeof Nlp };
       nlpModule = m.default ?? m;
     }

@@ -149,7 +149,7 @@ function changeSeverity(draft: Token[], source: Token[], sourceText: string, quo
   // Another form of the same word ("apologize" for "apologized"): how two transcripts of one speech differ.
   if (d.length === 1 && s.length === 1 && isInflection(d[0], s[0])) return { severity: 'warning', why: 'inflection' };
   // A capital that opens a sentence ("Let's", "People who…", "Okay?") names no one by itself.
-  const opensSentence = (t: Token, text: string) => /(?:^|[.!?:;"“”'‘’(\[—–])\s*$/u.test(text.slice(Math.max(0, t.start - 4), t.start));
+  const opensSentence = (t: Token, text: string) => /(?:^|[.!?:;"“”'‘’([—–])\s*$/u.test(text.slice(Math.max(0, t.start - 4), t.start));
   const capital = (t: Token, text: string) => /^\p{Lu}/u.test(text.slice(t.start, t.end)) && !isFunctionWord(t.norm) && !opensSentence(t, text);
   if (source.some((t) => capital(t, sourceText)) || draft.some((t) => capital(t, quoteText) && t.start > 0)) {
     if (expandContractions(d) !== expandContractions(s)) return { severity: 'error', why: 'name' };

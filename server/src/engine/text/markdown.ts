@@ -200,6 +200,7 @@ export function readMarkdown(input: string): MarkdownReading {
     }
   }
   // What markdown-it reads: NUL as U+FFFD (its own normalisation, same length), front matter as blank lines.
+  // eslint-disable-next-line no-control-regex -- NUL is what CommonMark replaces; the parser gets U+FFFD as it would
   let src = input.includes('\u0000') ? input.replace(/\u0000/g, '\uFFFD') : input;
   const front = FRONT_MATTER.exec(src);
   if (front) src = front[0].replace(/[^\r\n]/g, ' ') + src.slice(front[0].length);
