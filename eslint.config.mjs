@@ -8,7 +8,27 @@ import { importX, createNodeResolver } from 'eslint-plugin-import-x';
 
 /** Node's globals for the CommonJS build and test scripts (bin/, scripts/*.js). */
 const nodeGlobals = Object.fromEntries(
-  ['require', 'module', 'exports', '__dirname', '__filename', 'process', 'console', 'Buffer', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'URL', 'TextDecoder', 'TextEncoder', 'AbortController', 'fetch', 'performance'].map((name) => [name, 'readonly']),
+  [
+    'require',
+    'module',
+    'exports',
+    '__dirname',
+    '__filename',
+    'process',
+    'console',
+    'Buffer',
+    'setTimeout',
+    'clearTimeout',
+    'setInterval',
+    'clearInterval',
+    'setImmediate',
+    'URL',
+    'TextDecoder',
+    'TextEncoder',
+    'AbortController',
+    'fetch',
+    'performance',
+  ].map((name) => [name, 'readonly']),
 );
 
 export default tseslint.config(

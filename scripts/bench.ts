@@ -185,14 +185,22 @@ function checkDraft(corpus: Corpus, dir: string): ChildResult {
 /** The naive baseline: every statement's words compared with every quote's. */
 function naive(corpus: Corpus, dir: string): ChildResult {
   const expected = JSON.parse(fs.readFileSync(path.join(dir, 'expected.json'), 'utf8')) as Expected[];
-  const quotes = expected.map((e) => ` ${wordsOfText(e.quote).map((t) => t.norm).join(' ')} `);
+  const quotes = expected.map(
+    (e) =>
+      ` ${wordsOfText(e.quote)
+        .map((t) => t.norm)
+        .join(' ')} `,
+  );
   const times: number[] = [];
   for (const q of quotes) {
     const t = process.hrtime.bigint();
     let found = 0;
     for (let id = 0; id < corpus.cols.live.length; id++) {
       if (corpus.cols.live.data[id] !== 1) continue;
-      const words = ` ${corpus.tokensOf(id).map((x) => x.norm).join(' ')} `;
+      const words = ` ${corpus
+        .tokensOf(id)
+        .map((x) => x.norm)
+        .join(' ')} `;
       // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the count keeps the comparison the work measured
       if (words.includes(q)) found++;
     }
@@ -243,7 +251,12 @@ function cliTwice(tmp: string, size: number, draftDir: string, paths: string[]):
   const env = { ...process.env, XDG_CACHE_HOME: path.join(tmp, `xdg-${size}x`) };
   const once = () => {
     const t = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, [bin, 'check', path.join(draftDir, 'draft.md'), '--format', 'json', ...paths.flatMap((p) => ['--corpus', p])], { cwd: draftDir, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const r = spawnSync(process.execPath, [bin, 'check', path.join(draftDir, 'draft.md'), '--format', 'json', ...paths.flatMap((p) => ['--corpus', p])], {
+      cwd: draftDir,
+      env,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
     if (r.status !== 0 && r.status !== 1) throw new Error(`verbatim check failed (${r.status}):\n${r.stderr}`);
     return Number(process.hrtime.bigint() - t) / 1e9;
   };
@@ -363,13 +376,29 @@ function main(): void {
     process.stderr.write('bench: documents: cold index\n');
     const read = runChild('load', path.join(tmp, 'cache-documents'), draftDir, [docs]);
     const pages = counts.pdfPages + counts.htmlPages;
-    results.push({ size: 'documents', statements: read.statements, documents: read.documents, files: counts.pdfs * 2, pdfPages: counts.pdfPages, htmlPages: counts.htmlPages, coldIndexSeconds: round(read.seconds!), pagesPerSecond: Math.round(pages / read.seconds!), coldPeakRssMB: read.peakRssMB });
+    results.push({
+      size: 'documents',
+      statements: read.statements,
+      documents: read.documents,
+      files: counts.pdfs * 2,
+      pdfPages: counts.pdfPages,
+      htmlPages: counts.htmlPages,
+      coldIndexSeconds: round(read.seconds!),
+      pagesPerSecond: Math.round(pages / read.seconds!),
+      coldPeakRssMB: read.peakRssMB,
+    });
     process.stderr.write('bench: keystroke: a 3,000-word draft typed into\n');
     results.push({ size: 'keystroke', ...keystrokeRow() });
   } finally {
     if (!argv.includes('--keep')) fs.rmSync(tmp, { recursive: true, force: true });
   }
-  const record = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, targets: { coldIndexSeconds: 10, warmStartSeconds: 1, cliSecondRunSeconds: 1, peakRssMB: 1024, draft40Ms: 50, speedupVsRg: 50, accuracy: 1 }, results };
+  const record = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpus: os.cpus().length,
+    targets: { coldIndexSeconds: 10, warmStartSeconds: 1, cliSecondRunSeconds: 1, peakRssMB: 1024, draft40Ms: 50, speedupVsRg: 50, accuracy: 1 },
+    results,
+  };
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
   fs.writeFileSync(outFile, JSON.stringify(record, null, 2));
   for (const r of results) {

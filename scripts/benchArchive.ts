@@ -159,11 +159,13 @@ export async function archiveBench(o: ArchiveBenchOptions): Promise<void> {
     const db = new pg.Client({ connectionString: deskUrl });
     await db.connect();
     const counts = await readCounts(db);
-    const sizes = (await db.query<{ name: string; bytes: string }>(
-      `SELECT c.relname AS name, pg_total_relation_size(c.oid)::text AS bytes FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    const sizes = (
+      await db.query<{ name: string; bytes: string }>(
+        `SELECT c.relname AS name, pg_total_relation_size(c.oid)::text AS bytes FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
        WHERE n.nspname = 'verbatim' AND c.relkind = 'r' ORDER BY pg_total_relation_size(c.oid) DESC`,
-    )).rows.map((r) => ({ table: r.name, mb: Math.round(Number(r.bytes) / 1024 / 1024) }));
-    const pairRows = Number((await db.query<{ n: string }>('SELECT reltuples::int8::text AS n FROM pg_class WHERE oid = \'verbatim.pairs\'::regclass')).rows[0].n);
+      )
+    ).rows.map((r) => ({ table: r.name, mb: Math.round(Number(r.bytes) / 1024 / 1024) }));
+    const pairRows = Number((await db.query<{ n: string }>("SELECT reltuples::int8::text AS n FROM pg_class WHERE oid = 'verbatim.pairs'::regclass")).rows[0].n);
     await db.end();
 
     // The draft against the archive: one client alone, then all at once.

@@ -24,10 +24,16 @@ function statementFiles(dir: string): string[] {
 function parts(text: string): { title: string; date: string; paragraphs: string[] } {
   const fm = /^---\n([\s\S]*?)\n---\n/.exec(text);
   const head = fm ? fm[1] : '';
-  const title = (/^title:\s*"?(.*?)"?\s*$/m.exec(head)?.[1] ?? 'Statement').replace(/\\\s*\n\s*\\?\s*/g, ' ').replace(/\\u2019/g, '’').replace(/\\_/g, ' ');
+  const title = (/^title:\s*"?(.*?)"?\s*$/m.exec(head)?.[1] ?? 'Statement')
+    .replace(/\\\s*\n\s*\\?\s*/g, ' ')
+    .replace(/\\u2019/g, '’')
+    .replace(/\\_/g, ' ');
   const date = /^date:\s*'?(\d{4}-\d{2}-\d{2})/m.exec(head)?.[1] ?? '';
   const body = fm ? text.slice(fm[0].length) : text;
-  const paragraphs = body.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter((p) => p.length > 0);
+  const paragraphs = body
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter((p) => p.length > 0);
   return { title, date, paragraphs };
 }
 

@@ -38,7 +38,10 @@ function build(dir) {
       const lemma = parts[0];
       if (!/^[a-z]+$/.test(lemma)) continue;
       const pointerCount = Number(parts[3]);
-      const offsets = parts.slice(6 + pointerCount).filter(Boolean).slice(0, SENSES);
+      const offsets = parts
+        .slice(6 + pointerCount)
+        .filter(Boolean)
+        .slice(0, SENSES);
       const set = groups.get(lemma) || new Set();
       for (const offset of offsets) for (const w of synsetWords(Number(offset))) if (w !== lemma) set.add(w);
       if (set.size > 0) groups.set(lemma, set);

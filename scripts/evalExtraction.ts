@@ -56,13 +56,108 @@ class UsageError extends Error {}
  */
 const SPEECH_CUE = new RegExp(
   '\\b(?:' +
-    ['say', 'said', 'tell', 'told', 'write', 'wrote', 'written', 'tweet', 'add', 'argue', 'claim', 'note', 'insist', 'warn', 'believe', 'think', 'thought',
-      'suggest', 'according', 'assert', 'state', 'explain', 'acknowledge', 'admit', 'announce', 'predict', 'promise', 'vow', 'pledge', 'deny', 'denied',
-      'report', 'find', 'found', 'show', 'shown', 'estimate', 'conclude', 'testify', 'testified', 'contend', 'maintain', 'confirm', 'allege', 'accuse',
-      'charge', 'urge', 'ask', 'hope', 'expect', 'fear', 'know', 'knew', 'known', 'feel', 'felt', 'agree', 'reveal', 'indicate', 'complain', 'recall',
-      'reiterate', 'emphasize', 'stress', 'concede', 'declare', 'respond', 'reply', 'replied', 'observe', 'caution', 'point', 'mention', 'describe', 'call',
-      'doubt', 'understand', 'understood', 'imply', 'implied', 'signal', 'hint', 'boast', 'brag', 'counter', 'speculate', 'wonder', 'question', 'recommend',
-      'propose', 'demand', 'disclose', 'remark', 'comment', 'explain', 'blame', 'criticize', 'praise', 'dismiss', 'reject']
+    [
+      'say',
+      'said',
+      'tell',
+      'told',
+      'write',
+      'wrote',
+      'written',
+      'tweet',
+      'add',
+      'argue',
+      'claim',
+      'note',
+      'insist',
+      'warn',
+      'believe',
+      'think',
+      'thought',
+      'suggest',
+      'according',
+      'assert',
+      'state',
+      'explain',
+      'acknowledge',
+      'admit',
+      'announce',
+      'predict',
+      'promise',
+      'vow',
+      'pledge',
+      'deny',
+      'denied',
+      'report',
+      'find',
+      'found',
+      'show',
+      'shown',
+      'estimate',
+      'conclude',
+      'testify',
+      'testified',
+      'contend',
+      'maintain',
+      'confirm',
+      'allege',
+      'accuse',
+      'charge',
+      'urge',
+      'ask',
+      'hope',
+      'expect',
+      'fear',
+      'know',
+      'knew',
+      'known',
+      'feel',
+      'felt',
+      'agree',
+      'reveal',
+      'indicate',
+      'complain',
+      'recall',
+      'reiterate',
+      'emphasize',
+      'stress',
+      'concede',
+      'declare',
+      'respond',
+      'reply',
+      'replied',
+      'observe',
+      'caution',
+      'point',
+      'mention',
+      'describe',
+      'call',
+      'doubt',
+      'understand',
+      'understood',
+      'imply',
+      'implied',
+      'signal',
+      'hint',
+      'boast',
+      'brag',
+      'counter',
+      'speculate',
+      'wonder',
+      'question',
+      'recommend',
+      'propose',
+      'demand',
+      'disclose',
+      'remark',
+      'comment',
+      'explain',
+      'blame',
+      'criticize',
+      'praise',
+      'dismiss',
+      'reject',
+    ]
       .map((w) => `${w}(?:s|es|ed|d|ing|ting)?`)
       .join('|') +
     ')\\b',
@@ -286,7 +381,10 @@ function falsePositiveCause(article: Article, q: ExtractedQuote, gold: GoldUnit[
   if (/<\w+[^<>]*=\s*$/.test(text.slice(Math.max(0, q.span.start - 300), q.span.start - 1))) return 'false positive: markup attribute (<tweet id="…">)';
   if (paragraphOf(article, q.span.start) === 0) return 'false positive: headline';
   if (gold.some((g) => overlapLength(q.fragments, g.recordSpan) > 0)) return 'false positive: boundary (overlaps gold < 50%)';
-  const titleCase = q.text.split(/\s+/).filter((w) => /\p{L}{4,}/u.test(w)).every((w) => /^\p{Lu}/u.test(w));
+  const titleCase = q.text
+    .split(/\s+/)
+    .filter((w) => /\p{L}{4,}/u.test(w))
+    .every((w) => /^\p{Lu}/u.test(w));
   if (words <= 6 && titleCase) return 'false positive: quoted title/name (show, book, slogan)';
   if (!q.cue) return words < 5 ? 'false positive: short/no cue' : 'false positive: no cue (standalone quotation; gold gap?)';
   if (words < 5) return 'false positive: short phrase with a cue (scare quote?)';
@@ -442,8 +540,14 @@ function evaluateSplit(name: string, file: string, errorsWanted: number): SplitR
     scoreArticleRules(ruleScores, gold, quotes, claims, vetoed);
 
     // Characters (letters and digits) of quoted text: boundary quality.
-    const goldChars = coveredChars(article.text, gold.quotes.map((g) => g.span));
-    const predChars = coveredChars(article.text, quotes.flatMap((q) => q.fragments));
+    const goldChars = coveredChars(
+      article.text,
+      gold.quotes.map((g) => g.span),
+    );
+    const predChars = coveredChars(
+      article.text,
+      quotes.flatMap((q) => q.fragments),
+    );
     charsGold += goldChars.size;
     charsPred += predChars.size;
     for (const c of predChars) if (goldChars.has(c)) charsShared++;
@@ -469,8 +573,14 @@ function evaluateSplit(name: string, file: string, errorsWanted: number): SplitR
       }
       for (const c of claims) if (gold.all.some((g) => overlapsSubstantially(c.fragments, g.recordSpan))) claimStats.trueVsAll++;
       // Content characters: a stricter figure than the half-overlap match (boundary quality).
-      const goldClaimChars = coveredChars(article.text, gold.claims.map((g) => g.span));
-      const predClaimChars = coveredChars(article.text, claims.flatMap((c) => c.fragments));
+      const goldClaimChars = coveredChars(
+        article.text,
+        gold.claims.map((g) => g.span),
+      );
+      const predClaimChars = coveredChars(
+        article.text,
+        claims.flatMap((c) => c.fragments),
+      );
       claimStats.charsGold += goldClaimChars.size;
       claimStats.charsPred += predClaimChars.size;
       for (const ch of predClaimChars) if (goldClaimChars.has(ch)) claimStats.charsShared++;
@@ -493,7 +603,15 @@ function evaluateSplit(name: string, file: string, errorsWanted: number): SplitR
   if (claimStats.predicted > 0) {
     const c = prf(claimStats.trueVsAll, claimStats.predicted, claimStats.found, claimStats.gold);
     const speech = { ...prf(claimStats.trueVsAll, claimStats.predicted, claimStats.speechFound, claimStats.speechGold), gold: claimStats.speechGold, found: claimStats.speechFound };
-    claimsResult = { ...c, speech, found: claimStats.found, named: claimStats.named, correct: claimStats.correct, accuracy: ratio(claimStats.correct, claimStats.named), chars: prf(claimStats.charsShared, claimStats.charsPred, claimStats.charsShared, claimStats.charsGold) };
+    claimsResult = {
+      ...c,
+      speech,
+      found: claimStats.found,
+      named: claimStats.named,
+      correct: claimStats.correct,
+      accuracy: ratio(claimStats.correct, claimStats.named),
+      chars: prf(claimStats.charsShared, claimStats.charsPred, claimStats.charsShared, claimStats.charsGold),
+    };
   }
   return {
     split: name,
@@ -565,7 +683,11 @@ function printRules(results: SplitResult[]): void {
     out.push(`  ${rule.id.padEnd(34)} ${rule.effect.padEnd(7)} ${String(hits).padStart(7)} ${String(errors).padStart(7)}  ${share}`);
   }
   const repo = path.resolve(__dirname, '..', '..');
-  const untested = untestedRules(path.join(repo, 'test', 'cases'), repo, RULES.map((r) => r.id));
+  const untested = untestedRules(
+    path.join(repo, 'test', 'cases'),
+    repo,
+    RULES.map((r) => r.id),
+  );
   out.push(untested.length === 0 ? '  untested: none (every rule is exercised by a case in test/cases/)' : `  untested (no case in test/cases/ exercises them): ${untested.join(', ')}`);
   console.log(out.join('\n'));
 }
@@ -588,8 +710,7 @@ function print(r: SplitResult): void {
   );
   out.push(`  predicted: ${int(r.predictedQuotes)} quotes, ${int(r.predictedClaims)} claims`);
   out.push(
-    `  direct quotes   P ${f3(q.precision)}  R ${f3(q.recall)}  F1 ${f3(q.f1)}   ` +
-      `(P vs every attribution: ${q.trueVsAll}/${r.predictedQuotes}; R: ${q.found}/${r.goldQuotes} gold runs found)`,
+    `  direct quotes   P ${f3(q.precision)}  R ${f3(q.recall)}  F1 ${f3(q.f1)}   ` + `(P vs every attribution: ${q.trueVsAll}/${r.predictedQuotes}; R: ${q.found}/${r.goldQuotes} gold runs found)`,
   );
   out.push(`                  P ${f3(q.precisionDirectOnly)}  (vs direct/mixed only: ${q.trueVsDirect}/${r.predictedQuotes})  F1 ${f3(q.f1DirectOnly)}`);
   out.push(`  quoted chars    P ${f3(r.chars.precision)}  R ${f3(r.chars.recall)}  F1 ${f3(r.chars.f1)}   (letters/digits; boundary quality)`);
@@ -614,7 +735,7 @@ function print(r: SplitResult): void {
     out.push(`  claims          none predicted (engine yields quotes only)`);
   }
   out.push(
-    `  speed           ${int(Math.round(r.wordsPerSecond))} words/s in extractQuotes (${(r.wordsPerSecond * 60 / 1e6).toFixed(2)}M words/min; ` +
+    `  speed           ${int(Math.round(r.wordsPerSecond))} words/s in extractQuotes (${((r.wordsPerSecond * 60) / 1e6).toFixed(2)}M words/min; ` +
       `${r.seconds.toFixed(2)} s for ${int(r.words)} words; by CPU time ${int(Math.round(r.wordsPerCpuSecond))} words/s)`,
   );
   const entries = Object.entries(r.causes);
@@ -622,11 +743,21 @@ function print(r: SplitResult): void {
   out.push(`  error causes    (${total('missed')} misses, ${total('false positive')} false positives, ${total('wrong speaker')} wrong speakers)`);
   for (const [cause, n] of entries) out.push(`    ${String(n).padStart(5)}  ${cause}`);
   if (r.missCues.length > 0) {
-    out.push(`  misses by gold cue: ${r.missCues.slice(0, 15).map(([c, n]) => `${c} ${n}`).join(', ')}`);
+    out.push(
+      `  misses by gold cue: ${r.missCues
+        .slice(0, 15)
+        .map(([c, n]) => `${c} ${n}`)
+        .join(', ')}`,
+    );
   }
   if (r.claimMissCues.length > 0) {
     const distinct = r.claimMissCues.length;
-    out.push(`  claim misses by gold cue (${distinct} distinct): ${r.claimMissCues.slice(0, 20).map(([c, n]) => `${c} ${n}`).join(', ')}`);
+    out.push(
+      `  claim misses by gold cue (${distinct} distinct): ${r.claimMissCues
+        .slice(0, 20)
+        .map(([c, n]) => `${c} ${n}`)
+        .join(', ')}`,
+    );
   }
   if (r.examples.length > 0) {
     out.push(`  examples (⟦gold run⟧ for misses, ⟦prediction⟧ for false positives, ⟦quote⟧ and ⟦gold speaker⟧ for wrong speakers)`);
@@ -663,7 +794,17 @@ function machineLine(r: SplitResult, engine: string): string {
       namedSpeakers: r.speaker.named,
       namedSpeakerAccuracy: round(r.speaker.accuracy),
       namedSpeakerSharesCapitalised: round(r.speaker.capitalisedAccuracy),
-      claims: r.claims ? { precision: round(r.claims.precision), recall: round(r.claims.recall), f1: round(r.claims.f1), charF1: round(r.claims.chars.f1), sourceAccuracy: round(r.claims.accuracy), speechRecall: round(r.claims.speech.recall), speechF1: round(r.claims.speech.f1) } : null,
+      claims: r.claims
+        ? {
+            precision: round(r.claims.precision),
+            recall: round(r.claims.recall),
+            f1: round(r.claims.f1),
+            charF1: round(r.claims.chars.f1),
+            sourceAccuracy: round(r.claims.accuracy),
+            speechRecall: round(r.claims.speech.recall),
+            speechF1: round(r.claims.speech.f1),
+          }
+        : null,
       wordsPerSecond: Math.round(r.wordsPerSecond),
       wordsPerCpuSecond: Math.round(r.wordsPerCpuSecond),
       causes: r.causes,

@@ -38,11 +38,67 @@ const CLAIM_VERDICTS: Verdict[] = verdictsOf('claim');
 const NAMED_ROWS = ['Donald Trump', 'Hillary Clinton', 'Mike Pence', 'Tim Kaine'];
 /** Words before a surname that are titles, not first names ("Sen. Sanders", "Gov. Pence"). */
 const TITLES = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'sen', 'senator', 'gov', 'governor', 'rep', 'representative', 'president', 'vice', 'secretary',
-  'speaker', 'former', 'candidate', 'nominee', 'mayor', 'judge', 'justice', 'gen', 'general', 'lt', 'col', 'adm', 'rev',
-  'the', 'republican', 'democrat', 'democratic', 'gop', 'u.s', 'us', 'state', 'attorney', 'chairman', 'chair', 'leader',
-  'majority', 'minority', 'house', 'senate', 'presidential', 'rival', 'businessman', 'billionaire', 'mogul', 'manager',
-  'campaign', 'sens', 'reps', 'govs', 'first', 'lady', 'ex', 'then', 'new', 'york', 'texas', 'ohio', 'florida',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'sen',
+  'senator',
+  'gov',
+  'governor',
+  'rep',
+  'representative',
+  'president',
+  'vice',
+  'secretary',
+  'speaker',
+  'former',
+  'candidate',
+  'nominee',
+  'mayor',
+  'judge',
+  'justice',
+  'gen',
+  'general',
+  'lt',
+  'col',
+  'adm',
+  'rev',
+  'the',
+  'republican',
+  'democrat',
+  'democratic',
+  'gop',
+  'u.s',
+  'us',
+  'state',
+  'attorney',
+  'chairman',
+  'chair',
+  'leader',
+  'majority',
+  'minority',
+  'house',
+  'senate',
+  'presidential',
+  'rival',
+  'businessman',
+  'billionaire',
+  'mogul',
+  'manager',
+  'campaign',
+  'sens',
+  'reps',
+  'govs',
+  'first',
+  'lady',
+  'ex',
+  'then',
+  'new',
+  'york',
+  'texas',
+  'ohio',
+  'florida',
 ]);
 
 class UsageError extends Error {}
@@ -124,7 +180,11 @@ function absentTest(corpus: Corpus): (goldSpeaker: string | null) => boolean {
     if (surname === null) return false;
     const known = firstNames.get(surname);
     if (!known) return true;
-    const words = goldSpeaker!.replace(/\([^)]*\)?/g, ' ').split(',')[0].split(/\s+/).filter(Boolean);
+    const words = goldSpeaker!
+      .replace(/\([^)]*\)?/g, ' ')
+      .split(',')[0]
+      .split(/\s+/)
+      .filter(Boolean);
     const at = words.findIndex((w) => normaliseWord(w) === surname);
     const before = at > 0 ? words[at - 1] : '';
     const first = normaliseWord(before);
@@ -191,7 +251,8 @@ function describe(r: Row): string {
     `  - message: ${f.message}`,
   ];
   const sources = [f.source, ...f.otherSources].filter((s) => s !== null);
-  for (const s of sources) lines.push(`  - source (${s!.speaker}, ${path.basename(s!.path)} line ${s!.range.start.line + 1}${s!.date ? `, ${s!.date}` : ''}): ${s!.text.replace(/\s+/g, ' ').slice(0, 700)}`);
+  for (const s of sources)
+    lines.push(`  - source (${s!.speaker}, ${path.basename(s!.path)} line ${s!.range.start.line + 1}${s!.date ? `, ${s!.date}` : ''}): ${s!.text.replace(/\s+/g, ' ').slice(0, 700)}`);
   return lines.join('\n');
 }
 
@@ -199,7 +260,21 @@ function describe(r: Row): string {
 function dumpRow(r: Row): DumpRow {
   const f = r.finding;
   const source = (s: Finding['source']) => s && { speaker: s.speaker, text: s.text, path: path.basename(s.path), line: s.range.start.line + 1 };
-  return { split: r.split, doc: r.article.docId, kind: f.kind, text: f.text, verdict: f.verdict, severity: f.severity, speaker: f.speaker, gold: r.gold?.speaker ?? null, absent: r.absent, message: f.message, context: contextOf(r.article, f), source: source(f.source), others: f.otherSources.map(source) };
+  return {
+    split: r.split,
+    doc: r.article.docId,
+    kind: f.kind,
+    text: f.text,
+    verdict: f.verdict,
+    severity: f.severity,
+    speaker: f.speaker,
+    gold: r.gold?.speaker ?? null,
+    absent: r.absent,
+    message: f.message,
+    context: contextOf(r.article, f),
+    source: source(f.source),
+    others: f.otherSources.map(source),
+  };
 }
 
 function main(): number {
@@ -249,7 +324,9 @@ function main(): number {
   const accusing = quotes.filter((r) => ACCUSING.includes(r.finding.verdict));
   const byVerdict = (list: Row[]) => ACCUSING.map((v) => `${v} ${list.filter((r) => r.finding.verdict === v).length}`).join(', ');
   console.log(`errors on absent speakers: ${errors.length}/${onAbsent.length} = ${pct(errors.length, onAbsent.length)} (${byVerdict(errors)}; at error severity ${errorSeverity.length})`);
-  console.log(`verified quotes: ${verified}; accusing verdicts in all: ${accusing.length} (${byVerdict(accusing)}; at error severity ${accusing.filter((r) => r.finding.severity === 'error').length})`);
+  console.log(
+    `verified quotes: ${verified}; accusing verdicts in all: ${accusing.length} (${byVerdict(accusing)}; at error severity ${accusing.filter((r) => r.finding.severity === 'error').length})`,
+  );
   const claimErrors = claims.filter((r) => r.absent && r.finding.verdict === 'misattributed').length;
   console.log(`claims misattributed on absent speakers: ${claimErrors}/${claims.filter((r) => r.absent).length}`);
   if (options.errors > 0 && errors.length > 0) {

@@ -27,9 +27,7 @@ function main(): number {
   const count = Number(option('count', '1400'));
   const seed = Number(option('seed', '7'));
   const show = Number(option('show', '3'));
-  const corpusDirs = process.argv.includes('--corpus')
-    ? process.argv.flatMap((a, i) => (process.argv[i - 1] === '--corpus' ? [a] : []))
-    : [path.join(shared, 'data', 'whitehouse', 'sample')];
+  const corpusDirs = process.argv.includes('--corpus') ? process.argv.flatMap((a, i) => (process.argv[i - 1] === '--corpus' ? [a] : [])) : [path.join(shared, 'data', 'whitehouse', 'sample')];
 
   const started = Date.now();
   const corpus = loadCorpus(corpusDirs);
@@ -86,7 +84,9 @@ function main(): number {
   console.log(`allowed edits with a diagnostic (other than none/hint): ${diagnosticsOnAllowed}`);
   console.log(`altered severity as deserved: ${severityRight}/${severityTotal}`);
   for (const miss of severityMisses) console.log(`    ${miss}`);
-  console.log(`EVAL ${JSON.stringify({ cases: cases.length, seed, statements: corpus.statementCount, accuracy: Number(accuracy.toFixed(4)), alteredCalledVerified, diagnosticsOnAllowed, severityRight, severityTotal, msPerQuote: Number((elapsed / cases.length).toFixed(2)), perKind: Object.fromEntries([...perKind.entries()].map(([k, v]) => [k, `${v.right}/${v.total}`])) })}`);
+  console.log(
+    `EVAL ${JSON.stringify({ cases: cases.length, seed, statements: corpus.statementCount, accuracy: Number(accuracy.toFixed(4)), alteredCalledVerified, diagnosticsOnAllowed, severityRight, severityTotal, msPerQuote: Number((elapsed / cases.length).toFixed(2)), perKind: Object.fromEntries([...perKind.entries()].map(([k, v]) => [k, `${v.right}/${v.total}`])) })}`,
+  );
   return 0;
 }
 

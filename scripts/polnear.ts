@@ -297,9 +297,7 @@ export function goldOf(article: Article): ArticleGold {
     for (const q of p.record.quotes) {
       const recordSpan = { start: p.start + q.start, end: p.start + q.end };
       const speakerSpan =
-        q.speaker_start !== null && q.speaker_end !== null && q.speaker_start !== undefined && q.speaker_end !== undefined
-          ? { start: p.start + q.speaker_start, end: p.start + q.speaker_end }
-          : null;
+        q.speaker_start !== null && q.speaker_end !== null && q.speaker_start !== undefined && q.speaker_end !== undefined ? { start: p.start + q.speaker_start, end: p.start + q.speaker_end } : null;
       const base = {
         docId: article.docId,
         attributionId: q.attribution_id,
@@ -389,19 +387,100 @@ export function coveredChars(text: string, spans: Span[]): Set<number> {
 // Speakers
 
 const PRONOUNS = new Set([
-  'he', 'she', 'they', 'it', 'we', 'i', 'you', 'him', 'her', 'them', 'us', 'me', 'who', 'whom', 'which', 'that',
-  'his', 'its', 'their', 'one', 'this', 'these', 'those', 'someone', 'somebody', 'everyone', 'many', 'some', 'others',
+  'he',
+  'she',
+  'they',
+  'it',
+  'we',
+  'i',
+  'you',
+  'him',
+  'her',
+  'them',
+  'us',
+  'me',
+  'who',
+  'whom',
+  'which',
+  'that',
+  'his',
+  'its',
+  'their',
+  'one',
+  'this',
+  'these',
+  'those',
+  'someone',
+  'somebody',
+  'everyone',
+  'many',
+  'some',
+  'others',
 ]);
 /** Title and organisation words: "X of Y" with one of these before "of" is one name. */
 const HEAD_TITLES = new Set([
-  'secretary', 'minister', 'director', 'chairman', 'chairwoman', 'chair', 'governor', 'mayor', 'president', 'department',
-  'university', 'bank', 'office', 'house', 'speaker', 'member', 'members', 'chief', 'head', 'leader', 'attorney', 'general',
-  'court', 'board', 'council', 'committee', 'institute', 'school', 'college', 'center', 'centre', 'state', 'states',
-  'senator', 'representative', 'ambassador', 'commissioner', 'sheriff', 'judge', 'justice', 'professor',
+  'secretary',
+  'minister',
+  'director',
+  'chairman',
+  'chairwoman',
+  'chair',
+  'governor',
+  'mayor',
+  'president',
+  'department',
+  'university',
+  'bank',
+  'office',
+  'house',
+  'speaker',
+  'member',
+  'members',
+  'chief',
+  'head',
+  'leader',
+  'attorney',
+  'general',
+  'court',
+  'board',
+  'council',
+  'committee',
+  'institute',
+  'school',
+  'college',
+  'center',
+  'centre',
+  'state',
+  'states',
+  'senator',
+  'representative',
+  'ambassador',
+  'commissioner',
+  'sheriff',
+  'judge',
+  'justice',
+  'professor',
 ]);
 const CALENDAR_WORDS = new Set([
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
-  'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
 ]);
 const NAME_SUFFIXES = /^(?:jr|sr|ii|iii|iv|esq|phd|md)\.?$/i;
 
@@ -473,7 +552,12 @@ export function surnameOf(speaker: string | null): string | null {
 export function sharesSurname(goldSpeaker: string | null, predicted: string | null): boolean {
   const surname = surnameOf(goldSpeaker);
   if (!surname || !predicted) return false;
-  const tokens = new Set(predicted.split(/[\s\-–—/]+/).map(normaliseWord).filter(Boolean));
+  const tokens = new Set(
+    predicted
+      .split(/[\s\-–—/]+/)
+      .map(normaliseWord)
+      .filter(Boolean),
+  );
   const parts = surname.split(/-/).map(normaliseWord).filter(Boolean);
   if (tokens.has(surname.replace(/-/g, ''))) return true;
   return parts.length > 0 && parts.every((p) => tokens.has(p));

@@ -103,8 +103,16 @@ export function draw(rows: DumpRow[], n: number, seed: number): Drawn[] {
 export function sample(rows: DumpRow[], seed: number, accusing: number, verified: number): { accusing: Drawn[]; verified: Drawn[] } {
   const quotes = rows.filter((r) => r.kind === 'quote');
   return {
-    accusing: draw(quotes.filter((r) => ACCUSING.has(r.verdict)), accusing, seed),
-    verified: draw(quotes.filter((r) => r.verdict === 'verified'), verified, seed),
+    accusing: draw(
+      quotes.filter((r) => ACCUSING.has(r.verdict)),
+      accusing,
+      seed,
+    ),
+    verified: draw(
+      quotes.filter((r) => r.verdict === 'verified'),
+      verified,
+      seed,
+    ),
   };
 }
 
@@ -144,7 +152,10 @@ const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…`
 function around(text: string, quote: string, before: number, after: number): string {
   const t = words(text);
   const lower = t.toLowerCase();
-  const probes = quote.split(/\s+/).map((w) => w.replace(/[^\p{L}\p{N}'’-]/gu, '').toLowerCase()).filter((w) => w.length > 3);
+  const probes = quote
+    .split(/\s+/)
+    .map((w) => w.replace(/[^\p{L}\p{N}'’-]/gu, '').toLowerCase())
+    .filter((w) => w.length > 3);
   probes.sort((a, b) => b.length - a.length);
   let at = -1;
   for (const p of probes) if ((at = lower.indexOf(p)) >= 0) break;
@@ -192,7 +203,10 @@ function causeCounts(list: Drawn[], labels: Record<string, Label>): string {
     const k = `${l.label}: ${(l.cause ?? '(no cause given)').split(' — ')[0]}`;
     counts.set(k, (counts.get(k) ?? 0) + 1);
   }
-  return [...counts].sort((a, b) => b[1] - a[1]).map(([k, n]) => `- ${n} × ${k}`).join('\n');
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, n]) => `- ${n} × ${k}`)
+    .join('\n');
 }
 
 function tableOf(list: Drawn[], labels: Record<string, Label>): string {
@@ -208,8 +222,10 @@ function tableOf(list: Drawn[], labels: Record<string, Label>): string {
 export function summaryLine(c: Counts, n: { accusing: number; verified: number }): string {
   const a = ACCUSING_LABELS.map((l) => `${l} ${c.accusing[l]}`).join(', ');
   const v = VERIFIED_LABELS.map((l) => `${l} ${c.verified[l]}`).join(', ');
-  return `accusing ${n.accusing}: ${a}${c.accusing.unlabelled ? `, unlabelled ${c.accusing.unlabelled}` : ''}; good (catch, or variant as a warning) ${c.good}/${n.accusing}` +
-    ` | verified ${n.verified}: ${v}${c.verified.unlabelled ? `, unlabelled ${c.verified.unlabelled}` : ''}`;
+  return (
+    `accusing ${n.accusing}: ${a}${c.accusing.unlabelled ? `, unlabelled ${c.accusing.unlabelled}` : ''}; good (catch, or variant as a warning) ${c.good}/${n.accusing}` +
+    ` | verified ${n.verified}: ${v}${c.verified.unlabelled ? `, unlabelled ${c.verified.unlabelled}` : ''}`
+  );
 }
 
 function main(): number {
@@ -228,7 +244,11 @@ function main(): number {
   const nVerified = Number(opt('--verified', '40'));
   const labelsFile = opt('--labels', 'docs/realnews-labels.json')!;
   const labels: Record<string, Label> = fs.existsSync(labelsFile) ? JSON.parse(fs.readFileSync(labelsFile, 'utf8')) : {};
-  const rows: DumpRow[] = fs.readFileSync(dump, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const rows: DumpRow[] = fs
+    .readFileSync(dump, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
   const s = sample(rows, seed, nAccusing, nVerified);
   const counts = countLabels(s, labels);
   const read = opt('--read', null);

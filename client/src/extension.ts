@@ -4,15 +4,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import {
-  CloseAction,
-  ErrorAction,
-  LanguageClient,
-  LanguageClientOptions,
-  ServerOptions,
-  State,
-  TransportKind,
-} from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 import {
   AddStatementParams,
   AddStatementResult,
@@ -99,7 +91,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
       // storagePath: where the server persists the corpus index when the workspace has no .verbatim/ folder.
       // statusBarProgress: the status bar item shows indexing progress (from verbatim/status), so the server sends no $/progress of its own.
       // trusted: false in Restricted Mode, where the server reads nothing outside the workspace.
-      initializationOptions: { settings: vscode.workspace.getConfiguration('verbatim'), storagePath: (context.storageUri ?? context.globalStorageUri).fsPath, statusBarProgress: true, trusted: vscode.workspace.isTrusted },
+      initializationOptions: {
+        settings: vscode.workspace.getConfiguration('verbatim'),
+        storagePath: (context.storageUri ?? context.globalStorageUri).fsPath,
+        statusBarProgress: true,
+        trusted: vscode.workspace.isTrusted,
+      },
       errorHandler: {
         error: () => ({ action: ErrorAction.Continue }),
         closed: () => {
@@ -108,9 +105,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
           crashTimes.push(now);
           while (crashTimes.length && now - crashTimes[0] > 180_000) crashTimes.shift();
           if (crashTimes.length > 5) {
-            void vscode.window.showErrorMessage(vscode.l10n.t('Verbatim: the language server stopped 5 times in 3 minutes and will not be restarted. See the Verbatim output.'), vscode.l10n.t('Show Output')).then((a) => {
-              if (a) output.show();
-            });
+            void vscode.window
+              .showErrorMessage(vscode.l10n.t('Verbatim: the language server stopped 5 times in 3 minutes and will not be restarted. See the Verbatim output.'), vscode.l10n.t('Show Output'))
+              .then((a) => {
+                if (a) output.show();
+              });
             return { action: CloseAction.DoNotRestart, handled: true };
           }
           restarts++;
@@ -147,8 +146,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
     const statuses = [...folderStatuses.values()];
     const roots = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
     const folders = [...statuses.flatMap((s) => s.corpusPaths), ...roots.map((r) => path.join(r, 'sources'))];
-    void vscode.commands.executeCommand('setContext', 'verbatim.hasSourcesFolder', folders.some((p) => fs.existsSync(p)));
-    void vscode.commands.executeCommand('setContext', 'verbatim.hasStatements', statuses.some((s) => s.statements > 0));
+    void vscode.commands.executeCommand(
+      'setContext',
+      'verbatim.hasSourcesFolder',
+      folders.some((p) => fs.existsSync(p)),
+    );
+    void vscode.commands.executeCommand(
+      'setContext',
+      'verbatim.hasStatements',
+      statuses.some((s) => s.statements > 0),
+    );
   };
   updateWalkthroughContext();
 
@@ -186,7 +193,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
   // ---- commands --------------------------------------------------------------------------
 
   const isDraft = (doc: vscode.TextDocument) =>
-    languages().includes(doc.languageId) && (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled') && !isUnder(doc.uri.fsPath, [...folderStatuses.values()].flatMap((s) => s.corpusPaths));
+    languages().includes(doc.languageId) &&
+    (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled') &&
+    !isUnder(
+      doc.uri.fsPath,
+      [...folderStatuses.values()].flatMap((s) => s.corpusPaths),
+    );
   const rememberDraft = (editor: vscode.TextEditor | undefined) => {
     if (editor && isDraft(editor.document)) lastDraft = editor.document.uri;
   };
@@ -206,9 +218,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
       void vscode.window.showInformationMessage(vscode.l10n.t('Verbatim: open a Markdown or text draft to check it.'));
       return undefined;
     }
-    const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Verbatim: checking') },
-      async () => (await need()).sendRequest<CheckDocumentResult>('workspace/executeCommand', { command: ServerCommands.checkDocument, arguments: [target.toString()] }),
+    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Verbatim: checking') }, async () =>
+      (await need()).sendRequest<CheckDocumentResult>('workspace/executeCommand', { command: ServerCommands.checkDocument, arguments: [target.toString()] }),
     );
     reports.show(result.report);
     const total = Object.values(result.summary).reduce((a, b) => a + b, 0);
@@ -222,12 +233,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
   };
 
   const checkWorkspace = async (): Promise<CheckWorkspaceResult> => {
-    const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Verbatim: checking the workspace') },
-      async () => (await need()).sendRequest<CheckWorkspaceResult>('workspace/executeCommand', { command: ServerCommands.checkWorkspace, arguments: [] }),
+    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Verbatim: checking the workspace') }, async () =>
+      (await need()).sendRequest<CheckWorkspaceResult>('workspace/executeCommand', { command: ServerCommands.checkWorkspace, arguments: [] }),
     );
     reports.show(result.report);
-    void vscode.window.showInformationMessage(result.files.length === 1 ? vscode.l10n.t('Verbatim: 1 draft checked: {0}.', describe(result.summary)) : vscode.l10n.t('Verbatim: {0} drafts checked: {1}.', result.files.length, describe(result.summary)));
+    void vscode.window.showInformationMessage(
+      result.files.length === 1
+        ? vscode.l10n.t('Verbatim: 1 draft checked: {0}.', describe(result.summary))
+        : vscode.l10n.t('Verbatim: {0} drafts checked: {1}.', result.files.length, describe(result.summary)),
+    );
     return result;
   };
 
@@ -271,14 +285,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
     if (!reports.reveal()) await checkDocument();
   };
 
-  const guarded = <A extends unknown[], R>(fn: (...a: A) => Promise<R>) => async (...a: A): Promise<R | undefined> => {
-    try {
-      return await fn(...a);
-    } catch (e) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Verbatim: {0}', e instanceof Error ? e.message : String(e)));
-      return undefined;
-    }
-  };
+  const guarded =
+    <A extends unknown[], R>(fn: (...a: A) => Promise<R>) =>
+    async (...a: A): Promise<R | undefined> => {
+      try {
+        return await fn(...a);
+      } catch (e) {
+        void vscode.window.showErrorMessage(vscode.l10n.t('Verbatim: {0}', e instanceof Error ? e.message : String(e)));
+        return undefined;
+      }
+    };
 
   context.subscriptions.push(
     vscode.commands.registerCommand('verbatim.checkDocument', guarded(checkDocument)),
@@ -290,12 +306,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
       const selection = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
       await vscode.window.showTextDocument(vscode.Uri.parse(uri), { selection, preview: true });
     }),
-    vscode.commands.registerCommand('verbatim.restartServer', guarded(async () => {
-      await starting;
-      await client?.restart();
-    })),
-    vscode.commands.registerCommand('verbatim.createSourcesFolder', guarded(() => createSourcesFolder(statusFor()))),
-    vscode.commands.registerCommand('verbatim.addSource', guarded(() => addFirstSource(statusFor()))),
+    vscode.commands.registerCommand(
+      'verbatim.restartServer',
+      guarded(async () => {
+        await starting;
+        await client?.restart();
+      }),
+    ),
+    vscode.commands.registerCommand(
+      'verbatim.createSourcesFolder',
+      guarded(() => createSourcesFolder(statusFor())),
+    ),
+    vscode.commands.registerCommand(
+      'verbatim.addSource',
+      guarded(() => addFirstSource(statusFor())),
+    ),
     vscode.commands.registerCommand('verbatim.getStarted', () => vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH_ID, false)),
     vscode.window.onDidChangeActiveTextEditor((editor) => {
       rememberDraft(editor);
@@ -364,8 +389,20 @@ const windowPrompts: StatementPrompts = {
     );
     return answer === add;
   },
-  speaker: async () => vscode.window.showInputBox({ title: vscode.l10n.t('Verbatim: who said this?'), prompt: vscode.l10n.t('The speaker of the selected words'), placeHolder: vscode.l10n.t('e.g. Matthew Miller'), ignoreFocusOut: true }),
-  title: async (suggested) => vscode.window.showInputBox({ title: vscode.l10n.t('Verbatim: where is it from? (optional)'), prompt: vscode.l10n.t('A title for the source: interview, call, email…'), value: suggested, ignoreFocusOut: true }),
+  speaker: async () =>
+    vscode.window.showInputBox({
+      title: vscode.l10n.t('Verbatim: who said this?'),
+      prompt: vscode.l10n.t('The speaker of the selected words'),
+      placeHolder: vscode.l10n.t('e.g. Matthew Miller'),
+      ignoreFocusOut: true,
+    }),
+  title: async (suggested) =>
+    vscode.window.showInputBox({
+      title: vscode.l10n.t('Verbatim: where is it from? (optional)'),
+      prompt: vscode.l10n.t('A title for the source: interview, call, email…'),
+      value: suggested,
+      ignoreFocusOut: true,
+    }),
 };
 
 /** Whether `file` is one of `paths` or inside one of them (a corpus file is a source, not a draft). */
@@ -379,7 +416,9 @@ function isAddStatementParams(v: unknown): v is AddStatementParams {
 }
 
 function describe(summary: Record<string, number>): string {
-  const parts = Object.entries(summary).filter(([, n]) => n > 0).map(([v, n]) => `${n} ${v}`);
+  const parts = Object.entries(summary)
+    .filter(([, n]) => n > 0)
+    .map(([v, n]) => `${n} ${v}`);
   return parts.length ? parts.join(', ') : 'no quotes found';
 }
 

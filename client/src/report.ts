@@ -28,7 +28,12 @@ export class ReportView implements vscode.Disposable {
   show(model: ReportModel): void {
     this.model = model;
     if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel('verbatim.report', '', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true, localResourceRoots: [], enableFindWidget: true });
+      this.panel = vscode.window.createWebviewPanel(
+        'verbatim.report',
+        '',
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        { enableScripts: true, localResourceRoots: [], enableFindWidget: true },
+      );
       this.panel.onDidDispose(() => (this.panel = undefined));
       this.panel.webview.onDidReceiveMessage((m: { type?: string; file?: unknown; line?: unknown }) => {
         if (m.type === 'jump' && typeof m.file === 'string' && typeof m.line === 'number') void this.jump(m.file, m.line);

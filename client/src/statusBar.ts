@@ -72,7 +72,9 @@ export class StatusBar implements vscode.Disposable {
       if (c.archive) {
         // The archive is checked beside the local sources; when it is down, the local ones still are.
         if (c.archive.state === 'unreachable') this.item.text += ' · $(cloud-offline) archive unreachable';
-        tip.appendMarkdown(`\n\nArchive ${c.archive.archive}: ${c.archive.state === 'ready' ? 'connected' : c.archive.state === 'connecting' ? 'connecting…' : `${c.archive.message ?? 'unreachable'}; checking against local sources only`}.`);
+        tip.appendMarkdown(
+          `\n\nArchive ${c.archive.archive}: ${c.archive.state === 'ready' ? 'connected' : c.archive.state === 'connecting' ? 'connecting…' : `${c.archive.message ?? 'unreachable'}; checking against local sources only`}.`,
+        );
       }
       if (c.problems.length) tip.appendMarkdown(`\n\n${c.problems.length} source file${c.problems.length === 1 ? '' : 's'} could not be read (see Problems).`);
       tip.appendMarkdown('\n\nClick to run **Check Document**.');

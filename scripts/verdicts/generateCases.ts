@@ -33,12 +33,25 @@ interface Source {
 
 const MODALS: Record<string, string> = { will: 'would', would: 'will', can: 'could', could: 'can', may: 'might', should: 'would', must: 'should' };
 const CONTRACT: Array<[RegExp, string]> = [
-  [/\bwill not\b/, "won't"], [/\bdo not\b/, "don't"], [/\bdoes not\b/, "doesn't"], [/\bis not\b/, "isn't"],
-  [/\bit is\b/, "it's"], [/\bwe are\b/, "we're"], [/\bthey are\b/, "they're"], [/\bI am\b/, "I'm"], [/\bwe have\b/, "we've"],
-  [/\bcannot\b/, "can't"], [/\bthat is\b/, "that's"], [/\bwe will\b/, "we'll"],
+  [/\bwill not\b/, "won't"],
+  [/\bdo not\b/, "don't"],
+  [/\bdoes not\b/, "doesn't"],
+  [/\bis not\b/, "isn't"],
+  [/\bit is\b/, "it's"],
+  [/\bwe are\b/, "we're"],
+  [/\bthey are\b/, "they're"],
+  [/\bI am\b/, "I'm"],
+  [/\bwe have\b/, "we've"],
+  [/\bcannot\b/, "can't"],
+  [/\bthat is\b/, "that's"],
+  [/\bwe will\b/, "we'll"],
 ];
 const SPELLING: Array<[RegExp, string]> = [
-  [/\b(\w+)ize\b/, '$1ise'], [/\b(\w+)ization\b/, '$1isation'], [/\b(hon|lab|fav|col|harb|neighb|behavi)or\b/, '$1our'], [/\bcenter\b/, 'centre'], [/\bdefense\b/, 'defence'],
+  [/\b(\w+)ize\b/, '$1ise'],
+  [/\b(\w+)ization\b/, '$1isation'],
+  [/\b(hon|lab|fav|col|harb|neighb|behavi)or\b/, '$1our'],
+  [/\bcenter\b/, 'centre'],
+  [/\bdefense\b/, 'defence'],
 ];
 
 function contentWordIndexes(source: Source, from: number, to: number): number[] {
@@ -93,8 +106,7 @@ export function generateCases(corpus: Corpus, inventions: string[], count: numbe
   const speakers = [...new Set(sources.map((s) => s.speakerId))];
   const vocabulary = [...new Set(sources.flatMap((s) => contentWordIndexes(s, 0, s.tokens.length).map((i) => s.tokens[i].norm)))];
 
-  const draftFor = (name: string, quote: string) =>
-    random() < 0.5 ? `${name} said: “${quote}.”` : `“${quote},” ${name} said.`;
+  const draftFor = (name: string, quote: string) => (random() < 0.5 ? `${name} said: “${quote}.”` : `“${quote},” ${name} said.`);
   const spanOf = (s: Source, from: number, to: number) => s.text.slice(s.tokens[from].start, s.tokens[to - 1].end);
   // A quote that starts right after "not" says the opposite of its source: never "intact".
   const window = (s: Source, min = 10, max = 22) => {
@@ -121,7 +133,10 @@ export function generateCases(corpus: Corpus, inventions: string[], count: numbe
   add('allowed: typographic forms', () => {
     const s = pick(sources);
     const { from, to } = window(s);
-    const quote = spanOf(s, from, to).replace(/'/g, '’').replace(/ - /g, ' — ').replace(/(\w)-(\w)/, '$1–$2');
+    const quote = spanOf(s, from, to)
+      .replace(/'/g, '’')
+      .replace(/ - /g, ' — ')
+      .replace(/(\w)-(\w)/, '$1–$2');
     return { kind: 'allowed: typographic forms', expect: 'verified', draft: draftFor(s.speakerName, quote) };
   });
   add('allowed: first-letter case and white space', () => {

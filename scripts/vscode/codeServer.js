@@ -51,7 +51,8 @@ function waitForHealth(port, tries = 600) {
 }
 
 // Workbench log lines that are noise here (no network, no accounts).
-const NOISE = /^\[(AgentHost|ChatModelSelection|AccountPolicyGate)|ENOTFOUND|^\s+at |^(Resolv|Creat)|grace-time|Service Worker|builtin extensions cache|workbench contribution|Failed to fetch|net::ERR_|marketplace|gallery/i;
+const NOISE =
+  /^\[(AgentHost|ChatModelSelection|AccountPolicyGate)|ENOTFOUND|^\s+at |^(Resolv|Creat)|grace-time|Service Worker|builtin extensions cache|workbench contribution|Failed to fetch|net::ERR_|marketplace|gallery/i;
 
 /**
  * @param {{ ext?: string, extensionsDir?: string, folder: string, tests?: string, settings?: object, log?: (line: string) => void,
@@ -96,18 +97,24 @@ async function startWorkbench(o) {
     h.node24,
     [
       h.entry,
-      '--config', path.join(tmp, 'config.yaml'),
-      '--bind-addr', host,
-      '--auth', 'none',
-      '--user-data-dir', path.join(tmp, 'user-data'),
-      '--extensions-dir', o.extensionsDir || path.join(tmp, 'extensions'),
+      '--config',
+      path.join(tmp, 'config.yaml'),
+      '--bind-addr',
+      host,
+      '--auth',
+      'none',
+      '--user-data-dir',
+      path.join(tmp, 'user-data'),
+      '--extensions-dir',
+      o.extensionsDir || path.join(tmp, 'extensions'),
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-workspace-trust',
       '--disable-getting-started-override',
       '--ignore-last-opened',
       // Without this the built workbench ignores extensionDevelopmentPath/extensionTestsPath in the URL payload.
-      '--vscode-option', 'enable-smoke-test-driver',
+      '--vscode-option',
+      'enable-smoke-test-driver',
       o.folder,
     ],
     { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
@@ -150,7 +157,17 @@ async function startWorkbench(o) {
     executablePath: h.chromium,
     headless: true,
     env: { ...process.env, XDG_CONFIG_HOME: path.join(tmp, 'chromium-config'), XDG_CACHE_HOME: path.join(tmp, 'chromium-cache') },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
   const page = await browser.newPage({ viewport: o.viewport || { width: 1280, height: 800 } });
   page.on('pageerror', (e) => log(`[page error] ${e.message}`));

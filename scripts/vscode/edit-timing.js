@@ -46,7 +46,11 @@ async function measure(workspace, label) {
     await row.waitFor({ timeout: 30000 });
     await row.dblclick();
     const status = page.locator('.statusbar-item[id$="verbatim.status"]');
-    await page.waitForFunction(() => /statements/.test(document.querySelector('.statusbar-item[id$="verbatim.status"]')?.textContent || '') && !!document.querySelector('.monaco-editor .squiggly-error'), undefined, { timeout: 180000 });
+    await page.waitForFunction(
+      () => /statements/.test(document.querySelector('.statusbar-item[id$="verbatim.status"]')?.textContent || '') && !!document.querySelector('.monaco-editor .squiggly-error'),
+      undefined,
+      { timeout: 180000 },
+    );
     const statements = /([\d,]+) statements/.exec(await status.textContent())?.[1];
     const times = [];
     let word = 'mutual';
@@ -62,7 +66,9 @@ async function measure(workspace, label) {
       word = next;
       await page.waitForTimeout(400);
     }
-    console.log(`[edit-timing] ${label} (${statements} statements): a keystroke to the status bar's new counts, median ${median(times)} ms of ${times.length} edits (${times.join(', ')} ms; debounce 300 ms included)`);
+    console.log(
+      `[edit-timing] ${label} (${statements} statements): a keystroke to the status bar's new counts, median ${median(times)} ms of ${times.length} edits (${times.join(', ')} ms; debounce 300 ms included)`,
+    );
   } finally {
     await s.close();
     fs.rmSync(s.tmp, { recursive: true, force: true });

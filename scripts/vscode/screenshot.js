@@ -98,14 +98,13 @@ function check(ok, what) {
     await words.click({ button: 'right' });
     const item = page.locator('.monaco-menu .action-label:has-text("Add Selection as Source Statement")');
     await item.waitFor({ timeout: 10000 });
-    check(true, 'the editor\'s right-click menu offers Add Selection as Source Statement');
+    check(true, "the editor's right-click menu offers Add Selection as Source Statement");
     await item.click();
     const dialog = page.locator('.monaco-dialog-box:has-text("come from your draft")');
     await dialog.waitFor({ timeout: 10000 });
-    check(true, 'from the right-click menu it runs, and warns that the words are the draft\'s own');
+    check(true, "from the right-click menu it runs, and warns that the words are the draft's own");
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached', timeout: 10000 });
-
   } catch (e) {
     const failed = path.join(session.tmp, 'failed.png');
     await page.screenshot({ path: failed }).catch(() => undefined);

@@ -30,7 +30,22 @@ function packageInStaging() {
 }
 
 /** Files the extension needs at run time: each must be in the package. */
-const NEEDED = ['package.json', 'package.nls.json', 'l10n/bundle.l10n.json', 'media/icon.png', 'CHANGELOG.md', 'dist/client.js', 'dist/server.js', 'dist/synonyms.txt', 'schemas/verbatim.schema.json', 'media/walkthrough/sources.md', 'media/walkthrough/source.md', 'media/walkthrough/check.md', 'LICENSE', 'README.md'];
+const NEEDED = [
+  'package.json',
+  'package.nls.json',
+  'l10n/bundle.l10n.json',
+  'media/icon.png',
+  'CHANGELOG.md',
+  'dist/client.js',
+  'dist/server.js',
+  'dist/synonyms.txt',
+  'schemas/verbatim.schema.json',
+  'media/walkthrough/sources.md',
+  'media/walkthrough/source.md',
+  'media/walkthrough/check.md',
+  'LICENSE',
+  'README.md',
+];
 
 /** The installed extension's own log line (`Verbatim activated in N ms`, `Language server ready N ms …`). */
 function readTimings(dir) {

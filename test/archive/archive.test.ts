@@ -57,9 +57,7 @@ const COUNCIL = transcript('Council Budget Hearing', '2024-05-12', [
   ['COUNCILLOR BRANDT', 'We will not raise the library levy while the reading rooms stand half empty on weekday mornings.'],
   ['MAYOR FISCHER', 'Every district gets a second recycling depot before the autumn collection starts.'],
 ]);
-const SCHOOLS = transcript('Schools Committee', '2024-06-20', [
-  ['DR. ALVAREZ', 'Seven primary schools will share one music teacher until the new hires start in September.'],
-]);
+const SCHOOLS = transcript('Schools Committee', '2024-06-20', [['DR. ALVAREZ', 'Seven primary schools will share one music teacher until the new hires start in September.']]);
 const LOCAL = transcript('Reporter Notes', '2024-07-01', [['INSPECTOR HALE', 'The tram depot fire started in a storage room that had no working smoke alarm.']]);
 
 const DRAFT = [
@@ -170,7 +168,10 @@ describe('checking', () => {
   test('without the archive the same draft finds only the local quote', () => {
     const r = verbatim(['check', 'draft.md', '--corpus', 'local', '--format', 'json'], work);
     const out = JSON.parse(r.stdout) as JsonOut;
-    assert.deepEqual(verdicts(out).map((v) => v[0]), ['missing', 'missing', 'missing', 'verified', 'missing']);
+    assert.deepEqual(
+      verdicts(out).map((v) => v[0]),
+      ['missing', 'missing', 'missing', 'verified', 'missing'],
+    );
   });
 
   test('the text report marks archive sources', () => {
@@ -307,7 +308,11 @@ describe('faults', () => {
           const p = client.diagnostics.get(uri);
           return p && p.version === version ? p.diagnostics : undefined;
         }, 'diagnostics without the archive');
-        assert.deepEqual(offline.map((d) => d.code), ['missing', 'missing', 'missing', 'missing', 'missing'], 'local sources only: the local quote still verified');
+        assert.deepEqual(
+          offline.map((d) => d.code),
+          ['missing', 'missing', 'missing', 'missing', 'missing'],
+          'local sources only: the local quote still verified',
+        );
         const down = await client.waitFor(() => client.statuses.at(-1)?.archive?.state === 'unreachable' && client.statuses.at(-1), 'archive unreachable in the status');
         assert.match(down.archive!.message!, /archive unreachable/);
         assert.equal(down.state, 'ready', 'the editor keeps checking');
@@ -316,10 +321,14 @@ describe('faults', () => {
       }
       // Reconnected by itself (the probe), the open draft is checked against it again.
       await client.waitFor(() => client.statuses.at(-1)?.archive?.state === 'ready', 'archive back', 30_000);
-      await client.waitFor(() => {
-        const p = client.diagnostics.get(uri);
-        return p && p.diagnostics.map((d) => d.code).join() === 'altered,missing,missing';
-      }, 'the archive findings back', 30_000);
+      await client.waitFor(
+        () => {
+          const p = client.diagnostics.get(uri);
+          return p && p.diagnostics.map((d) => d.code).join() === 'altered,missing,missing';
+        },
+        'the archive findings back',
+        30_000,
+      );
     } finally {
       await client.stop();
       fs.rmSync(path.join(work, 'verbatim.json'));

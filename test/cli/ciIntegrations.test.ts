@@ -35,7 +35,11 @@ test('action.yml: the composite step runs verbatim check from npm with the input
   // `npx --yes @verbatim-editor/verbatim@VERSION …` → the real CLI of this checkout.
   const shims = path.join(dir, '.shims');
   fs.mkdirSync(shims);
-  fs.writeFileSync(path.join(shims, 'npx'), `#!/bin/sh\n[ "$1" = --yes ] && [ "$2" = "@verbatim-editor/verbatim@0.1.0" ] || { echo "unexpected npx $*" >&2; exit 97; }\nshift 2\nexec "${process.execPath}" "${BIN}" "$@"\n`, { mode: 0o755 });
+  fs.writeFileSync(
+    path.join(shims, 'npx'),
+    `#!/bin/sh\n[ "$1" = --yes ] && [ "$2" = "@verbatim-editor/verbatim@0.1.0" ] || { echo "unexpected npx $*" >&2; exit 97; }\nshift 2\nexec "${process.execPath}" "${BIN}" "$@"\n`,
+    { mode: 0o755 },
+  );
   const output = path.join(dir, '.github-output');
   const run = (inputs: Record<string, string>) => {
     const env = cliEnv({
@@ -66,7 +70,14 @@ test('action.yml: the composite step runs verbatim check from npm with the input
 });
 
 test('.pre-commit-hooks.yaml: the hook checks the staged drafts its pattern picks, with the repository’s verbatim.json', () => {
-  const hooks = yaml.load(fs.readFileSync(path.join(REPO_ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as Array<{ id: string; entry: string; language: string; files: string; args?: string[]; pass_filenames?: boolean }>;
+  const hooks = yaml.load(fs.readFileSync(path.join(REPO_ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as Array<{
+    id: string;
+    entry: string;
+    language: string;
+    files: string;
+    args?: string[];
+    pass_filenames?: boolean;
+  }>;
   const hook = hooks.find((h) => h.id === 'verbatim');
   assert.ok(hook);
   assert.equal(hook.language, 'node');
@@ -74,7 +85,15 @@ test('.pre-commit-hooks.yaml: the hook checks the staged drafts its pattern pick
   const staged = ['drafts/good.md', 'drafts/bad.md', 'notes.txt', 'logo.png', 'src/app.ts', 'README.markdown'];
   const picked = staged.filter((f) => new RegExp(hook.files).test(f));
   assert.deepEqual(picked, ['drafts/good.md', 'drafts/bad.md', 'notes.txt', 'README.markdown']);
-  const dir = workspace({ '.git/HEAD': 'x\n', 'verbatim.json': JSON.stringify({ corpus: ['refs'] }), 'refs/seed.txt': seed, 'drafts/good.md': GOOD_DRAFT, 'drafts/bad.md': BAD_DRAFT, 'notes.txt': 'No quotes here.\n', 'README.markdown': GOOD_DRAFT });
+  const dir = workspace({
+    '.git/HEAD': 'x\n',
+    'verbatim.json': JSON.stringify({ corpus: ['refs'] }),
+    'refs/seed.txt': seed,
+    'drafts/good.md': GOOD_DRAFT,
+    'drafts/bad.md': BAD_DRAFT,
+    'notes.txt': 'No quotes here.\n',
+    'README.markdown': GOOD_DRAFT,
+  });
   // pre-commit runs `entry args… files…` from the repository root; language node puts the package's bin on PATH.
   const [command, ...entryArgs] = hook.entry.split(/\s+/);
   assert.equal(command, 'verbatim');
@@ -88,7 +107,9 @@ test('.pre-commit-hooks.yaml: the hook checks the staged drafts its pattern pick
 test('the repository itself installs as a node hook: npm pack of the root ships bin/ and the bundles (prepare builds them)', () => {
   const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
   assert.match(manifest.scripts.prepare, /scripts\/bundle\.js/);
-  const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } })) as Array<{ files: Array<{ path: string }> }>;
+  const packed = JSON.parse(
+    execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } }),
+  ) as Array<{ files: Array<{ path: string }> }>;
   const files = packed[0].files.map((f) => f.path);
   for (const needed of ['bin/verbatim.js', 'bin/verbatim-ls.js', 'dist/cli.js', 'dist/server.js', 'dist/readWorker.js', 'dist/synonyms.txt']) assert.ok(files.includes(needed), `${needed} is packed`);
   assert.ok(!files.some((f) => f.startsWith('out/') || f.startsWith('test/') || f.startsWith('node_modules/')), files.join(', '));

@@ -5,7 +5,6 @@ import * as path from 'path';
 import { runCli, workspace } from '../support/cli';
 import { EXAMPLES, REPO_ROOT, SEED_ARTICLE } from '../support/paths';
 
-
 function verbatim(args: string[], cwd = REPO_ROOT) {
   return runCli(args, { cwd });
 }
@@ -111,9 +110,18 @@ test('a malformed corpus file is reported while the rest still checks', () => {
   assert.equal(r.code, 0, r.stderr);
   const out = JSON.parse(r.stdout);
   const problems = out.corpus.problems as Array<{ path: string; message: string }>;
-  assert.ok(problems.some((p) => p.path.endsWith('broken.jsonl') && /line 2/.test(p.message)), JSON.stringify(problems));
-  assert.ok(problems.some((p) => p.path.endsWith('picture.md') && /binary/.test(p.message)), JSON.stringify(problems));
-  assert.deepEqual(out.files[0].quotes.map((q: { verdict: string }) => q.verdict), ['verified', 'verified']);
+  assert.ok(
+    problems.some((p) => p.path.endsWith('broken.jsonl') && /line 2/.test(p.message)),
+    JSON.stringify(problems),
+  );
+  assert.ok(
+    problems.some((p) => p.path.endsWith('picture.md') && /binary/.test(p.message)),
+    JSON.stringify(problems),
+  );
+  assert.deepEqual(
+    out.files[0].quotes.map((q: { verdict: string }) => q.verdict),
+    ['verified', 'verified'],
+  );
   const text = verbatim(['check', 'draft.md'], dir);
   assert.match(text.stdout, /broken\.jsonl: corpus problem: .*line 2/);
 });
@@ -183,7 +191,10 @@ test('--format html: the report as one page, problems first by verdict, draft an
   assert.doesNotMatch(html, /<script/, 'a file on disk runs no script');
   // Counts, then the problems grouped in the desk's order, then the verified quotes, collapsed.
   const headings = [...html.matchAll(/<h2>[^ ]+ (\w+) \((\d+)\)<\/h2>/g)].map((m) => `${m[1]} ${m[2]}`);
-  assert.deepEqual(headings.map((h) => h.split(' ')[0]), ['Altered', 'Misattributed', 'Stitched', 'Missing', 'Unattributed'].filter((v) => headings.some((h) => h.startsWith(v))));
+  assert.deepEqual(
+    headings.map((h) => h.split(' ')[0]),
+    ['Altered', 'Misattributed', 'Stitched', 'Missing', 'Unattributed'].filter((v) => headings.some((h) => h.startsWith(v))),
+  );
   assert.ok(headings.length >= 3, headings.join(', '));
   assert.ok(html.indexOf('<details><summary>✓ Verified (') > html.lastIndexOf('<article'), 'verified quotes come last');
   // The README's altered quote: the draft's word and the source's, each marked on its side.

@@ -21,7 +21,16 @@ const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
 /** Each case: a config, and the field path the loader must name (null: a valid config). */
 const CASES: Array<[string, unknown, string | null]> = [
   ['empty', {}, null],
-  ['everything', { $schema: './schemas/verbatim.schema.json', corpus: ['sources', '../briefings'], speakers: { 'Matthew Miller': ['State Department spokesperson'] }, severity: { missing: 'information', altered: 'warning' } }, null],
+  [
+    'everything',
+    {
+      $schema: './schemas/verbatim.schema.json',
+      corpus: ['sources', '../briefings'],
+      speakers: { 'Matthew Miller': ['State Department spokesperson'] },
+      severity: { missing: 'information', altered: 'warning' },
+    },
+    null,
+  ],
   ['corpus as one path', { corpus: 'refs' }, null],
   ['every verdict and level', { severity: { verified: 'hint', altered: 'error', misattributed: 'warning', missing: 'none', unattributed: 'information', stitched: 'error', supported: 'none' } }, null],
   ['older spelling severities', { severities: { missing: 'none' } }, null],
@@ -52,7 +61,10 @@ function tmp(): string {
 /** ajv's error location as a field path like the loader's: `/speakers/Matthew Miller/1` → `speakers.Matthew Miller[1]`. */
 function schemaPaths(): string[] {
   return (validate.errors ?? []).map((e) => {
-    const parts = e.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const parts = e.instancePath
+      .split('/')
+      .slice(1)
+      .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
     if (e.keyword === 'additionalProperties') parts.push((e.params as { additionalProperty: string }).additionalProperty);
     return parts.reduce((acc, p) => (/^\d+$/.test(p) ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), '');
   });
@@ -108,10 +120,15 @@ test('the CLI honours findings hidden in verbatim.json, by draft, verdict and wo
   fs.writeFileSync(path.join(dir, 'drafts', 'other.md'), draft);
   const run = () => JSON.parse(spawnSync(process.execPath, [BIN, 'check', 'drafts', '--format', 'json'], { cwd: dir, encoding: 'utf8' }).stdout);
   const before = run();
-  assert.deepEqual(before.files.map((f: { quotes: Array<{ verdict: string }> }) => f.quotes[0].verdict), ['missing', 'missing']);
+  assert.deepEqual(
+    before.files.map((f: { quotes: Array<{ verdict: string }> }) => f.quotes[0].verdict),
+    ['missing', 'missing'],
+  );
   // Written as the quick fix writes it: the engine's hideFinding, white space in the quote folded.
   hideFinding(path.join(dir, 'verbatim.json'), { draft: path.join(dir, 'drafts', 'story.md'), verdict: 'missing', quote: 'We will build eleven new\n  ferry terminals by the spring.' });
-  assert.deepEqual(JSON.parse(fs.readFileSync(path.join(dir, 'verbatim.json'), 'utf8')).hidden, [{ draft: 'drafts/story.md', verdict: 'missing', quote: 'We will build eleven new ferry terminals by the spring.' }]);
+  assert.deepEqual(JSON.parse(fs.readFileSync(path.join(dir, 'verbatim.json'), 'utf8')).hidden, [
+    { draft: 'drafts/story.md', verdict: 'missing', quote: 'We will build eleven new ferry terminals by the spring.' },
+  ]);
   const after = run();
   const byName = Object.fromEntries(after.files.map((f: { path: string; quotes: Array<{ ignored?: boolean }> }) => [path.basename(f.path), f.quotes[0]]));
   assert.equal(byName['story.md'].ignored, true, 'hidden in the draft it was hidden in');

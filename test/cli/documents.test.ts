@@ -38,7 +38,9 @@ before(async () => {
   for (const name of ['saved-page.html', 'news-article.html', 'statement.odt', 'reply.eml', 'transcript-cp1252.txt']) fs.copyFileSync(path.join(DOCS, name), path.join(sources, name));
   fs.writeFileSync(
     path.join(sources, 'roe.pdf'),
-    await makePdf([['The committee met on Tuesday to hear from the public.'], ['We will finish the bridge by spring, and it will carry forty thousand cars a day.']], { title: 'Statement by Senator Jane Roe on the Bridge' }),
+    await makePdf([['The committee met on Tuesday to hear from the public.'], ['We will finish the bridge by spring, and it will carry forty thousand cars a day.']], {
+      title: 'Statement by Senator Jane Roe on the Bridge',
+    }),
   );
   fs.writeFileSync(path.join(sources, 'scan.pdf'), await makeScannedPdf());
   fs.writeFileSync(path.join(sources, 'budget.xlsx'), 'PK');
@@ -52,13 +54,31 @@ test('check: quotes from HTML, PDF, OpenDocument, email and Windows-1252 sources
   assert.equal(r.code, 1, r.stderr + r.stdout);
   const lines = r.stdout.split('\n');
   assert.ok(lines.includes('draft.md:1:31: ok verified: Verified: Tom Hale said “will protect three hundred boats.” [sources/saved-page.html:24]'), r.stdout);
-  assert.ok(lines.some((l) => /^draft\.md:2:\d+: ok verified: .*\[sources\/roe\.pdf, p\. 2\]$/.test(l)), r.stdout);
-  assert.ok(lines.some((l) => /^draft\.md:3:\d+: ok verified: .*\[sources\/statement\.odt, ¶ 6\]$/.test(l)), r.stdout);
-  assert.ok(lines.some((l) => /^draft\.md:4:\d+: ok verified: .*\[sources\/reply\.eml, ¶ 1\]$/.test(l)), r.stdout);
-  assert.ok(lines.some((l) => /^draft\.md:5:\d+: ok verified: .*\[sources\/transcript-cp1252\.txt:5\]$/.test(l)), r.stdout);
-  assert.ok(lines.some((l) => /^draft\.md:6:\d+: error altered: .*\[sources\/news-article\.html:9\]$/.test(l)), r.stdout);
+  assert.ok(
+    lines.some((l) => /^draft\.md:2:\d+: ok verified: .*\[sources\/roe\.pdf, p\. 2\]$/.test(l)),
+    r.stdout,
+  );
+  assert.ok(
+    lines.some((l) => /^draft\.md:3:\d+: ok verified: .*\[sources\/statement\.odt, ¶ 6\]$/.test(l)),
+    r.stdout,
+  );
+  assert.ok(
+    lines.some((l) => /^draft\.md:4:\d+: ok verified: .*\[sources\/reply\.eml, ¶ 1\]$/.test(l)),
+    r.stdout,
+  );
+  assert.ok(
+    lines.some((l) => /^draft\.md:5:\d+: ok verified: .*\[sources\/transcript-cp1252\.txt:5\]$/.test(l)),
+    r.stdout,
+  );
+  assert.ok(
+    lines.some((l) => /^draft\.md:6:\d+: error altered: .*\[sources\/news-article\.html:9\]$/.test(l)),
+    r.stdout,
+  );
   assert.ok(lines.includes('sources/budget.xlsx: corpus problem: not read: a spreadsheet: export the sheet as .csv with `speaker` and `text` columns'), r.stdout);
-  assert.ok(lines.some((l) => l.startsWith('sources/scan.pdf: corpus problem: scanned PDF: no text to read')), r.stdout);
+  assert.ok(
+    lines.some((l) => l.startsWith('sources/scan.pdf: corpus problem: scanned PDF: no text to read')),
+    r.stdout,
+  );
 });
 
 test('check --format json and sarif: the page in the source, every file not read among the problems and notifications', () => {
@@ -70,8 +90,14 @@ test('check --format json and sarif: the page in the source, every file not read
   assert.equal(pdfQuote.source.range.start.line, 1);
   const sarif = JSON.parse(verbatim(['check', 'draft.md', '--corpus', 'sources', '--format', 'sarif'], dir).stdout);
   const notes = sarif.runs[0].invocations[0].toolExecutionNotifications.map((n: { message: { text: string } }) => n.message.text);
-  assert.ok(notes.some((t: string) => /not read: a spreadsheet/.test(t)), JSON.stringify(notes));
-  assert.ok(notes.some((t: string) => /scanned PDF/.test(t)), JSON.stringify(notes));
+  assert.ok(
+    notes.some((t: string) => /not read: a spreadsheet/.test(t)),
+    JSON.stringify(notes),
+  );
+  assert.ok(
+    notes.some((t: string) => /scanned PDF/.test(t)),
+    JSON.stringify(notes),
+  );
 });
 
 test('check: a UTF-16 draft with a BOM is read, not rejected as binary', () => {

@@ -84,9 +84,15 @@ test('a quoted glob is expanded (as Windows shells pass it); a glob matching not
   const dir = project({ 'drafts/2024/old.md': GOOD_DRAFT, 'drafts/notes.txt': GOOD_DRAFT });
   const md = runCli(['check', 'drafts/*.md', '--format', 'json'], { cwd: dir });
   assert.equal(md.code, 1, md.stderr);
-  assert.deepEqual(checkedPaths(md.stdout), ['bad.md', 'good.md'].map((f) => path.join(dir, 'drafts', f)));
+  assert.deepEqual(
+    checkedPaths(md.stdout),
+    ['bad.md', 'good.md'].map((f) => path.join(dir, 'drafts', f)),
+  );
   const deep = runCli(['check', 'drafts/**/*.md', '--format', 'json'], { cwd: dir });
-  assert.deepEqual(checkedPaths(deep.stdout), ['2024/old.md', 'bad.md', 'good.md'].map((f) => path.join(dir, 'drafts', f)));
+  assert.deepEqual(
+    checkedPaths(deep.stdout),
+    ['2024/old.md', 'bad.md', 'good.md'].map((f) => path.join(dir, 'drafts', f)),
+  );
   const none = runCli(['check', 'drafts/*.rst'], { cwd: dir });
   assert.equal(none.code, 2);
   assert.match(none.stderr, /drafts\/\*\.rst: no draft matches this pattern/);
@@ -103,12 +109,21 @@ test('.gitignore and .verbatimignore leave drafts out of folders and globs; a fi
   });
   const all = runCli(['check', '.', '--format', 'json'], { cwd: dir });
   assert.equal(all.code, 0, all.stderr);
-  assert.deepEqual(checkedPaths(all.stdout), ['drafts/good.md', 'drafts/nested/kept.md'].map((f) => path.join(dir, f)));
+  assert.deepEqual(
+    checkedPaths(all.stdout),
+    ['drafts/good.md', 'drafts/nested/kept.md'].map((f) => path.join(dir, f)),
+  );
   const globbed = runCli(['check', '**/*.md', '--format', 'json'], { cwd: dir });
-  assert.deepEqual(checkedPaths(globbed.stdout), ['drafts/good.md', 'drafts/nested/kept.md'].map((f) => path.join(dir, f)));
+  assert.deepEqual(
+    checkedPaths(globbed.stdout),
+    ['drafts/good.md', 'drafts/nested/kept.md'].map((f) => path.join(dir, f)),
+  );
   // From a subfolder, the repository root's rules still apply.
   const sub = runCli(['check', '.', '--format', 'json'], { cwd: path.join(dir, 'drafts') });
-  assert.deepEqual(checkedPaths(sub.stdout), ['drafts/good.md', 'drafts/nested/kept.md'].map((f) => path.join(dir, f)));
+  assert.deepEqual(
+    checkedPaths(sub.stdout),
+    ['drafts/good.md', 'drafts/nested/kept.md'].map((f) => path.join(dir, f)),
+  );
   const named = runCli(['check', 'archive/old.md', '--format', 'json'], { cwd: dir });
   assert.equal(named.code, 1);
   assert.deepEqual(checkedPaths(named.stdout), [path.join(dir, 'archive', 'old.md')]);
@@ -174,7 +189,11 @@ test('--format junit: a test suite per draft, a failing case per error finding, 
   assert.equal(r.code, 1, r.stderr);
   assert.match(r.stdout, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="verbatim" tests="3" failures="1" errors="0">/);
   const suites = [...r.stdout.matchAll(/<testsuite name="([^"]+)" tests="(\d+)" failures="(\d+)" errors="0" skipped="(\d+)">/g)].map((m) => [path.basename(m[1]), m[2], m[3], m[4]]);
-  assert.deepEqual(suites, [['bad.md', '1', '1', '0'], ['good.md', '1', '0', '0'], ['ignored.md', '1', '0', '1']]);
+  assert.deepEqual(suites, [
+    ['bad.md', '1', '1', '0'],
+    ['good.md', '1', '0', '0'],
+    ['ignored.md', '1', '0', '1'],
+  ]);
   assert.match(r.stdout, /<testcase classname="[^"]*bad\.md" name="line 1: quote “is at all encouraging\.”" file="[^"]*bad\.md" line="1">\n\s*<failure type="altered" message="[^"]+">altered: /);
   assert.match(r.stdout, /<skipped message="ignored by a verbatim-ignore comment: checked by hand"\/>/);
   assert.doesNotMatch(r.stdout, /[“”]<|&(?!amp;|lt;|gt;|quot;)/, 'text escaped for XML');

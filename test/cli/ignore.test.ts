@@ -49,7 +49,10 @@ test('plain text: "verbatim: ignore" and "# verbatim: disable" … "# verbatim: 
 test('text format: ignored quotes are not listed, counted apart; only the others set the exit status', () => {
   const r = verbatim(['check', path.join(FIXTURES, 'ignore.md')]);
   assert.equal(r.code, 1, r.stderr);
-  const listed = r.stdout.split('\n').filter((l) => /^\S+:\d+:\d+: /.test(l)).map((l) => l.split(':')[1]);
+  const listed = r.stdout
+    .split('\n')
+    .filter((l) => /^\S+:\d+:\d+: /.test(l))
+    .map((l) => l.split(':')[1]);
   assert.deepEqual(listed, ['4', '21']);
   assert.match(r.stdout, /2 quotes checked against \d+ statements: 2 altered; 5 ignored \(checked by hand\)$/m);
   const json = JSON.parse(verbatim(['check', path.join(FIXTURES, 'ignore.md'), '--format', 'json']).stdout);

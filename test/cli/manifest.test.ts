@@ -28,7 +28,10 @@ test('every %key% of the manifest is in package.nls.json, and every key there is
   const used = new Set([...text.matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]));
   assert.ok(used.size > 30, `${used.size} localised strings`);
   for (const key of used) assert.ok(typeof nls[key] === 'string' && nls[key].length > 0, `package.nls.json has ${key}`);
-  assert.deepEqual(Object.keys(nls).filter((k) => !used.has(k)), []);
+  assert.deepEqual(
+    Object.keys(nls).filter((k) => !used.has(k)),
+    [],
+  );
   assert.equal(pkg.l10n, './l10n');
 });
 

@@ -49,9 +49,17 @@ test('the npm package installs offline into an empty folder, with no dependency,
     const tarball = execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'packNpm.js'), '--out', work], { encoding: 'utf8' }).trim();
     const listed = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8' }).trim().split('\n').sort();
     assert.deepEqual(listed, [
-      'package/CHANGELOG.md', 'package/LICENSE', 'package/README.md', 'package/bin/verbatim-ls.js', 'package/bin/verbatim.js',
-      'package/dist/cli.js', 'package/dist/readWorker.js', 'package/dist/server.js', 'package/dist/synonyms.txt',
-      'package/package.json', 'package/schemas/verbatim.schema.json',
+      'package/CHANGELOG.md',
+      'package/LICENSE',
+      'package/README.md',
+      'package/bin/verbatim-ls.js',
+      'package/bin/verbatim.js',
+      'package/dist/cli.js',
+      'package/dist/readWorker.js',
+      'package/dist/server.js',
+      'package/dist/synonyms.txt',
+      'package/package.json',
+      'package/schemas/verbatim.schema.json',
     ]);
     const manifest = JSON.parse(execFileSync('tar', ['xzOf', tarball, 'package/package.json'], { encoding: 'utf8' }));
     assert.equal(manifest.name, NAME);
@@ -62,10 +70,20 @@ test('the npm package installs offline into an empty folder, with no dependency,
     const project = path.join(work, 'project');
     fs.mkdirSync(project);
     // An empty npm cache and --offline: npm may fetch nothing, so any dependency would fail the install.
-    const npmEnv = { ...cliEnv(), npm_config_cache: path.join(work, 'npm-cache'), npm_config_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+    const npmEnv = {
+      ...cliEnv(),
+      npm_config_cache: path.join(work, 'npm-cache'),
+      npm_config_offline: 'true',
+      npm_config_audit: 'false',
+      npm_config_fund: 'false',
+      npm_config_update_notifier: 'false',
+    };
     const install = spawnSync('npm', ['install', '--offline', tarball], { cwd: project, env: npmEnv, encoding: 'utf8' });
     assert.equal(install.status, 0, install.stderr);
-    assert.deepEqual(fs.readdirSync(path.join(project, 'node_modules')).filter((n) => !n.startsWith('.')), ['@verbatim-editor']);
+    assert.deepEqual(
+      fs.readdirSync(path.join(project, 'node_modules')).filter((n) => !n.startsWith('.')),
+      ['@verbatim-editor'],
+    );
 
     fs.cpSync(path.join(EXAMPLES, 'sources'), path.join(project, 'sources'), { recursive: true });
     fs.copyFileSync(path.join(EXAMPLES, 'draft.md'), path.join(project, 'draft.md'));

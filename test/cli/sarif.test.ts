@@ -29,7 +29,7 @@ function workspace(files: Record<string, string | Buffer>): string {
   return dir;
 }
 
-const ajv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false }) // the schema's "language" pattern is not a valid /u regular expression;
+const ajv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false }); // the schema's "language" pattern is not a valid /u regular expression;
 addFormats(ajv);
 const validateSarif = ajv.compile(JSON.parse(fs.readFileSync(SCHEMA, 'utf8')));
 
@@ -69,7 +69,10 @@ test('--format sarif: a valid SARIF 2.1.0 log, one run, a rule per verdict, resu
   assert.equal(run.columnKind, 'utf16CodeUnits');
 
   // Rules: one per verdict, with help and a link to the verdict's section of docs/verdicts.md.
-  const anchors = fs.readFileSync(path.join(REPO_ROOT, 'docs', 'verdicts.md'), 'utf8').match(/^## \w+$/gm)!.map((h) => h.slice(3));
+  const anchors = fs
+    .readFileSync(path.join(REPO_ROOT, 'docs', 'verdicts.md'), 'utf8')
+    .match(/^## \w+$/gm)!
+    .map((h) => h.slice(3));
   const rules = run.tool.driver.rules as Json[];
   assert.deepEqual(rules.map((x) => x.id).sort(), ['altered', 'misattributed', 'missing', 'stitched', 'supported', 'unattributed', 'verified']);
   for (const rule of rules) {
@@ -132,7 +135,10 @@ test('--format sarif: a valid SARIF 2.1.0 log, one run, a rule per verdict, resu
   const line = altered.locations[0].physicalLocation.region.startLine - 1;
   assert.equal(recheck.files[0].quotes.find((q: Json) => q.range.start.line === line).verdict, 'verified');
   fs.rmSync(dir, { recursive: true, force: true });
-  assert.ok(results.filter((x) => x.fixes).every((x) => x.ruleId === 'altered' || x.ruleId === 'misattributed'), 'fixes only where a quote can be made right');
+  assert.ok(
+    results.filter((x) => x.fixes).every((x) => x.ruleId === 'altered' || x.ruleId === 'misattributed'),
+    'fixes only where a quote can be made right',
+  );
   const stitched = results.find((x) => x.ruleId === 'stitched');
   assert.ok(stitched.relatedLocations.length >= 2, 'a stitched quote points to both statements');
   assert.deepEqual(run.properties.summary, json.summary);
@@ -167,11 +173,14 @@ test('--format sarif: ignored quotes are suppressed in source, corpus problems a
   const [run] = log.runs;
   const byFile = (name: string) => run.results.filter((x: Json) => path.basename(artifactPath(run, x.locations[0])) === name);
   const story = byFile('story.md');
-  assert.deepEqual(story.map((x: Json) => [x.ruleId, !!x.suppressions]), [
-    ['altered', true],
-    ['missing', true],
-    ['verified', false],
-  ]);
+  assert.deepEqual(
+    story.map((x: Json) => [x.ruleId, !!x.suppressions]),
+    [
+      ['altered', true],
+      ['missing', true],
+      ['verified', false],
+    ],
+  );
   for (const s of story.slice(0, 2)) {
     assert.deepEqual(Object.keys(s.suppressions[0]).sort(), ['justification', 'kind', 'status']);
     assert.equal(s.suppressions[0].kind, 'inSource');

@@ -36,7 +36,9 @@ describe('verbatim-ls: sources as reporters have them (HTML, PDF, Word, email)',
     for (const name of ['saved-page.html', 'statement.docx', 'reply.eml']) fs.copyFileSync(path.join(DOCS, name), path.join(sources, name));
     fs.writeFileSync(
       path.join(sources, 'roe.pdf'),
-      await makePdf([['The committee met on Tuesday to hear from the public.'], ['We will finish the bridge by spring, and it will carry forty thousand cars a day.']], { title: 'Statement by Senator Jane Roe on the Bridge' }),
+      await makePdf([['The committee met on Tuesday to hear from the public.'], ['We will finish the bridge by spring, and it will carry forty thousand cars a day.']], {
+        title: 'Statement by Senator Jane Roe on the Bridge',
+      }),
     );
     fs.writeFileSync(path.join(sources, 'harbor.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]));
     fs.writeFileSync(path.join(root, 'draft.md'), DRAFT);
@@ -54,16 +56,20 @@ describe('verbatim-ls: sources as reporters have them (HTML, PDF, Word, email)',
     assert.deepEqual(status.problems, [{ path: path.join(root, 'sources', 'harbor.jpg'), message: 'not read: an image: no text to read' }]);
   });
 
-  it('verifies the quotes from each, and goes to the PDF\'s page and the page\'s paragraph on definition', async () => {
+  it("verifies the quotes from each, and goes to the PDF's page and the page's paragraph on definition", async () => {
     uri = client.open(path.join(root, 'draft.md'));
     const ds: Diagnostic[] = await client.diagnosticsFor(uri);
     const result = await client.conn.sendRequest<CheckDocumentResult>('workspace/executeCommand', { command: 'verbatim.server.checkDocument', arguments: [uri] });
-    assert.deepEqual(result.findings.map((f) => [f.verdict, f.source?.path && path.basename(f.source.path)]), [
-      ['verified', 'saved-page.html'],
-      ['verified', 'roe.pdf'],
-      ['verified', 'statement.docx'],
-      ['verified', 'reply.eml'],
-    ], JSON.stringify(ds));
+    assert.deepEqual(
+      result.findings.map((f) => [f.verdict, f.source?.path && path.basename(f.source.path)]),
+      [
+        ['verified', 'saved-page.html'],
+        ['verified', 'roe.pdf'],
+        ['verified', 'statement.docx'],
+        ['verified', 'reply.eml'],
+      ],
+      JSON.stringify(ds),
+    );
     assert.equal(result.findings[1].source?.page, 2);
     assert.equal(result.findings[2].source?.paragraph, 6); // after the title page's title, author and date, and the heading
     const hover = await client.conn.sendRequest<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 40 } });

@@ -5,12 +5,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import {
-  createProtocolConnection,
-  ProtocolConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
-} from 'vscode-languageserver-protocol/node';
+import { createProtocolConnection, ProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import type { CorpusStatus, DocumentSummary } from '../../server/src/lsp/protocol';
 
@@ -42,7 +37,11 @@ export class TestClient {
   private waiters: Array<() => void> = [];
   private versions = new Map<string, number>();
 
-  constructor(readonly root: string, serverArgs: string[] = [], nodeArgs: string[] = []) {
+  constructor(
+    readonly root: string,
+    serverArgs: string[] = [],
+    nodeArgs: string[] = [],
+  ) {
     this.proc = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio', ...serverArgs], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stderr!.on('data', (d) => (this.stderr += d));
     this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
@@ -158,10 +157,13 @@ export class TestClient {
 
   /** Waits for diagnostics of the given document version (or any, if none given). */
   diagnosticsFor(uri: string, version?: number): Promise<Diagnostic[]> {
-    return this.waitFor(() => {
-      const p = this.diagnostics.get(uri);
-      return p && (version === undefined || p.version === version) ? p.diagnostics : undefined;
-    }, `diagnostics for ${uri}${version ? ` v${version}` : ''}`);
+    return this.waitFor(
+      () => {
+        const p = this.diagnostics.get(uri);
+        return p && (version === undefined || p.version === version) ? p.diagnostics : undefined;
+      },
+      `diagnostics for ${uri}${version ? ` v${version}` : ''}`,
+    );
   }
 
   async stop(): Promise<void> {

@@ -19,19 +19,19 @@ function makeFolder(top: string, name: string, corpusDir: string, speaker: strin
   fs.mkdirSync(path.join(root, '.verbatim'));
   fs.writeFileSync(path.join(root, 'verbatim.json'), JSON.stringify({ corpus: [corpusDir] }));
   fs.writeFileSync(path.join(root, corpusDir, 'statements.jsonl'), JSON.stringify({ speaker, text: words, date: '2026-11-02' }) + '\n');
-  fs.writeFileSync(
-    path.join(root, 'draft.md'),
-    `The mayor spoke first. “${BRIDGE.replace(/,.*$/, '')},” Ana Ruiz said.\n\nThen the port. “${HARBOUR}” Ben Ortiz said.\n`,
-  );
+  fs.writeFileSync(path.join(root, 'draft.md'), `The mayor spoke first. “${BRIDGE.replace(/,.*$/, '')},” Ana Ruiz said.\n\nThen the port. “${HARBOUR}” Ben Ortiz said.\n`);
   return root;
 }
 
 function folderStatus(client: TestClient, root: string, state: CorpusStatus['state']): Promise<CorpusStatus> {
-  return client.waitFor(() => {
-    const mine = client.statuses.filter((s) => s.folder === root);
-    const last = mine[mine.length - 1];
-    return last && last.state === state ? last : undefined;
-  }, `${path.basename(root)} ${state}`);
+  return client.waitFor(
+    () => {
+      const mine = client.statuses.filter((s) => s.folder === root);
+      const last = mine[mine.length - 1];
+      return last && last.state === state ? last : undefined;
+    },
+    `${path.basename(root)} ${state}`,
+  );
 }
 
 async function codesOf(client: TestClient, file: string): Promise<string[]> {
@@ -65,7 +65,10 @@ describe('verbatim-ls in a multi-root workspace', () => {
 
       const info = await client.conn.sendRequest<ServerInfo>('workspace/executeCommand', { command: ServerCommands.info, arguments: [uriOf(path.join(port, 'draft.md'))] });
       assert.equal(info.status.folder, port, 'info about a document gives its folder');
-      assert.deepEqual(info.folders.map((f) => f.folder), [city, port]);
+      assert.deepEqual(
+        info.folders.map((f) => f.folder),
+        [city, port],
+      );
 
       // Check Workspace: every folder's drafts, each against its own corpus.
       const ws = await client.conn.sendRequest<{ files: { path: string; findings: { verdict: string }[] }[] }>('workspace/executeCommand', { command: ServerCommands.checkWorkspace, arguments: [] });
@@ -103,7 +106,10 @@ describe('verbatim-ls in a multi-root workspace', () => {
         return d && d.diagnostics.length === 1 && d.diagnostics[0].range.start.line === 2;
       }, 'the port draft back on the city corpus');
       const info = await client.conn.sendRequest<ServerInfo>('workspace/executeCommand', { command: ServerCommands.info, arguments: [] });
-      assert.deepEqual(info.folders.map((f) => f.folder), [city]);
+      assert.deepEqual(
+        info.folders.map((f) => f.folder),
+        [city],
+      );
     } finally {
       await client.stop();
       fs.rmSync(top, { recursive: true, force: true });

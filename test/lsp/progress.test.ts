@@ -13,7 +13,10 @@ describe('indexing progress', () => {
       try {
         await client.initialize({}, true, statusBarProgress ? { statusBarProgress } : {});
         await client.ready();
-        assert.ok(client.statuses.some((s) => s.state === 'indexing'), 'the status says indexing');
+        assert.ok(
+          client.statuses.some((s) => s.state === 'indexing'),
+          'the status says indexing',
+        );
         const begins = client.progress.filter((p) => (p as { value: { kind: string } }).value.kind === 'begin') as Array<{ value: { title: string; message?: string } }>;
         if (statusBarProgress) assert.equal(client.progress.length, 0);
         else {

@@ -60,7 +60,10 @@ describe('verbatim-ls over stdio: the fixture workspace', () => {
   it('publishes diagnostics with verdict codes, ranges, docs links, related source and data', async () => {
     uri = client.open(draft);
     const ds = await client.diagnosticsFor(uri);
-    assert.deepEqual(ds.map((d) => d.code), ['altered', 'misattributed', 'missing']);
+    assert.deepEqual(
+      ds.map((d) => d.code),
+      ['altered', 'misattributed', 'missing'],
+    );
     for (const d of ds) {
       assert.equal(d.source, 'verbatim');
       assert.match(d.codeDescription!.href, new RegExp(`verdicts\\.md#${d.code}$`));
@@ -120,7 +123,9 @@ describe('verbatim-ls over stdio: the fixture workspace', () => {
   });
 
   it('puts a code lens over each verified quote, naming its source', async () => {
-    const lenses = await client.conn.sendRequest<{ range: { start: { line: number } }; command: { title: string; command: string; arguments: unknown[] } }[]>('textDocument/codeLens', { textDocument: { uri } });
+    const lenses = await client.conn.sendRequest<{ range: { start: { line: number } }; command: { title: string; command: string; arguments: unknown[] } }[]>('textDocument/codeLens', {
+      textDocument: { uri },
+    });
     assert.equal(lenses.length, 1);
     assert.equal(lenses[0].range.start.line, 2);
     assert.match(lenses[0].command.title, /^✓ Verified: Matthew Miller, /);
@@ -157,16 +162,22 @@ describe('verbatim-ls over stdio: the fixture workspace', () => {
     const version = client.change(uri, edits[0].range, edits[0].newText);
     text = applyEdits(text, edits);
     const after = await client.diagnosticsFor(uri, version);
-    assert.deepEqual(after.map((d) => d.code), ['misattributed', 'missing']);
+    assert.deepEqual(
+      after.map((d) => d.code),
+      ['misattributed', 'missing'],
+    );
   });
 
   it('re-checks only the changed paragraphs on didChange', async () => {
     const before = await client.conn.sendRequest<ServerInfo>('workspace/executeCommand', { command: 'verbatim.server.info', arguments: [] });
     // Type a word into the heading: the quotes' paragraphs come from the cache.
-    const version = client.change(uri, { start: { line: 0, character: 2 } , end: { line: 0, character: 2 } }, 'Update: ');
+    const version = client.change(uri, { start: { line: 0, character: 2 }, end: { line: 0, character: 2 } }, 'Update: ');
     text = applyEdits(text, [{ range: { start: { line: 0, character: 2 }, end: { line: 0, character: 2 } }, newText: 'Update: ' }]);
     const ds = await client.diagnosticsFor(uri, version);
-    assert.deepEqual(ds.map((d) => d.code), ['misattributed', 'missing']);
+    assert.deepEqual(
+      ds.map((d) => d.code),
+      ['misattributed', 'missing'],
+    );
     const info = await client.conn.sendRequest<ServerInfo>('workspace/executeCommand', { command: 'verbatim.server.info', arguments: [] });
     const checked = info.checks.pieces - before.checks.pieces;
     const hits = info.checks.pieceCacheHits - before.checks.pieceCacheHits;
@@ -199,7 +210,10 @@ describe('verbatim-ls over stdio: the fixture workspace', () => {
     text = applyEdits(text, edits);
     assert.match(text.split('\n')[8], /that <!-- verbatim-ignore --> “Washington/);
     const after = await client.diagnosticsFor(uri, version);
-    assert.deepEqual(after.map((d) => d.code), ['misattributed']);
+    assert.deepEqual(
+      after.map((d) => d.code),
+      ['misattributed'],
+    );
   });
 
   it('runs Check Document: the summary, every finding and a report', async () => {
@@ -213,14 +227,26 @@ describe('verbatim-ls over stdio: the fixture workspace', () => {
     assert.equal(r.corpus.documents, 2);
     // The report's content: problems first by verdict, the set-aside ones apart, verified last.
     assert.equal(r.report.title, 'draft.md');
-    assert.deepEqual(r.report.problems.map((g) => [g.verdict, g.items.map((i) => i.line)]), [['misattributed', [6]]]);
-    assert.deepEqual(r.report.verified.map((i) => i.line), [2, 4]);
-    assert.deepEqual(r.report.setAside.map((i) => [i.finding.verdict, i.setAside]), [['missing', 'comment']]);
+    assert.deepEqual(
+      r.report.problems.map((g) => [g.verdict, g.items.map((i) => i.line)]),
+      [['misattributed', [6]]],
+    );
+    assert.deepEqual(
+      r.report.verified.map((i) => i.line),
+      [2, 4],
+    );
+    assert.deepEqual(
+      r.report.setAside.map((i) => [i.finding.verdict, i.setAside]),
+      [['missing', 'comment']],
+    );
     assert.equal(r.report.counts.verified, 2);
   });
 
   it('re-indexes a corpus file when it changes (didChangeWatchedFiles)', async () => {
-    fs.writeFileSync(path.join(root, 'sources', 'notes.jsonl'), JSON.stringify({ speaker: 'Antony Blinken', text: 'We are not going to comment on reports of ongoing negotiations.', date: '2023-06-09' }) + '\n');
+    fs.writeFileSync(
+      path.join(root, 'sources', 'notes.jsonl'),
+      JSON.stringify({ speaker: 'Antony Blinken', text: 'We are not going to comment on reports of ongoing negotiations.', date: '2023-06-09' }) + '\n',
+    );
     const n = client.statuses.length;
     await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(path.join(root, 'sources', 'notes.jsonl')), type: 1 }] });
     const status = await client.waitFor(() => client.statuses.slice(n).find((s) => s.state === 'ready'), 'status after the change');
@@ -290,7 +316,13 @@ describe('verbatim-ls over stdio: edge cases', () => {
       assert.deepEqual(status.corpusPaths, [path.join(root, 'refs')]);
       const uri = client.open(path.join(root, 'draft.md'));
       const ds = await client.diagnosticsFor(uri);
-      assert.deepEqual(ds.map((d) => [d.code, d.severity]), [['altered', 3], ['misattributed', 1]]);
+      assert.deepEqual(
+        ds.map((d) => [d.code, d.severity]),
+        [
+          ['altered', 3],
+          ['misattributed', 1],
+        ],
+      );
       // A config file in the workspace is read too; the settings still win for severities.
       fs.writeFileSync(path.join(root, 'verbatim.json'), JSON.stringify({ severity: { misattributed: 'warning' } }));
       const n = client.statuses.length;
@@ -313,7 +345,10 @@ describe('verbatim-ls over stdio: edge cases', () => {
       await client.ready();
       const uri = client.open(file, 'plaintext');
       const ds = await client.diagnosticsFor(uri);
-      assert.deepEqual(ds.map((d) => d.code), ['altered']);
+      assert.deepEqual(
+        ds.map((d) => d.code),
+        ['altered'],
+      );
       const actions = await client.conn.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: ds[0].range, context: { diagnostics: ds } });
       const ignore = actions.find((a) => /checked by hand/.test(a.title))!;
       const edit = ignore.edit!.changes![uri][0];

@@ -6,10 +6,15 @@ import { renderDiff } from '../../server/src/lsp/render';
 
 describe('word diff', () => {
   const corpus = new Corpus();
-  corpus.addText('/sources/s.jsonl', [
-    { speaker: 'Ana Ortiz', text: 'Our position has not changed: the bridge will never be closed to buses.' },
-    { speaker: 'Ana Ortiz', text: 'The response is not at all encouraging, and we said so.' },
-  ].map((r) => JSON.stringify(r)).join('\n'));
+  corpus.addText(
+    '/sources/s.jsonl',
+    [
+      { speaker: 'Ana Ortiz', text: 'Our position has not changed: the bridge will never be closed to buses.' },
+      { speaker: 'Ana Ortiz', text: 'The response is not at all encouraging, and we said so.' },
+    ]
+      .map((r) => JSON.stringify(r))
+      .join('\n'),
+  );
   const diffOf = (draft: string) => checkText(draft, '/d.md', corpus).findings[0].diff;
 
   it('marks each source word once: the words the draft dropped struck, the words it added bold', () => {

@@ -78,7 +78,11 @@ test('Neovim: the README config attaches verbatim-ls over stdio and shows its di
   });
   const lspLog = path.join(tmp, 'state', 'nvim', 'lsp.log');
   const cacheLog = path.join(tmp, 'cache', 'nvim', 'lsp.log');
-  const logs = () => `${log.join('').slice(-3000)}\n${[lspLog, cacheLog].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f, 'utf8').slice(-3000)).join('\n')}`;
+  const logs = () =>
+    `${log.join('').slice(-3000)}\n${[lspLog, cacheLog]
+      .filter((f) => fs.existsSync(f))
+      .map((f) => fs.readFileSync(f, 'utf8').slice(-3000))
+      .join('\n')}`;
   assert.ok(fs.existsSync(out), `Neovim wrote no result (exit ${code}):\n${logs()}`);
   const r = JSON.parse(fs.readFileSync(out, 'utf8')) as NvimResult & { error?: string };
   assert.equal(r.error, undefined, `the Lua harness failed: ${r.error}\n${logs()}`);
@@ -90,16 +94,22 @@ test('Neovim: the README config attaches verbatim-ls over stdio and shows its di
   assert.equal(code, 0, logs());
   assert.equal(r.filetype, 'markdown');
   assert.ok(r.waited_ok, `no diagnostics within 90 s:\n${logs()}`);
-  assert.deepEqual(r.clients.map((c) => [c.name, c.root_dir, c.attached]), [['verbatim', workspace, true]]);
+  assert.deepEqual(
+    r.clients.map((c) => [c.name, c.root_dir, c.attached]),
+    [['verbatim', workspace, true]],
+  );
 
   // The same findings as the LSP and VS Code tests; columns are bytes in Neovim (UTF-16 on the wire).
   const lines = fs.readFileSync(draft, 'utf8').split('\n');
   const byteCol = (line: number, utf16: number) => Buffer.byteLength(lines[line].slice(0, utf16), 'utf8');
-  assert.deepEqual(r.diagnostics.map((d) => [d.code, d.lnum, d.severity, d.source]), [
-    ['altered', 4, 1, 'verbatim'],
-    ['misattributed', 6, 1, 'verbatim'],
-    ['missing', 8, 2, 'verbatim'],
-  ]);
+  assert.deepEqual(
+    r.diagnostics.map((d) => [d.code, d.lnum, d.severity, d.source]),
+    [
+      ['altered', 4, 1, 'verbatim'],
+      ['misattributed', 6, 1, 'verbatim'],
+      ['missing', 8, 2, 'verbatim'],
+    ],
+  );
   assert.deepEqual([r.diagnostics[0].col, r.diagnostics[0].end_col], [byteCol(4, 41), byteCol(4, 94)]);
   assert.deepEqual([r.diagnostics[2].col, r.diagnostics[2].end_col], [byteCol(8, 23), byteCol(8, 83)]);
   assert.match(r.diagnostics[0].message, /never/);

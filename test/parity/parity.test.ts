@@ -39,7 +39,10 @@ interface Edit {
 
 /** The drafts, relative to the test's workspace: the parity drafts, then every case file (`cases/<area>/<name>.md`). */
 function drafts(): string[] {
-  const found = fs.readdirSync(PARITY).filter((f) => /\.(md|txt)$/.test(f) && f !== 'README.md').sort();
+  const found = fs
+    .readdirSync(PARITY)
+    .filter((f) => /\.(md|txt)$/.test(f) && f !== 'README.md')
+    .sort();
   for (const area of fs.readdirSync(CASE_FILES, { withFileTypes: true })) {
     if (!area.isDirectory()) continue;
     for (const f of fs.readdirSync(path.join(CASE_FILES, area.name)).sort()) if (f.endsWith('.md')) found.push(path.join('cases', area.name, f));
@@ -57,9 +60,8 @@ function editsFor(text: string, seed: number): { edits: Edit[]; versions: string
   let current = text;
   for (let i = 0; i < EDITS_PER_DRAFT; i++) {
     const at = Math.floor(random() * (current.length + 1));
-    const edit = random() < 0.3
-      ? { start: at, end: Math.min(current.length, at + 1 + Math.floor(random() * 12)), text: '' }
-      : { start: at, end: at, text: inserts[Math.floor(random() * inserts.length)] };
+    const edit =
+      random() < 0.3 ? { start: at, end: Math.min(current.length, at + 1 + Math.floor(random() * 12)), text: '' } : { start: at, end: at, text: inserts[Math.floor(random() * inserts.length)] };
     current = current.slice(0, edit.start) + edit.text + current.slice(edit.end);
     edits.push(edit);
     versions.push(current);
@@ -77,7 +79,13 @@ function published(diagnostics: Diagnostic[]) {
   return diagnostics.map((d) => {
     const data = d.data as { speaker: string | null; verdict: string };
     const first = d.relatedInformation?.[0];
-    return { verdict: String(d.code), range: d.range, severity: SEVERITY_NAMES[d.severity ?? 0], speaker: data.speaker, source: first ? { path: fileURLToPath(first.location.uri), range: first.location.range } : null };
+    return {
+      verdict: String(d.code),
+      range: d.range,
+      severity: SEVERITY_NAMES[d.severity ?? 0],
+      speaker: data.speaker,
+      source: first ? { path: fileURLToPath(first.location.uri), range: first.location.range } : null,
+    };
   });
 }
 

@@ -89,13 +89,15 @@ test('a file deleted while the corpus is indexed is reported; the rest loads', (
     },
   });
   assert.ok(corpus.statementCount >= 190 && corpus.statementCount <= 199, `${corpus.statementCount} statements`);
-  assert.ok(corpus.problems.some((p) => p.path === doomed), JSON.stringify(corpus.problems));
+  assert.ok(
+    corpus.problems.some((p) => p.path === doomed),
+    JSON.stringify(corpus.problems),
+  );
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
 test('a file the user may not read is reported by path and reason (the CLI run as an unprivileged user)', (t) => {
-  const asNobody = (args: string[], cwd: string) =>
-    spawnSync('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', '--', ...args], { encoding: 'utf8', cwd });
+  const asNobody = (args: string[], cwd: string) => spawnSync('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', '--', ...args], { encoding: 'utf8', cwd });
   const probe = asNobody(['true'], os.tmpdir());
   if (probe.status !== 0) return t.skip('setpriv cannot drop to nobody here (needs root); root reads every file');
   // The checkout may sit where nobody cannot enter (a mktemp -d, a home folder of mode 700):

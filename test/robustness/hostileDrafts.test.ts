@@ -64,7 +64,10 @@ test('engine: a 10,000-line Markdown file is checked whole; a 5 MB single line u
     // Everything up to the cut is checked: the last complete quote before it is found.
     const head = text.slice(0, checkedUpTo);
     const lastQuote = head.lastIndexOf('“', head.lastIndexOf('”'));
-    assert.ok(report.findings.some((f) => f.span.start === lastQuote + 1), `${name}: the last quote before the cut was checked`);
+    assert.ok(
+      report.findings.some((f) => f.span.start === lastQuote + 1),
+      `${name}: the last quote before the cut was checked`,
+    );
   }
 });
 
@@ -74,7 +77,12 @@ test('CLI: a folder of 10,000 hostile drafts is checked in one run; NUL bytes an
   const drafts = hostileDrafts(10000, 77).map((d) => d.replace(/\u0000/g, ''));
   drafts.forEach((text, i) => fs.writeFileSync(path.join(dir, `draft-${String(i).padStart(4, '0')}.${i % 3 === 0 ? 'txt' : 'md'}`), text));
   const bin = path.join(REPO_ROOT, 'bin', 'verbatim.js');
-  const run = spawnSync(process.execPath, [bin, 'check', dir, '--corpus', path.join(EXAMPLES, 'sources'), '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 30, timeout: 300000, env: cliEnv() });
+  const run = spawnSync(process.execPath, [bin, 'check', dir, '--corpus', path.join(EXAMPLES, 'sources'), '--format', 'json'], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    timeout: 300000,
+    env: cliEnv(),
+  });
   assert.ok(run.status === 0 || run.status === 1, `exit ${run.status}: ${run.stderr.slice(0, 500)}`);
   const out = JSON.parse(run.stdout);
   assert.equal(out.files.length, drafts.length);
@@ -99,11 +107,7 @@ test('server: hostile drafts over LSP each get their diagnostics, the server sta
   try {
     await client.initialize({ debounce: 0 });
     await client.ready();
-    const inputs: Array<[string, string]> = [
-      ...hostileDrafts(10000, 5).map((t, i): [string, string] => [`generated ${i}`, t]),
-      ...pathologicalShapes(50000),
-      ...largeDrafts().slice(1),
-    ];
+    const inputs: Array<[string, string]> = [...hostileDrafts(10000, 5).map((t, i): [string, string] => [`generated ${i}`, t]), ...pathologicalShapes(50000), ...largeDrafts().slice(1)];
     let slowest = { ms: 0, name: '' };
     for (const [i, [name, text]] of inputs.entries()) {
       const file = path.join(root, `draft-${i}.${i % 4 === 0 ? 'txt' : 'md'}`);

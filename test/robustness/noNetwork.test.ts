@@ -51,7 +51,12 @@ async function serverDiagnostics(prefix: string[], server: string, cwd: string, 
   conn.onRequest('window/workDoneProgress/create', () => null);
   conn.listen();
   try {
-    await conn.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(cwd).toString(), workspaceFolders: [{ uri: pathToFileURL(cwd).toString(), name: 'ws' }], capabilities: { window: { workDoneProgress: true } } });
+    await conn.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(cwd).toString(),
+      workspaceFolders: [{ uri: pathToFileURL(cwd).toString(), name: 'ws' }],
+      capabilities: { window: { workDoneProgress: true } },
+    });
     await conn.sendNotification('initialized', {});
     await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: fs.readFileSync(draft, 'utf8') } });
     return await Promise.race([published, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no diagnostics within 30 s')), 30000))]);

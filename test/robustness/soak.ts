@@ -124,7 +124,16 @@ export async function soak(edits: number, log: (line: string) => void = () => un
       .findings.filter((f) => !f.ignored && f.severity !== 'none')
       .map((f) => `${f.range.start.line}:${f.range.start.character} ${f.verdict}`)
       .sort();
-    return { edits, corpusChanges, heapAfterWarmupMb: heapAfterWarmup, heapEndMb: heapEnd, rssPeakMb: Math.max(rssPeak, rssMb(client.proc.pid!)), finalDiagnostics, freshCheck, draftWords: text.split(/\s+/).length };
+    return {
+      edits,
+      corpusChanges,
+      heapAfterWarmupMb: heapAfterWarmup,
+      heapEndMb: heapEnd,
+      rssPeakMb: Math.max(rssPeak, rssMb(client.proc.pid!)),
+      finalDiagnostics,
+      freshCheck,
+      draftWords: text.split(/\s+/).length,
+    };
   } finally {
     await client.stop();
     fs.rmSync(root, { recursive: true, force: true });

@@ -88,8 +88,7 @@ export interface CaseResult {
   rules: Set<RuleId>;
 }
 
-const show = (item: ExtractedQuote) =>
-  `${item.kind} "${item.text}" by ${item.speaker ? `"${item.speaker.text}"` : 'nobody'} [rules: ${item.rules.join(', ') || 'none'}]`;
+const show = (item: ExtractedQuote) => `${item.kind} "${item.text}" by ${item.speaker ? `"${item.speaker.text}"` : 'nobody'} [rules: ${item.rules.join(', ') || 'none'}]`;
 
 /** Checks one case's expectations against the extraction of its draft. */
 export function runCase(c: CaseFile): CaseResult {

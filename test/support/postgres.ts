@@ -16,7 +16,10 @@ export const SUPERUSER_PASSWORD = 'super-secret';
 function findServerBin(): string | null {
   const root = '/usr/lib/postgresql';
   if (!fs.existsSync(root)) return null;
-  const versions = fs.readdirSync(root).filter((v) => fs.existsSync(path.join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
+  const versions = fs
+    .readdirSync(root)
+    .filter((v) => fs.existsSync(path.join(root, v, 'bin', 'initdb')))
+    .sort((a, b) => Number(b) - Number(a));
   return versions.length ? path.join(root, versions[0], 'bin') : null;
 }
 
@@ -91,7 +94,9 @@ export class Cluster {
     fs.chmodSync(base, 0o755);
     if (this.user) execFileSync('chown', ['-R', this.user, base]);
     const dir = path.join(base, 'data');
-    run(this.bin, this.user, 'pg_basebackup', ['-h', '127.0.0.1', '-p', String(this.port), '-U', SUPERUSER, '-D', dir, '-R', '-X', 'stream', '-c', 'fast', '--no-sync'], { PGPASSWORD: SUPERUSER_PASSWORD });
+    run(this.bin, this.user, 'pg_basebackup', ['-h', '127.0.0.1', '-p', String(this.port), '-U', SUPERUSER, '-D', dir, '-R', '-X', 'stream', '-c', 'fast', '--no-sync'], {
+      PGPASSWORD: SUPERUSER_PASSWORD,
+    });
     const replica = new Cluster(this.bin, dir, await freePort(), this.user, this.settings);
     replica.start();
     return replica;
@@ -103,7 +108,9 @@ export class Cluster {
 
   start(): void {
     const settings = { listen_addresses: '127.0.0.1', port: String(this.port), unix_socket_directories: this.dir, fsync: 'off', ...this.settings };
-    const opts = Object.entries(settings).map(([k, v]) => `-c ${k}=${v}`).join(' ');
+    const opts = Object.entries(settings)
+      .map(([k, v]) => `-c ${k}=${v}`)
+      .join(' ');
     run(this.bin, this.user, 'pg_ctl', ['-D', this.dir, '-o', opts, '-l', path.join(this.dir, 'server.log'), '-w', '-t', '60', 'start']);
   }
 

@@ -5,12 +5,248 @@
 // leave open (an adverb, a conjunction, a preposition, a determiner).
 import type Nlp from 'compromise';
 
-const DETERMINERS = ['the', 'a', 'an', 'this', 'that', 'these', 'those', 'some', 'any', 'no', 'every', 'each', 'either', 'neither', 'all', 'both', 'few', 'many', 'much', 'more', 'most', 'less', 'least', 'several', 'such', 'what', 'which', 'whose', 'another', 'other', 'enough'];
-const PRONOUN_FORMS = ['him', 'his', 'her', 'hers', 'its', 'their', 'theirs', 'them', 'me', 'my', 'mine', 'our', 'ours', 'us', 'your', 'yours', 'himself', 'herself', 'itself', 'themselves', 'ourselves', 'myself', 'yourself', 'it\'s', 'it’s', 'one', 'ones', 'something', 'anything', 'nothing', 'everything', 'somebody', 'anybody', 'nobody', 'there', 'here', 'whom', 'whoever', 'whatever'];
-const PREPOSITIONS = ['at', 'in', 'on', 'of', 'to', 'for', 'from', 'with', 'without', 'by', 'about', 'after', 'before', 'during', 'since', 'until', 'into', 'onto', 'over', 'under', 'above', 'below', 'between', 'among', 'against', 'through', 'throughout', 'across', 'around', 'behind', 'beside', 'besides', 'beyond', 'despite', 'except', 'inside', 'outside', 'near', 'off', 'per', 'toward', 'towards', 'upon', 'via', 'within', 'like', 'unlike', 'amid', 'amongst', 'as', 'than'];
-const CONJUNCTIONS = ['and', 'but', 'or', 'nor', 'so', 'yet', 'because', 'although', 'though', 'while', 'whereas', 'if', 'unless', 'when', 'whenever', 'where', 'wherever', 'whether', 'once', 'however', 'therefore', 'meanwhile', 'moreover', 'furthermore', 'nevertheless', 'nonetheless', 'thus', 'hence', 'instead', 'otherwise', 'also', 'still', 'then', 'now', 'later', 'earlier', 'last', 'first', 'next', 'finally', 'again', 'already', 'even', 'just', 'only', 'somehow', 'perhaps', 'maybe', 'indeed', 'really', 'actually', 'ultimately', 'eventually', 'recently', 'currently', 'yesterday', 'today', 'tomorrow', 'tonight', 'not', 'yes', 'no', 'please', 'watch', 'read', 'listen', 'related', 'update'];
-const AUXILIARIES = ['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', 'has', 'have', 'had', 'having', 'do', 'does', 'did', 'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'ought',
-  'isn\'t', 'aren\'t', 'wasn\'t', 'weren\'t', 'hasn\'t', 'haven\'t', 'hadn\'t', 'don\'t', 'doesn\'t', 'didn\'t', 'won\'t', 'wouldn\'t', 'can\'t', 'cannot', 'couldn\'t', 'shouldn\'t', 'mustn\'t', 'mightn\'t'];
+const DETERMINERS = [
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'these',
+  'those',
+  'some',
+  'any',
+  'no',
+  'every',
+  'each',
+  'either',
+  'neither',
+  'all',
+  'both',
+  'few',
+  'many',
+  'much',
+  'more',
+  'most',
+  'less',
+  'least',
+  'several',
+  'such',
+  'what',
+  'which',
+  'whose',
+  'another',
+  'other',
+  'enough',
+];
+const PRONOUN_FORMS = [
+  'him',
+  'his',
+  'her',
+  'hers',
+  'its',
+  'their',
+  'theirs',
+  'them',
+  'me',
+  'my',
+  'mine',
+  'our',
+  'ours',
+  'us',
+  'your',
+  'yours',
+  'himself',
+  'herself',
+  'itself',
+  'themselves',
+  'ourselves',
+  'myself',
+  'yourself',
+  "it's",
+  'it’s',
+  'one',
+  'ones',
+  'something',
+  'anything',
+  'nothing',
+  'everything',
+  'somebody',
+  'anybody',
+  'nobody',
+  'there',
+  'here',
+  'whom',
+  'whoever',
+  'whatever',
+];
+const PREPOSITIONS = [
+  'at',
+  'in',
+  'on',
+  'of',
+  'to',
+  'for',
+  'from',
+  'with',
+  'without',
+  'by',
+  'about',
+  'after',
+  'before',
+  'during',
+  'since',
+  'until',
+  'into',
+  'onto',
+  'over',
+  'under',
+  'above',
+  'below',
+  'between',
+  'among',
+  'against',
+  'through',
+  'throughout',
+  'across',
+  'around',
+  'behind',
+  'beside',
+  'besides',
+  'beyond',
+  'despite',
+  'except',
+  'inside',
+  'outside',
+  'near',
+  'off',
+  'per',
+  'toward',
+  'towards',
+  'upon',
+  'via',
+  'within',
+  'like',
+  'unlike',
+  'amid',
+  'amongst',
+  'as',
+  'than',
+];
+const CONJUNCTIONS = [
+  'and',
+  'but',
+  'or',
+  'nor',
+  'so',
+  'yet',
+  'because',
+  'although',
+  'though',
+  'while',
+  'whereas',
+  'if',
+  'unless',
+  'when',
+  'whenever',
+  'where',
+  'wherever',
+  'whether',
+  'once',
+  'however',
+  'therefore',
+  'meanwhile',
+  'moreover',
+  'furthermore',
+  'nevertheless',
+  'nonetheless',
+  'thus',
+  'hence',
+  'instead',
+  'otherwise',
+  'also',
+  'still',
+  'then',
+  'now',
+  'later',
+  'earlier',
+  'last',
+  'first',
+  'next',
+  'finally',
+  'again',
+  'already',
+  'even',
+  'just',
+  'only',
+  'somehow',
+  'perhaps',
+  'maybe',
+  'indeed',
+  'really',
+  'actually',
+  'ultimately',
+  'eventually',
+  'recently',
+  'currently',
+  'yesterday',
+  'today',
+  'tomorrow',
+  'tonight',
+  'not',
+  'yes',
+  'no',
+  'please',
+  'watch',
+  'read',
+  'listen',
+  'related',
+  'update',
+];
+const AUXILIARIES = [
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'being',
+  'am',
+  'has',
+  'have',
+  'had',
+  'having',
+  'do',
+  'does',
+  'did',
+  'will',
+  'would',
+  'shall',
+  'should',
+  'can',
+  'could',
+  'may',
+  'might',
+  'must',
+  'ought',
+  "isn't",
+  "aren't",
+  "wasn't",
+  "weren't",
+  "hasn't",
+  "haven't",
+  "hadn't",
+  "don't",
+  "doesn't",
+  "didn't",
+  "won't",
+  "wouldn't",
+  "can't",
+  'cannot',
+  "couldn't",
+  "shouldn't",
+  "mustn't",
+  "mightn't",
+];
 
 /** A pronoun fused with a verb: "I'm", "He's", "they're", "that's". */
 const CONTRACTED = /^(?:i|you|he|she|it|we|they|that|there|what|who|let|here|where)'(?:m|s|re|ve|ll|d)$/;
@@ -41,23 +277,69 @@ function taggedClosed(word: string): boolean {
   const l = word.toLowerCase();
   const tag = lexicon[l];
   const stem = /ily$/.test(l) ? l.slice(0, -3) + 'y' : l.slice(0, -2);
-  v = (tag !== undefined && CLOSED_TAGS.has(tag)) || (/ly$/.test(l) && ['Adjective', 'Comparative', 'Superlative'].includes(lexicon[stem] ?? lexicon[stem.replace(/al$/, '')] ?? '') && nlp(word).has('#Adverb'));
+  v =
+    (tag !== undefined && CLOSED_TAGS.has(tag)) ||
+    (/ly$/.test(l) && ['Adjective', 'Comparative', 'Superlative'].includes(lexicon[stem] ?? lexicon[stem.replace(/al$/, '')] ?? '') && nlp(word).has('#Adverb'));
   tagCache.set(word, v);
   return v;
 }
 
 /** Finite verbs of saying: a phrase holding one ("Anderson said", "an executive tells employees") is a clause. */
-const SAYING = new Set(['said', 'says', 'say', 'told', 'tells', 'tell', 'wrote', 'writes', 'added', 'adds', 'asked', 'asks', 'stated', 'states', 'noted', 'notes', 'explained', 'explains', 'argued', 'argues', 'insisted', 'insists', 'claimed', 'replied', 'responded', 'announced', 'declared', 'tweeted', 'warned', 'assures', 'assured']);
+const SAYING = new Set([
+  'said',
+  'says',
+  'say',
+  'told',
+  'tells',
+  'tell',
+  'wrote',
+  'writes',
+  'added',
+  'adds',
+  'asked',
+  'asks',
+  'stated',
+  'states',
+  'noted',
+  'notes',
+  'explained',
+  'explains',
+  'argued',
+  'argues',
+  'insisted',
+  'insists',
+  'claimed',
+  'replied',
+  'responded',
+  'announced',
+  'declared',
+  'tweeted',
+  'warned',
+  'assures',
+  'assured',
+]);
 
-const norm = (w: string) => (w === 'US' ? 'u.s.' : w).replace(/[’]/g, "'").replace(/^[^\p{L}\p{N}']+|[^\p{L}\p{N}']+$/gu, '').toLowerCase();
+const norm = (w: string) =>
+  (w === 'US' ? 'u.s.' : w)
+    .replace(/[’]/g, "'")
+    .replace(/^[^\p{L}\p{N}']+|[^\p{L}\p{N}']+$/gu, '')
+    .toLowerCase();
 
 /** Why `speaker` is no speaker (closed-class word, clause), or null when it may be one. */
 export function badSpeakerShape(speaker: string, article?: string): string | null {
-  const words = speaker.trim().split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  const words = speaker
+    .trim()
+    .split(/\s+/)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w));
   if (words.length === 0) return 'no word';
   const lower = words.map(norm);
   // "about half of the pilots", "at least two-thirds of voters": a share of a group
-  if (/^(?:(?:about|nearly|almost|roughly|at least|more than|fewer than|less than|over|just|only)\s+)?(?:half|a third|a quarter|two-thirds|one-third|a majority|majorities|\d[\d.,]*\s*(?:percent|%)|one in \w+)\s+of\s+\S/i.test(speaker.trim())) return null;
+  if (
+    /^(?:(?:about|nearly|almost|roughly|at least|more than|fewer than|less than|over|just|only)\s+)?(?:half|a third|a quarter|two-thirds|one-third|a majority|majorities|\d[\d.,]*\s*(?:percent|%)|one in \w+)\s+of\s+\S/i.test(
+      speaker.trim(),
+    )
+  )
+    return null;
   // "From", "Read": a surname the article gives with a first name ("Al From", "Ian Read")
   if (words.length === 1 && article && /^\p{Lu}\p{Ll}+$/u.test(words[0]) && new RegExp(`(?:^|[^.\\p{L}]\\s*)\\p{Lu}\\p{Ll}+ ${words[0]}\\b`, 'u').test(article)) return null;
   if (lower.some((w) => CONTRACTED.test(w))) return 'clause (pronoun and verb contracted)';
@@ -69,7 +351,12 @@ export function badSpeakerShape(speaker: string, article?: string): string | nul
   // A determiner or quantifier with nothing else of substance: "A March", "The Other"
   if (lower.every((w) => CLOSED.has(w))) return 'closed-class words';
   // "A March", "The Tuesday": a date after an article
-  if (lower.length === 2 && DETERMINERS.includes(lower[0]) && /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(lower[1])) return 'closed-class word and a date';
+  if (
+    lower.length === 2 &&
+    DETERMINERS.includes(lower[0]) &&
+    /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(lower[1])
+  )
+    return 'closed-class word and a date';
   // "Ms. May", "Will Doyle": a capitalised May or Will beside a capitalised word is a name
   const nameWord = (i: number) => /^(?:may|will)$/.test(lower[i]) && /^\p{Lu}\p{Ll}/u.test(words[i]) && (/^\p{Lu}/u.test(words[i - 1] ?? '') || /^\p{Lu}/u.test(words[i + 1] ?? ''));
   if (lower.some((w, i) => AUX.has(w) && !nameWord(i))) return 'clause (auxiliary or modal)';

@@ -50,7 +50,10 @@ test('articles: paragraphs in para_index order, joined by a blank line, offsets 
   assert.equal(articles.length, 1);
   const article = articles[0];
   assert.equal(article.text, `${a}\n\n${b}`);
-  assert.deepEqual(article.paragraphs.map((p) => p.index), [0, 1]);
+  assert.deepEqual(
+    article.paragraphs.map((p) => p.index),
+    [0, 1],
+  );
   const gold = goldOf(article);
   assert.equal(gold.quotes.length, 1);
   const g = gold.quotes[0];
@@ -62,7 +65,10 @@ test('articles: paragraphs in para_index order, joined by a blank line, offsets 
 test('mixed fragments: the quoted runs inside the gold content, marks excluded', () => {
   const p = 'The governor said the plan was “a disaster” and “a joke,” aides recalled.';
   const q = quote(p, 'the plan was “a disaster” and “a joke,”', 'mixed', 'The governor');
-  assert.deepEqual(goldQuotedRuns(p, q).map((s) => p.slice(s.start, s.end)), ['a disaster', 'a joke,']);
+  assert.deepEqual(
+    goldQuotedRuns(p, q).map((s) => p.slice(s.start, s.end)),
+    ['a disaster', 'a joke,'],
+  );
 });
 
 test('direct fragments: the whole content, or its runs when marks split it', () => {
@@ -84,7 +90,15 @@ test('quoted regions: apostrophes, nested quotes, continued and continuing parag
 test('overlap: at least half of the shorter side', () => {
   assert.ok(overlapsSubstantially([{ start: 0, end: 10 }], { start: 5, end: 100 }));
   assert.ok(!overlapsSubstantially([{ start: 0, end: 10 }], { start: 6, end: 100 }));
-  assert.ok(overlapsSubstantially([{ start: 0, end: 4 }, { start: 50, end: 60 }], { start: 48, end: 62 }));
+  assert.ok(
+    overlapsSubstantially(
+      [
+        { start: 0, end: 4 },
+        { start: 50, end: 60 },
+      ],
+      { start: 48, end: 62 },
+    ),
+  );
   assert.ok(!overlapsSubstantially([{ start: 0, end: 10 }], { start: 10, end: 20 }));
 });
 
@@ -142,29 +156,33 @@ test('shared folder: found by walking up to a "shared" folder holding SPEC.md', 
 
 test("indirect fragments in '' … '' marks are scored as quotes; plain indirect ones as claims", () => {
   const p = "''The dam will hold,'' the engineer said. The council said the dam would be inspected.";
-  const articles = buildArticles([
-    record('d2', 0, p, [
-      quote(p, "''The dam will hold,''", 'indirect', 'the engineer', 'E1'),
-      quote(p, 'the dam would be inspected', 'indirect', 'The council', 'E2'),
-    ]),
-  ]);
+  const articles = buildArticles([record('d2', 0, p, [quote(p, "''The dam will hold,''", 'indirect', 'the engineer', 'E1'), quote(p, 'the dam would be inspected', 'indirect', 'The council', 'E2')])]);
   const gold = goldOf(articles[0]);
   assert.equal(gold.retyped, 1);
-  assert.deepEqual(gold.quotes.map((g) => p.slice(g.span.start, g.span.end)), ['The dam will hold,']);
-  assert.deepEqual(gold.claims.map((g) => p.slice(g.span.start, g.span.end)), ['the dam would be inspected']);
+  assert.deepEqual(
+    gold.quotes.map((g) => p.slice(g.span.start, g.span.end)),
+    ['The dam will hold,'],
+  );
+  assert.deepEqual(
+    gold.claims.map((g) => p.slice(g.span.start, g.span.end)),
+    ['the dam would be inspected'],
+  );
   assert.equal(gold.all.length, 2);
 });
 
 test('an indirect fragment wholly inside a quotation opened before it is scored as a quote', () => {
   const p = '“The dam will hold. The spillway was rebuilt last year,” the engineer said. The council said the dam would be inspected.';
   const articles = buildArticles([
-    record('d3', 0, p, [
-      quote(p, 'The spillway was rebuilt last year', 'indirect', 'the engineer', 'E1'),
-      quote(p, 'the dam would be inspected', 'indirect', 'The council', 'E2'),
-    ]),
+    record('d3', 0, p, [quote(p, 'The spillway was rebuilt last year', 'indirect', 'the engineer', 'E1'), quote(p, 'the dam would be inspected', 'indirect', 'The council', 'E2')]),
   ]);
   const gold = goldOf(articles[0]);
   assert.equal(gold.retyped, 1);
-  assert.deepEqual(gold.quotes.map((g) => p.slice(g.span.start, g.span.end)), ['The spillway was rebuilt last year']);
-  assert.deepEqual(gold.claims.map((g) => p.slice(g.span.start, g.span.end)), ['the dam would be inspected']);
+  assert.deepEqual(
+    gold.quotes.map((g) => p.slice(g.span.start, g.span.end)),
+    ['The spillway was rebuilt last year'],
+  );
+  assert.deepEqual(
+    gold.claims.map((g) => p.slice(g.span.start, g.span.end)),
+    ['the dam would be inspected'],
+  );
 });

@@ -37,7 +37,7 @@ export async function run(): Promise<void> {
       results.push({ name, ok: true, ms: Date.now() - t });
       console.log(`ok - ${name} (${Date.now() - t} ms)`);
     } catch (e) {
-      const error = e instanceof Error ? e.stack ?? e.message : String(e);
+      const error = e instanceof Error ? (e.stack ?? e.message) : String(e);
       results.push({ name, ok: false, ms: Date.now() - t, error });
       console.log(`not ok - ${name}\n${error}`);
     }
@@ -61,10 +61,14 @@ export async function run(): Promise<void> {
     await vscode.window.showTextDocument(doc);
     const ext = vscode.extensions.getExtension<VerbatimApi>('verbatim.verbatim');
     assert.ok(ext, 'extension verbatim.verbatim not found');
-    diagnostics = await until('diagnostics on draft.md', () => {
-      const d = vscode.languages.getDiagnostics(draftUri!).filter((x) => x.source === 'verbatim');
-      return d.length >= 3 ? d : undefined;
-    }, 60000);
+    diagnostics = await until(
+      'diagnostics on draft.md',
+      () => {
+        const d = vscode.languages.getDiagnostics(draftUri!).filter((x) => x.source === 'verbatim');
+        return d.length >= 3 ? d : undefined;
+      },
+      60000,
+    );
     const ms = Date.now() - t0;
     metrics.push(`opening draft.md to its first diagnostics: ${ms} ms (extension activation, server start, indexing included)`);
     api = await ext.activate();
@@ -150,7 +154,7 @@ export async function run(): Promise<void> {
     assert.doesNotMatch(verified, /struck/, 'no diff legend on a verified quote with no differences');
   });
 
-  await test('a code lens names the verified quote\'s source and opens it', async () => {
+  await test("a code lens names the verified quote's source and opens it", async () => {
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', draftUri);
     const mine = lenses.filter((l) => l.command?.command === 'verbatim.openSource');
     assert.strictEqual(mine.length, 1);
@@ -178,7 +182,11 @@ export async function run(): Promise<void> {
     const fix = actions.find((a) => /Replace with the source's words/.test(a.title));
     assert.ok(fix?.edit, `actions: ${actions.map((a) => a.title).join(' | ')}`);
     assert.ok(actions.some((a) => /checked by hand/.test(a.title)));
-    assert.deepStrictEqual(fix.edit.entries()[0][1].map((e) => [rangeOf(e.range), e.newText]), [[[4, 51, 4, 55], 'never']], 'only the changed word is replaced');
+    assert.deepStrictEqual(
+      fix.edit.entries()[0][1].map((e) => [rangeOf(e.range), e.newText]),
+      [[[4, 51, 4, 55], 'never']],
+      'only the changed word is replaced',
+    );
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     assert.strictEqual(doc!.lineAt(4).text, 'At a briefing on Thursday, Miller said: “Iran will never be allowed to obtain a nuclear weapon.”');
     await until('the altered diagnostic to go', () => {
@@ -190,10 +198,13 @@ export async function run(): Promise<void> {
   await test('the attribution quick fix names the real speaker', async () => {
     const mis = vscode.languages.getDiagnostics(draftUri!).find((d) => codeOf(d) === 'misattributed')!;
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', draftUri, mis.range, vscode.CodeActionKind.QuickFix.value);
-    assert.ok(actions.some((a) => a.title.startsWith('Attribute to Matthew Miller')), actions.map((a) => a.title).join(' | '));
+    assert.ok(
+      actions.some((a) => a.title.startsWith('Attribute to Matthew Miller')),
+      actions.map((a) => a.title).join(' | '),
+    );
   });
 
-  await test('Check Document opens the rendered report beside the draft, and a line\'s link jumps in the open editor', async () => {
+  await test("Check Document opens the rendered report beside the draft, and a line's link jumps in the open editor", async () => {
     const result = await vscode.commands.executeCommand<CheckDocumentResult>('verbatim.checkDocument');
     assert.ok(result, 'no result');
     assert.deepStrictEqual(
@@ -203,7 +214,7 @@ export async function run(): Promise<void> {
     const view = api!.report();
     const shown = await until('the report view', () => view.visible && view.current);
     // The workbench tells the extension host about a new tab a moment later.
-    const tab = await until('the report\'s tab', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === 'Verbatim report: draft.md'), 10000);
+    const tab = await until("the report's tab", () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === 'Verbatim report: draft.md'), 10000);
     assert.ok(tab.input instanceof vscode.TabInputWebview && /verbatim\.report/.test(tab.input.viewType), `a webview, not a text document: ${JSON.stringify(tab.input)}`);
     const html = shown.html;
     // Rendered: counts, problems first by verdict with both sides' words, verified collapsed at the end.
@@ -227,11 +238,14 @@ export async function run(): Promise<void> {
   await test('Check Workspace reports every draft', async () => {
     const r = await vscode.commands.executeCommand<{ files: { path: string }[]; summary: Record<string, number>; report: { title: string } }>('verbatim.checkWorkspace');
     assert.ok(r);
-    assert.deepStrictEqual(r.files.map((f) => path.basename(f.path)), ['draft.md']);
+    assert.deepStrictEqual(
+      r.files.map((f) => path.basename(f.path)),
+      ['draft.md'],
+    );
     assert.strictEqual(r.report.title, 'workspace (1 draft)');
   });
 
-  await test('Add Selection as Source Statement from the right-click menu: warns that the words are the draft\'s own, then adds them', async () => {
+  await test("Add Selection as Source Statement from the right-click menu: warns that the words are the draft's own, then adds them", async () => {
     const editor = await vscode.window.showTextDocument(doc!, vscode.ViewColumn.One);
     const line = doc!.lineAt(8).text;
     const words = 'Washington has signed a new agreement with Tehran this week.';
@@ -288,14 +302,18 @@ export async function run(): Promise<void> {
   await test('the client restarts the server if it dies', async () => {
     const before = await api!.serverInfo();
     process.kill(before.pid, 'SIGKILL');
-    await until('a restarted server', async () => {
-      try {
-        const now = await api!.serverInfo();
-        return now.pid !== before.pid && now.status.state === 'ready';
-      } catch {
-        return false;
-      }
-    }, 30000);
+    await until(
+      'a restarted server',
+      async () => {
+        try {
+          const now = await api!.serverInfo();
+          return now.pid !== before.pid && now.status.state === 'ready';
+        } catch {
+          return false;
+        }
+      },
+      30000,
+    );
     assert.strictEqual(api!.restarts(), 1);
     // Edit the draft: the new server checks it again.
     const edit = new vscode.WorkspaceEdit();
@@ -313,7 +331,10 @@ export async function run(): Promise<void> {
   await test('the getting-started walkthrough opened once, with no corpus, and never again', async () => {
     assert.strictEqual(api!.walkthroughOpens(), 1);
     const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label));
-    assert.ok(tabs.some((l) => /welcome|walkthrough|get started/i.test(l)), `a Welcome tab: ${tabs.join(', ')}`);
+    assert.ok(
+      tabs.some((l) => /welcome|walkthrough|get started/i.test(l)),
+      `a Welcome tab: ${tabs.join(', ')}`,
+    );
     const config = vscode.workspace.getConfiguration('verbatim');
     await config.update('corpus', ['elsewhere'], vscode.ConfigurationTarget.Workspace);
     await until('no corpus again', () => api!.status()?.state === 'noCorpus');
@@ -358,10 +379,14 @@ export async function run(): Promise<void> {
     fs.writeFileSync(configUri.fsPath, '{\n  "severity": { "altered": "loud" },\n  "corpse": ["sources"]\n}\n');
     const configDoc = await vscode.workspace.openTextDocument(configUri);
     await vscode.window.showTextDocument(configDoc);
-    const schemaDiagnostics = await until('schema diagnostics on verbatim.json', () => {
-      const d = vscode.languages.getDiagnostics(configUri).filter((x) => x.source !== 'verbatim');
-      return d.length >= 2 ? d : undefined;
-    }, 60000);
+    const schemaDiagnostics = await until(
+      'schema diagnostics on verbatim.json',
+      () => {
+        const d = vscode.languages.getDiagnostics(configUri).filter((x) => x.source !== 'verbatim');
+        return d.length >= 2 ? d : undefined;
+      },
+      60000,
+    );
     const lines = schemaDiagnostics.map((d) => d.range.start.line).sort();
     assert.deepStrictEqual(lines, [1, 2], schemaDiagnostics.map((d) => `${d.range.start.line}: ${d.message}`).join('\n'));
     // Completion inside the object offers the fields the schema describes.
@@ -403,20 +428,24 @@ export async function run(): Promise<void> {
 
   await test('no "Attribute to" on a second reference ("the Secretary said"), only where the draft names someone', async () => {
     const uri = vscode.Uri.joinPath(folder!, 'second-reference.md');
-    fs.writeFileSync(uri.fsPath, 'Secretary of State Antony Blinken spoke first.\n\n“Iran will never be allowed to obtain a nuclear weapon,” the Secretary said.\n\n“Iran will never be allowed to obtain a nuclear weapon,” Blinken said.\n');
+    fs.writeFileSync(
+      uri.fsPath,
+      'Secretary of State Antony Blinken spoke first.\n\n“Iran will never be allowed to obtain a nuclear weapon,” the Secretary said.\n\n“Iran will never be allowed to obtain a nuclear weapon,” Blinken said.\n',
+    );
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     const ds = await until('two misattributed quotes', () => {
       const d = vscode.languages.getDiagnostics(uri).filter((x) => codeOf(x) === 'misattributed');
       return d.length === 2 ? d.sort((a, b) => a.range.start.line - b.range.start.line) : undefined;
     });
-    const titles = async (d: vscode.Diagnostic) => (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value)).map((a) => a.title);
+    const titles = async (d: vscode.Diagnostic) =>
+      (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value)).map((a) => a.title);
     assert.ok(!(await titles(ds[0])).some((t) => t.startsWith('Attribute to')), 'not over "the Secretary"');
-    assert.ok((await titles(ds[1])).includes('Attribute to Matthew Miller (the source\'s speaker)'), 'offered over "Blinken"');
+    assert.ok((await titles(ds[1])).includes("Attribute to Matthew Miller (the source's speaker)"), 'offered over "Blinken"');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     fs.rmSync(uri.fsPath);
   });
 
-  await test('the README example: each replace fix leaves a verified quote that keeps the draft\'s punctuation', async () => {
+  await test("the README example: each replace fix leaves a verified quote that keeps the draft's punctuation", async () => {
     const examples = path.join(__dirname, '..', '..', '..', 'examples');
     fs.mkdirSync(path.join(folder!.fsPath, 'sources', 'example'), { recursive: true });
     for (const f of fs.readdirSync(path.join(examples, 'sources'))) fs.copyFileSync(path.join(examples, 'sources', f), path.join(folder!.fsPath, 'sources', 'example', f));
@@ -424,20 +453,24 @@ export async function run(): Promise<void> {
     fs.copyFileSync(path.join(examples, 'draft.md'), uri.fsPath);
     const example = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(example);
-    const altered = await until('the example\'s two altered quotes', () => {
-      const d = vscode.languages.getDiagnostics(uri).filter((x) => codeOf(x) === 'altered');
-      return d.length === 2 ? d.sort((a, b) => a.range.start.line - b.range.start.line) : undefined;
-    }, 60000);
+    const altered = await until(
+      "the example's two altered quotes",
+      () => {
+        const d = vscode.languages.getDiagnostics(uri).filter((x) => codeOf(x) === 'altered');
+        return d.length === 2 ? d.sort((a, b) => a.range.start.line - b.range.start.line) : undefined;
+      },
+      60000,
+    );
     const lines = altered.map((d) => d.range.start.line);
     for (const line of lines) {
       const d = vscode.languages.getDiagnostics(uri).find((x) => codeOf(x) === 'altered' && x.range.start.line === line)!;
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value);
-      const fix = actions.find((a) => a.title.startsWith('Replace with the source\'s words'));
+      const fix = actions.find((a) => a.title.startsWith("Replace with the source's words"));
       assert.ok(fix?.edit, actions.map((a) => a.title).join(' | '));
       assert.ok(await vscode.workspace.applyEdit(fix.edit));
       await until(`the quote on line ${line + 1} re-checked`, () => !vscode.languages.getDiagnostics(uri).some((x) => x.range.start.line === line));
     }
-    assert.strictEqual(example.lineAt(lines[0]).text, '“Our commitment to Israel\'s security is ironclad,” Blinken said in a statement on Friday.');
+    assert.strictEqual(example.lineAt(lines[0]).text, "“Our commitment to Israel's security is ironclad,” Blinken said in a statement on Friday.");
     assert.strictEqual(example.lineAt(lines[1]).text, 'A senior Biden administration official said the Iranian response was “not at all encouraging.”');
     for (const line of lines) {
       const hover = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line, example.lineAt(line).text.indexOf('“') + 3)));

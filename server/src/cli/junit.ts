@@ -6,13 +6,15 @@ import type { FileReport, Finding, Verdict } from '../engine';
 
 function xml(s: string): string {
   // XML 1.0 has no place for most control characters: they are dropped, not escaped.
-  return s
-    // eslint-disable-next-line no-control-regex -- XML 1.0 forbids these characters
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
+  return (
+    s
+      // eslint-disable-next-line no-control-regex -- XML 1.0 forbids these characters
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+  );
 }
 
 function caseName(f: Finding): string {
@@ -38,6 +40,9 @@ export function renderJunit(reports: FileReport[], summary: Record<Verdict, numb
   });
   const tests = reports.reduce((n, r) => n + r.findings.length, 0);
   const failures = reports.reduce((n, r) => n + r.findings.filter((f) => !f.ignored && f.severity === 'error').length, 0);
-  const counts = Object.entries(summary).filter(([, n]) => n > 0).map(([v, n]) => `${n} ${v}`).join(', ');
+  const counts = Object.entries(summary)
+    .filter(([, n]) => n > 0)
+    .map(([v, n]) => `${n} ${v}`)
+    .join(', ');
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="verbatim" tests="${tests}" failures="${failures}" errors="0">\n<!-- ${xml(counts || 'no quotes').replace(/--/g, '- -')} -->\n${suites.join('\n')}${suites.length ? '\n' : ''}</testsuites>`;
 }

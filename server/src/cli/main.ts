@@ -1,6 +1,19 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ArchiveClient, decodeDraft, checkDraftWithArchive, corpusOptionsFor, describeArchive, discoverWorkspace, findDrafts, loadCorpus, resolveCorpusEntry, summarize, userCacheFolder, type FileReport } from '../engine';
+import {
+  ArchiveClient,
+  decodeDraft,
+  checkDraftWithArchive,
+  corpusOptionsFor,
+  describeArchive,
+  discoverWorkspace,
+  findDrafts,
+  loadCorpus,
+  resolveCorpusEntry,
+  summarize,
+  userCacheFolder,
+  type FileReport,
+} from '../engine';
 import { runArchive } from './archive';
 import { parseArgs, UsageError, USAGE } from './args';
 import { renderGithub } from './github';
@@ -48,7 +61,11 @@ async function run(argv: string[]): Promise<number> {
     return EXIT_USAGE;
   }
   const { corpusPaths, archives } = ws;
-  const drafts = findDrafts(ws, args.paths.filter((p) => p !== '-'), { cwd });
+  const drafts = findDrafts(
+    ws,
+    args.paths.filter((p) => p !== '-'),
+    { cwd },
+  );
   if (drafts.problems.length > 0) {
     for (const p of drafts.problems) process.stderr.write(`verbatim: ${p.path}: ${p.message}\n`);
     return EXIT_USAGE;
@@ -124,11 +141,7 @@ function readDraft(draft: string): string | null {
 /** Where Verbatim looked for sources, for a corpus with no statement (exit status 2). */
 function emptyCorpusMessage(corpusPaths: string[], fromFlag: boolean, configFile: string | null, searched: string[]): string {
   const where = corpusPaths.map((p) => `${p}${fs.existsSync(p) ? '' : ' (does not exist)'}`).join(', ') || 'nothing';
-  const origin = fromFlag
-    ? 'given by --corpus'
-    : configFile
-      ? `the "corpus" of ${configFile}, else its sources/ folder`
-      : `no verbatim.json in ${searched.join(', ')}; the default is ./sources`;
+  const origin = fromFlag ? 'given by --corpus' : configFile ? `the "corpus" of ${configFile}, else its sources/ folder` : `no verbatim.json in ${searched.join(', ')}; the default is ./sources`;
   return `the corpus has no source statements: looked in ${where} (${origin}). Give sources with --corpus, or a "corpus" in verbatim.json`;
 }
 

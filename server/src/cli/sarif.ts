@@ -76,7 +76,10 @@ function sourceLocation(id: number, source: SourceRef, role: string, root: strin
 }
 
 function result(f: Finding, file: string, root: string) {
-  const sources = [...(f.source ? [{ ref: f.source, role: f.kind === 'claim' ? 'Closest statement' : 'Source statement' }] : []), ...f.otherSources.map((ref) => ({ ref, role: f.verdict === 'stitched' ? 'Second statement' : 'Closest statement' }))];
+  const sources = [
+    ...(f.source ? [{ ref: f.source, role: f.kind === 'claim' ? 'Closest statement' : 'Source statement' }] : []),
+    ...f.otherSources.map((ref) => ({ ref, role: f.verdict === 'stitched' ? 'Second statement' : 'Closest statement' })),
+  ];
   const pass = isConfirmed(f.verdict);
   return {
     ruleId: f.verdict,
@@ -87,8 +90,14 @@ function result(f: Finding, file: string, root: string) {
     locations: [{ physicalLocation: { artifactLocation: artifact(file, root), region: region(f.range, f.text) } }],
     ...(sources.length ? { relatedLocations: sources.map((s, i) => sourceLocation(i + 1, s.ref, s.role, root)) } : {}),
     ...(f.fixes?.length ? { fixes: f.fixes.map((fix) => sarifFix(fix, f, file, root)) } : {}),
-    partialFingerprints: { 'verbatimQuote/v1': createHash('sha1').update(`${f.kind}\u0000${f.speaker ?? ''}\u0000${f.text}`).digest('hex') },
-    ...(f.ignored ? { suppressions: [{ kind: 'inSource', status: 'accepted', justification: 'Checked by hand: an ignore comment (verbatim-ignore, or a verbatim-disable passage) covers this quote.' }] } : {}),
+    partialFingerprints: {
+      'verbatimQuote/v1': createHash('sha1')
+        .update(`${f.kind}\u0000${f.speaker ?? ''}\u0000${f.text}`)
+        .digest('hex'),
+    },
+    ...(f.ignored
+      ? { suppressions: [{ kind: 'inSource', status: 'accepted', justification: 'Checked by hand: an ignore comment (verbatim-ignore, or a verbatim-disable passage) covers this quote.' }] }
+      : {}),
     properties: {
       kind: f.kind,
       verdict: f.verdict,

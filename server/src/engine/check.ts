@@ -92,7 +92,9 @@ export function prepareDraft(fullText: string, filePath: string, options: CheckO
   // A claim that holds quoted words is checked through its quote; one next to a stray mark is no claim.
   const only = options.only;
   const checked = extracted.filter(
-    (q) => (!only || (q.span.start >= only.start && q.span.start < only.end)) && !(q.kind === 'claim' && (overlapsAny(quoteSpans, q.span) || /["“”„«»]/.test(reading.slice(Math.max(0, q.span.start - 1), q.span.end + 1)))),
+    (q) =>
+      (!only || (q.span.start >= only.start && q.span.start < only.end)) &&
+      !(q.kind === 'claim' && (overlapsAny(quoteSpans, q.span) || /["“”„«»]/.test(reading.slice(Math.max(0, q.span.start - 1), q.span.end + 1)))),
   );
   return { filePath, fullText, text, reading, lines: new LineIndex(fullText), extracted, checked };
 }
@@ -212,7 +214,10 @@ export function checkPrepared(draft: PreparedDraft, corpus: Corpus, options: Che
     const cut = text.length;
     const from = lines.position(cut);
     const million = (n: number) => `${(n / 1e6).toFixed(1)} million`;
-    report.skipped = { from, message: `Checked the first ${million(cut)} characters of ${million(fullText.length)}; the rest, from line ${from.line + 1}, was skipped. Split the document to check all of it.` };
+    report.skipped = {
+      from,
+      message: `Checked the first ${million(cut)} characters of ${million(fullText.length)}; the rest, from line ${from.line + 1}, was skipped. Split the document to check all of it.`,
+    };
   }
   return report;
 }
@@ -284,7 +289,10 @@ function sourceRef(corpus: Corpus, statementId: number, origin: SourceOrigin): S
 }
 
 function excerpt(text: string, max = 80): string {
-  const clean = text.replace(/\s+/g, ' ').trim().replace(/[,;:]+$/, '');
+  const clean = text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[,;:]+$/, '');
   return clean.length <= max ? clean : `${clean.slice(0, max - 1)}…`;
 }
 

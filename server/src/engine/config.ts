@@ -16,7 +16,6 @@ export interface VerbatimConfig {
   hidden: HiddenFinding[];
 }
 
-
 export const CONFIG_FILE = 'verbatim.json';
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'none']);
 /** The top-level fields of verbatim.json (`severities` is an older spelling of `severity`). */

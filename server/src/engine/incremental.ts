@@ -146,10 +146,20 @@ export class IncrementalCheck {
       const prose = sliceOf(masked, read);
       const within = { before: read.start > 0, after: read.end < text.length };
       const slice = text.slice(read.start, read.end);
-      const key = [optionsKey, +within.before, +within.after, own.start - read.start, own.end - read.start, slice, prose.text, prose.reading ?? '', JSON.stringify([prose.blockQuotes, prose.ignoreNext, prose.disabled])].join('\u0000');
+      const key = [
+        optionsKey,
+        +within.before,
+        +within.after,
+        own.start - read.start,
+        own.end - read.start,
+        slice,
+        prose.text,
+        prose.reading ?? '',
+        JSON.stringify([prose.blockQuotes, prose.ignoreNext, prose.disabled]),
+      ].join('\u0000');
       this.stats.pieces++;
       let result = this.cache.get(key);
-      if (result && result.names.every(([name, before, answer]) => ((introductions.get(name) ?? Infinity) <= before + read.start) === answer)) {
+      if (result && result.names.every(([name, before, answer]) => (introductions.get(name) ?? Infinity) <= before + read.start === answer)) {
         this.stats.hits++;
         this.cache.delete(key); // to the back of the LRU order
       } else {

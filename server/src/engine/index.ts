@@ -14,7 +14,20 @@ export { DEFAULT_SEVERITIES, VERDICT_FACTS, VERDICTS, verdictHref } from './verd
 export type { VerbatimConfig } from './config';
 export { listSourceFiles, SOURCE_EXTENSIONS } from './corpus/corpus';
 export { loadCorpusSteps, type CacheReport, type LoadProgress } from './corpus/loadCorpus';
-export { openWorkspace, discoverWorkspace, severityOverrides, isInCorpus, draftFormat, findDrafts, checkOptionsFor, checkDraft, checkDraftWithArchive, indexCacheFolder, corpusOptionsFor, DRAFT_EXTENSIONS } from './workspace';
+export {
+  openWorkspace,
+  discoverWorkspace,
+  severityOverrides,
+  isInCorpus,
+  draftFormat,
+  findDrafts,
+  checkOptionsFor,
+  checkDraft,
+  checkDraftWithArchive,
+  indexCacheFolder,
+  corpusOptionsFor,
+  DRAFT_EXTENSIONS,
+} from './workspace';
 export type { Workspace, WorkspaceOverrides, DraftSearch } from './workspace';
 export { userCacheFolder } from './userCacheFolder';
 export { prepareDraft, checkPrepared, draftQuoteTokens, type PreparedDraft } from './check';

@@ -5,7 +5,6 @@
 import type { DiffSegment, FileReport, Finding, SourceRef, Verdict } from './types';
 import { isConfirmed, PROBLEM_ORDER, VERDICT_LABEL, zeroCounts } from './verdicts';
 
-
 /** A stretch of words; `changed` marks what the other side lacks. */
 export interface Words {
   text: string;

@@ -20,14 +20,7 @@ export interface Range {
   end: Position;
 }
 
-export type Verdict =
-  | 'verified'
-  | 'altered'
-  | 'misattributed'
-  | 'missing'
-  | 'unattributed'
-  | 'stitched'
-  | 'supported';
+export type Verdict = 'verified' | 'altered' | 'misattributed' | 'missing' | 'unattributed' | 'stitched' | 'supported';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint' | 'none';
 

@@ -84,7 +84,7 @@ export interface ActionContext {
 export function codeActionsFor(f: Finding, diagnostic: Diagnostic | undefined, ctx: ActionContext, current: boolean): CodeAction[] {
   const actions: CodeAction[] = [];
   const diagnostics = diagnostic ? [diagnostic] : undefined;
-  for (const fix of current ? f.fixes ?? [] : []) {
+  for (const fix of current ? (f.fixes ?? []) : []) {
     actions.push({
       title: fix.title,
       kind: CodeActionKind.QuickFix,

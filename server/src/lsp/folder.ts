@@ -50,7 +50,12 @@ export class ProjectFolder {
   private pendingCorpusChanges = new Map<string, FileChangeType>();
   private closed = false;
 
-  constructor(readonly root: string, readonly uri: string | null, private readonly host: FolderHost, settings: Settings) {
+  constructor(
+    readonly root: string,
+    readonly uri: string | null,
+    private readonly host: FolderHost,
+    settings: Settings,
+  ) {
     this.settings = settings;
     this.ws = { root, configFile: null, corpusPaths: [], archives: [], speakers: {}, severities: {}, hidden: [], problems: [] };
     this.status = { state: 'starting', folder: root, corpusPaths: [], documents: 0, statements: 0, problems: [], configProblems: [] };
@@ -84,7 +89,12 @@ export class ProjectFolder {
     const configFile = this.settingsConfigFile();
     // The settings' config file is read when it exists; without one the defaults apply, silently
     // (a missing verbatim.json is the usual case, not a problem).
-    const ws = openWorkspace(this.root, { configFile: fs.existsSync(configFile) ? configFile : undefined, corpus: this.settings.corpus, severity: this.settings.severity, restricted: this.host.restricted() });
+    const ws = openWorkspace(this.root, {
+      configFile: fs.existsSync(configFile) ? configFile : undefined,
+      corpus: this.settings.corpus,
+      severity: this.settings.severity,
+      restricted: this.host.restricted(),
+    });
     const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
     const corpusChanged = first || !same(ws.corpusPaths, this.ws.corpusPaths) || !same(ws.archives, this.ws.archives) || !same(ws.speakers, this.ws.speakers);
     const severitiesChanged = !same(ws.severities, this.ws.severities) || !same(ws.hidden, this.ws.hidden);

@@ -96,16 +96,28 @@ export class VerbatimServer implements FolderHost {
     c.onDidChangeWatchedFiles((p) => {
       for (const ch of p.changes) this.onFileChanged(ch.uri, ch.type);
     });
-    c.onHover((p) => this.guard('hover', () => {
-      const f = this.findingAt(p.textDocument.uri, p.position);
-      return f ? { contents: { kind: 'markdown', value: renderHover(f) }, range: f.range } : null;
-    }, null));
-    c.onDefinition((p) => this.guard('definition', () => {
-      const f = this.findingAt(p.textDocument.uri, p.position);
-      if (!f) return null;
-      const sources = f.source ? [f.source, ...f.otherSources] : f.otherSources;
-      return sources.map((s): Location => ({ uri: pathToFileURL(s.path).toString(), range: s.range }));
-    }, null));
+    c.onHover((p) =>
+      this.guard(
+        'hover',
+        () => {
+          const f = this.findingAt(p.textDocument.uri, p.position);
+          return f ? { contents: { kind: 'markdown', value: renderHover(f) }, range: f.range } : null;
+        },
+        null,
+      ),
+    );
+    c.onDefinition((p) =>
+      this.guard(
+        'definition',
+        () => {
+          const f = this.findingAt(p.textDocument.uri, p.position);
+          if (!f) return null;
+          const sources = f.source ? [f.source, ...f.otherSources] : f.otherSources;
+          return sources.map((s): Location => ({ uri: pathToFileURL(s.path).toString(), range: s.range }));
+        },
+        null,
+      ),
+    );
     c.onCodeLens((p) => this.guard('codeLens', () => this.codeLenses(p.textDocument.uri), []));
     c.onCodeAction((p) => this.guard('codeAction', () => this.codeActions(p.textDocument.uri, p.range, p.context.diagnostics), []));
     c.onExecuteCommand((p) => this.executeCommand(p.command, p.arguments ?? []));
@@ -267,10 +279,13 @@ export class VerbatimServer implements FolderHost {
 
   private schedule(uri: string, delay: number): void {
     this.clearTimer(uri);
-    this.timers.set(uri, setTimeout(() => {
-      this.timers.delete(uri);
-      this.publish(uri);
-    }, delay));
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        this.publish(uri);
+      }, delay),
+    );
   }
 
   private recheckAll(): void {
@@ -332,7 +347,11 @@ export class VerbatimServer implements FolderHost {
     if (text.length > MAX_DRAFT_CHARS) {
       // Never a silent cut-off: say what was not checked and how to check it.
       const message = `Verbatim did not check this document as you type: it is ${(text.length / 1e6).toFixed(1)} million characters, over the ${MAX_DRAFT_CHARS / 1e6} million limit. Split it, or run "verbatim check" on it to check its first million characters.`;
-      void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 3, source: 'verbatim', code: 'too-large', message }] });
+      void this.connection.sendDiagnostics({
+        uri,
+        version: doc.version,
+        diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 3, source: 'verbatim', code: 'too-large', message }],
+      });
       return;
     }
     const prev = this.checked.get(uri);
@@ -428,9 +447,10 @@ export class VerbatimServer implements FolderHost {
     for (const d of diagnostics) {
       if (d.source !== SOURCE) continue;
       const data = d.data as DiagnosticData | undefined;
-      const f = data && data.version === doc.version
-        ? findings.find((x) => x.span.start === data.span.start && x.span.end === data.span.end)
-        : findings.find((x) => overlaps(x.range, d.range) && x.verdict === d.code);
+      const f =
+        data && data.version === doc.version
+          ? findings.find((x) => x.span.start === data.span.start && x.span.end === data.span.end)
+          : findings.find((x) => overlaps(x.range, d.range) && x.verdict === d.code);
       if (!f || seen.has(f)) continue;
       seen.add(f);
       actions.push(...codeActionsFor(f, d, ctx, current));
@@ -508,7 +528,9 @@ export class VerbatimServer implements FolderHost {
     const corpus = folder.corpusSummary();
     const report = buildReport(path.basename(file), [{ path: file, findings }], corpus);
     if (folder.status.state === 'noCorpus') {
-      report.notices.push(`No corpus yet: put source documents (transcripts, statements, articles) in ${path.relative(folder.root, folder.status.suggestedCorpusFolder ?? 'sources') || 'sources'}/ or set "corpus" in verbatim.json.`);
+      report.notices.push(
+        `No corpus yet: put source documents (transcripts, statements, articles) in ${path.relative(folder.root, folder.status.suggestedCorpusFolder ?? 'sources') || 'sources'}/ or set "corpus" in verbatim.json.`,
+      );
     }
     return { uri, path: file, summary, findings, corpus, report };
   }
@@ -538,11 +560,14 @@ export class VerbatimServer implements FolderHost {
     }
     const summary = { ...emptyCounts(), ...summarize(files.map((f) => ({ path: f.path, findings: f.findings.filter((x) => !x.ignored) }))) };
     const summaries = this.folders.map((f) => f.corpusSummary());
-    const corpus = summaries.length === 1 ? summaries[0] : {
-      documents: summaries.reduce((n, s) => n + s.documents, 0),
-      statements: summaries.reduce((n, s) => n + s.statements, 0),
-      paths: this.folders.flatMap((f) => f.ws.corpusPaths.map((p) => path.relative(this.folders[0].root, p) || '.')),
-    };
+    const corpus =
+      summaries.length === 1
+        ? summaries[0]
+        : {
+            documents: summaries.reduce((n, s) => n + s.documents, 0),
+            statements: summaries.reduce((n, s) => n + s.statements, 0),
+            paths: this.folders.flatMap((f) => f.ws.corpusPaths.map((p) => path.relative(this.folders[0].root, p) || '.')),
+          };
     const report = buildReport(`workspace (${files.length} draft${files.length === 1 ? '' : 's'})`, files, corpus);
     return { files, summary, corpus, report };
   }
@@ -550,7 +575,7 @@ export class VerbatimServer implements FolderHost {
   /** "Hide in this workspace": the finding goes into its folder's config file's `hidden` list, then the folder's drafts are checked again. */
   private async hideFindingCommand(params: HideFindingParams): Promise<HideFindingResult> {
     if (!params || typeof params.uri !== 'string' || typeof params.quote !== 'string' || typeof params.verdict !== 'string' || !params.quote.trim()) {
-      throw new Error('hideFinding needs the draft\'s uri, the verdict and the quote');
+      throw new Error("hideFinding needs the draft's uri, the verdict and the quote");
     }
     const folder = this.folderOf(params.uri);
     const configFile = folder.configFilePath();
@@ -597,7 +622,10 @@ export class VerbatimServer implements FolderHost {
   }
 }
 
-function overlaps(a: { start: { line: number; character: number }; end: { line: number; character: number } }, b: { start: { line: number; character: number }; end: { line: number; character: number } }): boolean {
+function overlaps(
+  a: { start: { line: number; character: number }; end: { line: number; character: number } },
+  b: { start: { line: number; character: number }; end: { line: number; character: number } },
+): boolean {
   const before = (p: { line: number; character: number }, q: { line: number; character: number }) => p.line < q.line || (p.line === q.line && p.character < q.character);
   return !before(a.end, b.start) && !before(b.end, a.start);
 }

@@ -39,7 +39,11 @@ function sourceMeta(o: HtmlOptions, src: SourceRef): string {
   if (src.title) bits.push(`<i>${escapeHtml(src.title)}</i>`);
   if (src.date) bits.push(escapeHtml(src.date));
   // A statement from the newsroom's archive has no file to open.
-  bits.push(src.origin === 'archive' ? escapeHtml(`archive: ${src.path}:${src.range.start.line + 1}`) : jump(o, src.path, src.range.start.line, src.page !== undefined || src.paragraph !== undefined ? `${o.label(src.path)}, ${placeOf(src)}` : `${o.label(src.path)}:${src.range.start.line + 1}`));
+  bits.push(
+    src.origin === 'archive'
+      ? escapeHtml(`archive: ${src.path}:${src.range.start.line + 1}`)
+      : jump(o, src.path, src.range.start.line, src.page !== undefined || src.paragraph !== undefined ? `${o.label(src.path)}, ${placeOf(src)}` : `${o.label(src.path)}:${src.range.start.line + 1}`),
+  );
   if (src.url && /^https?:\/\//i.test(src.url)) bits.push(`<a href="${escapeHtml(src.url)}">${escapeHtml(src.url.replace(/^https?:\/\//i, ''))}</a>`);
   return bits.join(' · ');
 }
@@ -48,13 +52,18 @@ function problem(o: HtmlOptions, item: ReportItem): string {
   const f = item.finding;
   const out: string[] = [];
   out.push(`<article class="finding ${f.verdict}">`);
-  out.push(`<header>${jump(o, item.file, item.line, `${o.label(item.file)}:${item.line + 1}`)}${f.speaker ? ` · <span class="speaker">${escapeHtml(f.speaker)}</span>` : ''} · <span class="message">${escapeHtml(f.message)}</span></header>`);
+  out.push(
+    `<header>${jump(o, item.file, item.line, `${o.label(item.file)}:${item.line + 1}`)}${f.speaker ? ` · <span class="speaker">${escapeHtml(f.speaker)}</span>` : ''} · <span class="message">${escapeHtml(f.message)}</span></header>`,
+  );
   out.push('<table class="sides"><tr><th>Draft</th><th>Source</th></tr><tr>');
   out.push(`<td class="draft">“${words(item.draft, 'ins')}”</td>`);
   out.push(`<td class="source">${item.source ? `“${words(item.source, 'del')}”` : '<span class="none">No statement in the corpus has these words.</span>'}</td>`);
   out.push('</tr></table>');
   const sources = sourcesOf(f);
-  if (sources.length) out.push(`<p class="meta">${sources.map((s, i) => (i > 0 ? `${f.verdict === 'stitched' ? 'Second statement' : 'Also'}: “${escapeHtml(short(s.text, 160))}” ` : '') + sourceMeta(o, s)).join('<br>')}</p>`);
+  if (sources.length)
+    out.push(
+      `<p class="meta">${sources.map((s, i) => (i > 0 ? `${f.verdict === 'stitched' ? 'Second statement' : 'Also'}: “${escapeHtml(short(s.text, 160))}” ` : '') + sourceMeta(o, s)).join('<br>')}</p>`,
+    );
   if (f.fixes?.length) out.push(`<p class="fix">Fix in the editor: ${f.fixes.map((x) => escapeHtml(x.title)).join('; ')}</p>`);
   out.push('</article>');
   return out.join('\n');
@@ -79,7 +88,9 @@ h1 { font-size: 1.5em; margin-bottom: .2em; } h2 { font-size: 1.2em; margin-top:
 .counts span { display: inline-block; margin: .2em .4em .2em 0; padding: .1em .6em; border-radius: 1em; background: var(--vscode-badge-background, #eee); color: var(--vscode-badge-foreground, #222); }
 .counts .bad { background: #c62828; color: #fff; } .counts .warn { background: #ef6c00; color: #fff; }
 article.finding { border-left: 4px solid #c62828; padding: .3em .8em; margin: .8em 0; background: var(--vscode-textBlockQuote-background, #fafafa); }
-${VERDICTS.filter((v) => VERDICT_FACTS[v].tone === 'unconfirmed').map((v) => `article.${v}`).join(', ')} { border-left-color: #ef6c00; }
+${VERDICTS.filter((v) => VERDICT_FACTS[v].tone === 'unconfirmed')
+  .map((v) => `article.${v}`)
+  .join(', ')} { border-left-color: #ef6c00; }
 table.sides { width: 100%; border-collapse: collapse; table-layout: fixed; margin: .4em 0; }
 table.sides th { text-align: left; font-weight: 600; width: 50%; color: var(--vscode-descriptionForeground, #555); }
 table.sides td { vertical-align: top; padding: .2em .6em .2em 0; }

@@ -91,8 +91,16 @@ test('cache: corrupt or stale caches are rebuilt, never trusted', () => {
   const reference = snapshot(loadCorpusReport([sources]).corpus);
   loadCorpusReport([sources], { cacheDir: cache }).corpus.close();
   const manifest = path.join(cache, 'manifest.json');
-  const arraysFile = () => path.join(cache, fs.readdirSync(cache).find((n) => n.startsWith('arrays-'))!);
-  const textsFile = () => path.join(cache, fs.readdirSync(cache).find((n) => n.startsWith('texts-'))!);
+  const arraysFile = () =>
+    path.join(
+      cache,
+      fs.readdirSync(cache).find((n) => n.startsWith('arrays-'))!,
+    );
+  const textsFile = () =>
+    path.join(
+      cache,
+      fs.readdirSync(cache).find((n) => n.startsWith('texts-'))!,
+    );
   const cases: Array<[string, () => void, RegExp]> = [
     ['garbage manifest', () => fs.writeFileSync(manifest, '{"format": 4, "files": [tru'), /unreadable manifest/],
     ['truncated arrays', () => fs.truncateSync(arraysFile(), 100), /corrupt/],
@@ -100,14 +108,18 @@ test('cache: corrupt or stale caches are rebuilt, never trusted', () => {
     ['missing arrays', () => fs.rmSync(arraysFile()), /corrupt|ENOENT/],
     ['another engine', () => fs.writeFileSync(manifest, JSON.stringify({ ...JSON.parse(fs.readFileSync(manifest, 'utf8')), fingerprint: 'old' })), /another version/],
     ['another format', () => fs.writeFileSync(manifest, JSON.stringify({ ...JSON.parse(fs.readFileSync(manifest, 'utf8')), format: 1 })), /format/],
-    ['bad posting ids', () => {
-      const m = JSON.parse(fs.readFileSync(manifest, 'utf8'));
-      const file = path.join(cache, m.arrays);
-      const buf = fs.readFileSync(file);
-      const ref = m.refs.pairIds;
-      buf.writeUInt32LE(0xffffffff, ref.offset);
-      fs.writeFileSync(file, buf);
-    }, /corrupt/],
+    [
+      'bad posting ids',
+      () => {
+        const m = JSON.parse(fs.readFileSync(manifest, 'utf8'));
+        const file = path.join(cache, m.arrays);
+        const buf = fs.readFileSync(file);
+        const ref = m.refs.pairIds;
+        buf.writeUInt32LE(0xffffffff, ref.offset);
+        fs.writeFileSync(file, buf);
+      },
+      /corrupt/,
+    ],
   ];
   for (const [name, spoil, reason] of cases) {
     spoil();

@@ -9,10 +9,7 @@ import { checkText, Corpus } from '../../../server/src/engine';
 
 const FIXED = 'harbour.md';
 const CHANGING = 'ferry.jsonl';
-const fixedText = [
-  'HARBOUR MASTER: The north pier closes at dusk for repairs to the crane rails.',
-  'HARBOUR MASTER: Pilots should expect delays near the grain terminal until spring.',
-].join('\n\n');
+const fixedText = ['HARBOUR MASTER: The north pier closes at dusk for repairs to the crane rails.', 'HARBOUR MASTER: Pilots should expect delays near the grain terminal until spring.'].join('\n\n');
 const version = (n: number) => `${JSON.stringify({ speaker: 'Ines Carvalho', text: `We will never run the night ferry without a second engineer aboard, notice ${n}.` })}\n`;
 
 const DRAFT = 'Carvalho was firm. “We willnever run the night ferry,” Carvalho said.\n';

@@ -34,7 +34,10 @@ test('vocabulary ids stand for the same keys as tokenize', () => {
   for (const text of texts()) {
     const ids: number[] = [];
     v.scan(text, (id) => ids.push(id));
-    assert.deepEqual(ids.map((id) => v.words[id]), tokenize(text).map((t) => t.norm));
+    assert.deepEqual(
+      ids.map((id) => v.words[id]),
+      tokenize(text).map((t) => t.norm),
+    );
   }
   assert.equal(v.lookup('never-seen-word'), -1);
   const restored = Vocabulary.from(v.words);

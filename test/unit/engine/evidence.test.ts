@@ -30,7 +30,13 @@ corpus.addText(
 corpus.addText(
   '/sources/posts.jsonl',
   records([
-    { speaker: 'Martin Kessler', text: 'The tramway extension will open in May with twelve new stations along the river.', date: '2025-02-11', url: 'https://example.org/posts/41', title: 'Post by Martin Kessler' },
+    {
+      speaker: 'Martin Kessler',
+      text: 'The tramway extension will open in May with twelve new stations along the river.',
+      date: '2025-02-11',
+      url: 'https://example.org/posts/41',
+      title: 'Post by Martin Kessler',
+    },
     { speaker: 'Ilse Kessler', text: 'Our foundation funds reading clubs in every public library of the district.' },
   ]),
 );

@@ -85,7 +85,12 @@ function edited(words: string[], edits: Edit[]): string {
   const out = [...words];
   for (const e of edits) {
     if (e.kind === 'contract') {
-      const joined = out.join(' ').replace(/\bwill not\b/, "won't").replace(/\bdo not\b/, "don't").replace(/\bcan't\b/, 'cannot').replace(/\bdon't\b/, 'do not');
+      const joined = out
+        .join(' ')
+        .replace(/\bwill not\b/, "won't")
+        .replace(/\bdo not\b/, "don't")
+        .replace(/\bcan't\b/, 'cannot')
+        .replace(/\bdon't\b/, 'do not');
       out.splice(0, out.length, ...joined.split(' '));
       continue;
     }
@@ -139,7 +144,13 @@ test('the README example: the changed last word of a partial quote is replaced, 
   assert.equal(applyFix(draft, f, fix), '“Our commitment to the harbor cleanup is unshakable,” Castellanos said on Friday.\n');
   assert.equal(assertFixesHold(corpus, draft, 'README example'), 1);
   // The diff names the source word the draft changed, however late in the quote it stands.
-  assert.deepEqual(f.diff?.filter((d) => d.op === 'removed' || d.op === 'added'), [{ op: 'removed', text: 'unshakable' }, { op: 'added', text: 'unbreakable' }]);
+  assert.deepEqual(
+    f.diff?.filter((d) => d.op === 'removed' || d.op === 'added'),
+    [
+      { op: 'removed', text: 'unshakable' },
+      { op: 'added', text: 'unbreakable' },
+    ],
+  );
 });
 
 test('a dropped negation before a partial quote is taken back in', () => {
@@ -155,7 +166,7 @@ test('no "Attribute to" on a second reference: a title or pronoun is house style
   const corpus = statementCorpus();
   const named = checkText('Whitfield said: “Nobody on this board voted to close the library branches.”\n', '/d.md', corpus).findings[0];
   assert.equal(named.verdict, 'misattributed');
-  assert.equal(named.fixes?.[0]?.title, 'Attribute to Omar Castellanos (the source\'s speaker)');
+  assert.equal(named.fixes?.[0]?.title, "Attribute to Omar Castellanos (the source's speaker)");
   for (const speaker of ['the Chairman', 'the spokesperson', 'she', 'a board member']) {
     const f = checkText(`Dana Whitfield spoke first. “Nobody on this board voted to close the library branches,” ${speaker} said.\n`, '/d.md', corpus).findings.find((x) => x.kind === 'quote');
     assert.ok(f);

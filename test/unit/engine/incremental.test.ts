@@ -9,7 +9,8 @@ import { maskProse } from '../../../server/src/engine/text/mask';
 import { EXAMPLES, REPO_ROOT } from '../../support/paths';
 
 const corpus = loadCorpus([path.join(EXAMPLES, 'sources'), path.join(REPO_ROOT, 'test', 'fixtures', 'workspace', 'sources')]);
-const key = (f: Finding) => `${f.verdict} ${f.span.start}-${f.span.end} ${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character} ${f.severity} ${f.speaker} ${f.source?.path ?? '-'} ${!!f.ignored}`;
+const key = (f: Finding) =>
+  `${f.verdict} ${f.span.start}-${f.span.end} ${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character} ${f.severity} ${f.speaker} ${f.source?.path ?? '-'} ${!!f.ignored}`;
 const full = (text: string) => checkText(text, 'draft.md', corpus).findings.map(key);
 
 describe('piecesOf', () => {
@@ -53,7 +54,8 @@ describe('IncrementalCheck', () => {
   });
 
   it('a headline is the first paragraph of the document only', () => {
-    const text = 'Ruiz Says Port Is ‘Not for Sale at Any Price Whatsoever’\n\nBody text here.\n\nMore body text.\n\nEven more text.\n\nReport On Budget ‘Will Go To The Council Next Week For Sure’\n\nEnd.';
+    const text =
+      'Ruiz Says Port Is ‘Not for Sale at Any Price Whatsoever’\n\nBody text here.\n\nMore body text.\n\nEven more text.\n\nReport On Budget ‘Will Go To The Council Next Week For Sure’\n\nEnd.';
     assert.deepEqual(new IncrementalCheck().check(text, 'draft.md', corpus).map(key), full(text));
   });
 

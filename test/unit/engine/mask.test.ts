@@ -40,7 +40,11 @@ test('Markdown by its parser: every offset stays, entities read as their charact
   const text = '&ldquo;We *will* win,&rdquo; [Ruiz][r] said in `the hall`.\r\n\r\n| who | said |\r\n| --- | --- |\r\n| Ana | “yes” |\r\n\r\n[r]: https://example.org/ruiz "Ruiz"\r\n';
   const masked = maskProse(text, 'markdown');
   assert.equal(masked.text.length, text.length);
-  assert.deepEqual([...masked.text].map((c, i) => (c === '\r' || c === '\n' ? i : -1)).filter((i) => i >= 0), [...text].map((c, i) => (c === '\r' || c === '\n' ? i : -1)).filter((i) => i >= 0), 'line breaks where they were');
+  assert.deepEqual(
+    [...masked.text].map((c, i) => (c === '\r' || c === '\n' ? i : -1)).filter((i) => i >= 0),
+    [...text].map((c, i) => (c === '\r' || c === '\n' ? i : -1)).filter((i) => i >= 0),
+    'line breaks where they were',
+  );
   assert.equal(masked.text.indexOf('“'), '&ldquo;'.length - 1, 'an opening mark touches the word after it');
   assert.equal(masked.text.indexOf('”'), text.indexOf('&rdquo;'), 'a closing mark the word before it');
   assert.equal(masked.text.slice(masked.text.indexOf('We'), masked.text.indexOf('win') + 3), 'We  will  win', 'emphasis marks blanked in place');

@@ -2,8 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractQuotes } from '../../../server/src/engine';
 
-const quotes = (text: string, format: 'markdown' | 'plaintext' = 'markdown') =>
-  extractQuotes(text, { format }).map((q) => ({ text: q.text, speaker: q.speaker?.text ?? null }));
+const quotes = (text: string, format: 'markdown' | 'plaintext' = 'markdown') => extractQuotes(text, { format }).map((q) => ({ text: q.text, speaker: q.speaker?.text ?? null }));
 
 test('straight, typographic, guillemet and low-high marks, and a mix of them', () => {
   assert.deepEqual(quotes('"We will rebuild the bridge," Mayor Ana Ruiz said.'), [{ text: 'We will rebuild the bridge,', speaker: 'Mayor Ana Ruiz' }]);
@@ -14,14 +13,12 @@ test('straight, typographic, guillemet and low-high marks, and a mix of them', (
 });
 
 test('single marks make quotes only where a paragraph has no double marks (British style)', () => {
-  assert.deepEqual(quotes("‘We will rebuild the bridge,’ Mayor Ana Ruiz said."), [{ text: 'We will rebuild the bridge,', speaker: 'Mayor Ana Ruiz' }]);
+  assert.deepEqual(quotes('‘We will rebuild the bridge,’ Mayor Ana Ruiz said.'), [{ text: 'We will rebuild the bridge,', speaker: 'Mayor Ana Ruiz' }]);
   assert.deepEqual(quotes("Ruiz said the council's plan isn't ready and the residents' patience is thin."), []);
 });
 
 test('a quote inside a quote stays inside the outer quote', () => {
-  assert.deepEqual(quotes('“They told us ‘the bridge is safe,’ and it was not,” Ruiz said.'), [
-    { text: 'They told us ‘the bridge is safe,’ and it was not,', speaker: 'Ruiz' },
-  ]);
+  assert.deepEqual(quotes('“They told us ‘the bridge is safe,’ and it was not,” Ruiz said.'), [{ text: 'They told us ‘the bridge is safe,’ and it was not,', speaker: 'Ruiz' }]);
 });
 
 test('a quote split by its attribution is one quote of two fragments', () => {

@@ -121,7 +121,7 @@ debate.addText(
   ]),
 );
 
-test('a debate record holding another speaker\'s turn: the words after "LOPEZ:" are Lopez\'s, not the moderator\'s', () => {
+test("a debate record holding another speaker's turn: the words after \"LOPEZ:\" are Lopez's, not the moderator's", () => {
   const draft = 'Lopez said: “The harbor budget is a promise this council cannot keep without a bond.”';
   const f = checkText(draft, '/drafts/story.md', debate, { claims: false }).findings[0];
   assert.equal(f.verdict, 'verified');
@@ -133,7 +133,12 @@ const occasions = new Corpus();
 const filler = ['city', 'council', 'budget', 'water', 'roads', 'school', 'taxes', 'parks', 'housing', 'buses'];
 occasions.addText(
   '/sources/filler.jsonl',
-  records(Array.from({ length: 100 }, (_, i) => ({ speaker: `Resident ${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + Math.floor(i / 26))} Voss`, text: `Item ${i}: the ${filler[i % 10]} and the ${filler[(i + 3) % 10]} and the ${filler[(i + 6) % 10]} matter to ${filler[(i + 1) % 10]} and ${filler[(i + 8) % 10]} here.` }))),
+  records(
+    Array.from({ length: 100 }, (_, i) => ({
+      speaker: `Resident ${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + Math.floor(i / 26))} Voss`,
+      text: `Item ${i}: the ${filler[i % 10]} and the ${filler[(i + 3) % 10]} and the ${filler[(i + 6) % 10]} matter to ${filler[(i + 1) % 10]} and ${filler[(i + 8) % 10]} here.`,
+    })),
+  ),
 );
 occasions.addText(
   '/sources/debate.jsonl',

@@ -39,5 +39,5 @@ test('as a corpus, the seed article gives six statements of five speakers', () =
   // Statement ranges point at the words in the source file.
   const s = corpus.statement(1);
   assert.equal(s.range.start.line, 7);
-  assert.ok(text.split("\n")[7].slice(s.range.start.character).startsWith('discussed areas of mutual interest'));
+  assert.ok(text.split('\n')[7].slice(s.range.start.character).startsWith('discussed areas of mutual interest'));
 });

@@ -78,11 +78,24 @@ test('every form of a verb meets at one stem: 12 of 13 verbs with the Snowball s
 });
 
 test('the pairs a claim turned on meet now: agreed/agrees, created/creates, raised/raises, promised/promises', () => {
-  for (const [a, b] of [['agreed', 'agrees'], ['created', 'creates'], ['raised', 'raises'], ['promised', 'promises'], ['discussed', 'discussing'], ['inspectors', 'inspector']]) {
+  for (const [a, b] of [
+    ['agreed', 'agrees'],
+    ['created', 'creates'],
+    ['raised', 'raises'],
+    ['promised', 'promises'],
+    ['discussed', 'discussing'],
+    ['inspectors', 'inspector'],
+  ]) {
     assert.equal(stem(a), stem(b), `${a} / ${b}`);
   }
   // Case and a possessive do not matter; different words stay apart.
   assert.equal(stem('Agreed'), stem('agrees'));
   assert.equal(stem("president's"), stem('president'));
-  for (const [a, b] of [['new', 'news'], ['general', 'generous'], ['state', 'statement'], ['said', 'sad']]) assert.notEqual(stem(a), stem(b), `${a} / ${b}`);
+  for (const [a, b] of [
+    ['new', 'news'],
+    ['general', 'generous'],
+    ['state', 'statement'],
+    ['said', 'sad'],
+  ])
+    assert.notEqual(stem(a), stem(b), `${a} / ${b}`);
 });

@@ -4,9 +4,15 @@ import { tokenize, tokenizeQuote } from '../../../server/src/engine/text/tokeniz
 import { LineIndex } from '../../../server/src/engine/text/lineIndex';
 
 test('words are matched without case, apostrophe, dash or accent differences', () => {
-  assert.deepEqual(tokenize('Israel’s 75–year–old Café').map((t) => t.norm), ["israel's", '75', 'year', 'old', 'cafe']);
+  assert.deepEqual(
+    tokenize('Israel’s 75–year–old Café').map((t) => t.norm),
+    ["israel's", '75', 'year', 'old', 'cafe'],
+  );
   // A contraction reads as the words it stands for, so "won't" aligns with "will not".
-  assert.deepEqual(tokenize("won't 1,000 3.5").map((t) => t.norm), ['will', 'not', '1,000', '3.5']);
+  assert.deepEqual(
+    tokenize("won't 1,000 3.5").map((t) => t.norm),
+    ['will', 'not', '1,000', '3.5'],
+  );
 });
 
 test('token offsets point into the original text', () => {
@@ -16,7 +22,10 @@ test('token offsets point into the original text', () => {
 
 test('quote marks: ellipses become gaps, brackets wildcards, [sic] disappears', () => {
   const tokens = tokenizeQuote('We [the city] will ... open it. . . soon … [sic] now');
-  assert.deepEqual(tokens.map((t) => (t.gap ? '…' : t.bracket ? '[]' : t.norm)), ['we', '[]', 'will', '…', 'open', 'it', '…', 'soon', '…', 'now']);
+  assert.deepEqual(
+    tokens.map((t) => (t.gap ? '…' : t.bracket ? '[]' : t.norm)),
+    ['we', '[]', 'will', '…', 'open', 'it', '…', 'soon', '…', 'now'],
+  );
 });
 
 test('line index: LF, CRLF and lone CR line ends, UTF-16 characters', () => {

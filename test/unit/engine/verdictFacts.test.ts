@@ -100,7 +100,10 @@ test("README's and SPEC's verdict tables name the table's verdicts, SPEC with th
   for (const r of specRows) {
     assert.ok(r.verdict in VERDICT_FACTS, `SPEC names a verdict the engine has: ${r.verdict}`);
     const severity = r.rest.split('|').at(-2)!.trim();
-    assert.ok(severity.startsWith(VERDICT_FACTS[r.verdict as Verdict].defaultSeverity), `SPEC's default severity of ${r.verdict} ("${severity}") starts with ${VERDICT_FACTS[r.verdict as Verdict].defaultSeverity}`);
+    assert.ok(
+      severity.startsWith(VERDICT_FACTS[r.verdict as Verdict].defaultSeverity),
+      `SPEC's default severity of ${r.verdict} ("${severity}") starts with ${VERDICT_FACTS[r.verdict as Verdict].defaultSeverity}`,
+    );
   }
   const json = /"verdict": "([a-z|]+)"/.exec(spec);
   assert.ok(json, "SPEC's JSON report lists the verdicts");

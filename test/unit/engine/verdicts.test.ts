@@ -53,7 +53,9 @@ test('§4: the case of the first letter and punctuation at the edge are not alte
 
 test('§4: an ellipsis stands for omitted words, in any of its forms', () => {
   for (const ellipsis of ['...', '…', '. . .']) {
-    const f = only(`“The Secretary discussed the need to uphold the commitments made at regional meetings ${ellipsis} to avoid measures that undermine the prospects for a two-state solution,” Miller said.`);
+    const f = only(
+      `“The Secretary discussed the need to uphold the commitments made at regional meetings ${ellipsis} to avoid measures that undermine the prospects for a two-state solution,” Miller said.`,
+    );
     assert.equal(f.verdict, 'verified', ellipsis);
   }
 });
@@ -168,7 +170,9 @@ test('unattributed: a cue with no speaker that can be resolved', () => {
 });
 
 test('stitched: fragments of two statements joined without an ellipsis', () => {
-  const f = only(`Miller said the two “discussed areas of mutual interest, including expanding and deepening Israel’s integration, and underscored the United States’ ironclad commitment to Israel’s security.”`);
+  const f = only(
+    `Miller said the two “discussed areas of mutual interest, including expanding and deepening Israel’s integration, and underscored the United States’ ironclad commitment to Israel’s security.”`,
+  );
   assert.equal(f.verdict, 'stitched');
   assert.equal(f.severity, 'error');
   assert.ok(f.source);
@@ -178,7 +182,9 @@ test('stitched: fragments of two statements joined without an ellipsis', () => {
 });
 
 test('the same verdicts for a quote split by its attribution', () => {
-  const f = only(`“The Secretary discussed the need to uphold the commitments made at regional meetings in Aqaba and Sharm El Sheikh,” Miller said, “to avoid measures that undermine the prospects for a two-state solution.”`);
+  const f = only(
+    `“The Secretary discussed the need to uphold the commitments made at regional meetings in Aqaba and Sharm El Sheikh,” Miller said, “to avoid measures that undermine the prospects for a two-state solution.”`,
+  );
   assert.equal(f.verdict, 'verified');
   assert.equal(f.speaker, 'Matthew Miller');
 });

@@ -5,7 +5,19 @@ import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { checkDraft, corpusOptionsFor, discoverWorkspace, draftFormat, findDrafts, indexCacheFolder, isInCorpus, loadCorpus, openWorkspace, severityOverrides, userCacheFolder } from '../../../server/src/engine';
+import {
+  checkDraft,
+  corpusOptionsFor,
+  discoverWorkspace,
+  draftFormat,
+  findDrafts,
+  indexCacheFolder,
+  isInCorpus,
+  loadCorpus,
+  openWorkspace,
+  severityOverrides,
+  userCacheFolder,
+} from '../../../server/src/engine';
 
 function tempWorkspace(files: Record<string, string>): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-ws-'));
@@ -46,7 +58,8 @@ describe('severities', () => {
     });
     const text = fs.readFileSync(path.join(root, 'draft.md'), 'utf8');
     const corpus = loadCorpus([path.join(root, 'sources')]);
-    const severityWith = (overrides: Parameters<typeof openWorkspace>[1]) => checkDraft(openWorkspace(root, overrides), corpus, text, path.join(root, 'draft.md')).findings.map((f) => `${f.verdict}:${f.severity}`);
+    const severityWith = (overrides: Parameters<typeof openWorkspace>[1]) =>
+      checkDraft(openWorkspace(root, overrides), corpus, text, path.join(root, 'draft.md')).findings.map((f) => `${f.verdict}:${f.severity}`);
     assert.deepEqual(severityWith({}), ['altered:warning'], 'a contraction is a minor change (SPEC §5)');
     assert.deepEqual(severityWith({ severity: { altered: 'error' } }), ['altered:warning'], 'restating the default changes nothing');
     assert.deepEqual(severityWith({ severity: { altered: 'hint' } }), ['altered:hint']);
@@ -71,7 +84,10 @@ describe('drafts', () => {
     assert.ok(isInCorpus(ws, path.join(root, 'sources', 's.md')));
     assert.ok(!isInCorpus(ws, path.join(root, 'sourcesX', 's.md')));
     const { files, problems } = findDrafts(ws, ['.']);
-    assert.deepEqual(files.map((f) => path.relative(root, f)), ['a.md', path.join('notes', 'b.txt')]);
+    assert.deepEqual(
+      files.map((f) => path.relative(root, f)),
+      ['a.md', path.join('notes', 'b.txt')],
+    );
     assert.deepEqual(problems, []);
     assert.equal(findDrafts(ws, ['missing.md']).problems[0].message, 'no such file or folder');
     fs.rmSync(root, { recursive: true, force: true });
@@ -80,11 +96,21 @@ describe('drafts', () => {
 
 describe('finding the workspace and its index (issue 17)', () => {
   it('finds verbatim.json upward from a subfolder, stopping at the repository root', () => {
-    const root = tempWorkspace({ 'verbatim.json': '{"corpus": ["refs"]}', 'repo/.git/HEAD': 'x', 'repo/verbatim.json': '{"corpus": ["mine"]}', 'repo/a/b/draft.md': 'x', 'repo/inner/.git/HEAD': 'x', 'repo/inner/c/draft.md': 'x' });
+    const root = tempWorkspace({
+      'verbatim.json': '{"corpus": ["refs"]}',
+      'repo/.git/HEAD': 'x',
+      'repo/verbatim.json': '{"corpus": ["mine"]}',
+      'repo/a/b/draft.md': 'x',
+      'repo/inner/.git/HEAD': 'x',
+      'repo/inner/c/draft.md': 'x',
+    });
     const deep = discoverWorkspace(path.join(root, 'repo', 'a', 'b'));
     assert.equal(deep.ws.root, path.join(root, 'repo'));
     assert.deepEqual(deep.ws.corpusPaths, [path.join(root, 'repo', 'mine')]);
-    assert.deepEqual(deep.searched, ['a/b', 'a', ''].map((d) => path.join(root, 'repo', d)));
+    assert.deepEqual(
+      deep.searched,
+      ['a/b', 'a', ''].map((d) => path.join(root, 'repo', d)),
+    );
     const inner = discoverWorkspace(path.join(root, 'repo', 'inner', 'c'));
     assert.equal(inner.ws.configFile, null, 'the search stops at the inner repository root');
     assert.equal(inner.ws.root, path.join(root, 'repo', 'inner', 'c'));
@@ -118,7 +144,7 @@ describe('finding the workspace and its index (issue 17)', () => {
   });
 
   it('a cache folder that cannot be made is a corpus problem, and the corpus loads without it', () => {
-    const root = tempWorkspace({ 'sources/a.jsonl': '{"speaker": "Ana Ruiz", "text": "The bridge reopens in May."}\n', 'file': 'not a folder' });
+    const root = tempWorkspace({ 'sources/a.jsonl': '{"speaker": "Ana Ruiz", "text": "The bridge reopens in May."}\n', file: 'not a folder' });
     const corpus = loadCorpus([path.join(root, 'sources')], { cacheDir: path.join(root, 'file', 'index') });
     assert.equal(corpus.statementCount, 1);
     assert.match(corpus.problems[0].message, /cannot keep the index cache here \(ENOTDIR\): indexed without a cache/);
@@ -127,7 +153,16 @@ describe('finding the workspace and its index (issue 17)', () => {
   });
 
   it('skips what .gitignore and .verbatimignore leave out of folders and globs, never a file named directly', () => {
-    const root = tempWorkspace({ '.git/HEAD': 'x', '.gitignore': 'archive/\n*.tmp.md\n', 'drafts/.verbatimignore': 'old/\n', 'archive/a.md': 'x', 'drafts/b.md': 'x', 'drafts/c.tmp.md': 'x', 'drafts/old/d.md': 'x', 'drafts/new/e.md': 'x' });
+    const root = tempWorkspace({
+      '.git/HEAD': 'x',
+      '.gitignore': 'archive/\n*.tmp.md\n',
+      'drafts/.verbatimignore': 'old/\n',
+      'archive/a.md': 'x',
+      'drafts/b.md': 'x',
+      'drafts/c.tmp.md': 'x',
+      'drafts/old/d.md': 'x',
+      'drafts/new/e.md': 'x',
+    });
     const ws = openWorkspace(root);
     const rel = (files: string[]) => files.map((f) => path.relative(root, f).split(path.sep).join('/'));
     assert.deepEqual(rel(findDrafts(ws, ['.']).files), ['drafts/b.md', 'drafts/new/e.md']);

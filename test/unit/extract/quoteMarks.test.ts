@@ -12,7 +12,10 @@ const quotes = (text: string) =>
 
 test('an opening “ typed where the closing mark belongs closes the quote', () => {
   assert.deepEqual(quotes('“The ferry runs at a loss,“ said Ana Ruiz, the harbour master.'), [{ text: 'The ferry runs at a loss,', speaker: 'Ana Ruiz' }]);
-  assert.deepEqual(quotes('Inspectors rated the claim “Half True.“ Ruiz said nothing.').map((q) => q.text), ['Half True.']);
+  assert.deepEqual(
+    quotes('Inspectors rated the claim “Half True.“ Ruiz said nothing.').map((q) => q.text),
+    ['Half True.'],
+  );
 });
 
 test('a closing mark set off by a space after an inner quote still closes', () => {
@@ -29,7 +32,10 @@ test('a quote of the other style inside a straight quote is part of it', () => {
 
 test('a quote left open at the end of its paragraph runs to that end', () => {
   const text = '“The port will reopen in May,” Ruiz said. “We owe that to the crews.\n\nThe council meets on Friday.';
-  assert.deepEqual(quotes(text).map((q) => q.text), ['The port will reopen in May,', 'We owe that to the crews.']);
+  assert.deepEqual(
+    quotes(text).map((q) => q.text),
+    ['The port will reopen in May,', 'We owe that to the crews.'],
+  );
 });
 
 test('a transcript quoted turn by turn: one quote a turn, each with its label’s speaker', () => {
@@ -41,7 +47,10 @@ test('a transcript quoted turn by turn: one quote a turn, each with its label’
     'And that is settled, she said."',
   ].join('\n\n');
   const found = quotes(text);
-  assert.deepEqual(found.map((q) => q.speaker), ['HOST', 'RUIZ']);
+  assert.deepEqual(
+    found.map((q) => q.speaker),
+    ['HOST', 'RUIZ'],
+  );
   assert.match(found[0].text, /^HOST: Will the ferry run on Sunday\? The crews say “not a chance\.”$/);
   assert.doesNotMatch(found[0].text, /CROSSTALK/);
 });

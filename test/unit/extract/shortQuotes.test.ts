@@ -10,13 +10,19 @@ const quotes = (text: string) =>
 
 test('a list of short phrases after a verb of naming: each is a quote of the subject', () => {
   const found = quotes('Ortega called the councillor a "spineless clerk," a "liar" and "unfit."');
-  assert.deepEqual(found.map((q) => q.text), ['spineless clerk,', 'liar', 'unfit.']);
+  assert.deepEqual(
+    found.map((q) => q.text),
+    ['spineless clerk,', 'liar', 'unfit.'],
+  );
   for (const q of found) assert.match(q.speaker ?? '', /Ortega/);
 });
 
 test('a short phrase after a verb that is not a cue of speech on its own', () => {
   assert.deepEqual(quotes('Ortega likened the tax to “daylight robbery” in his speech.'), [{ text: 'daylight robbery', speaker: 'Ortega' }]);
-  assert.deepEqual(quotes('Ortega tweeted before dawn that the mayor was “a fraud” and “a coward.”').map((q) => q.text), ['a fraud', 'a coward.']);
+  assert.deepEqual(
+    quotes('Ortega tweeted before dawn that the mayor was “a fraud” and “a coward.”').map((q) => q.text),
+    ['a fraud', 'a coward.'],
+  );
 });
 
 test('quoted words in a headline are quotes; a "Name:" lead names the speaker', () => {
@@ -25,16 +31,22 @@ test('quoted words in a headline are quotes; a "Name:" lead names the speaker', 
 });
 
 test('a new clause after a quote does not carry the cue to a later scare quote', () => {
-  assert.deepEqual(quotes('Ortega said the port “opens in June,” a date the “insiders” doubt.').map((q) => q.text), ['opens in June,']);
+  assert.deepEqual(
+    quotes('Ortega said the port “opens in June,” a date the “insiders” doubt.').map((q) => q.text),
+    ['opens in June,'],
+  );
 });
 
-test("two apostrophes used as a double mark make a quote (newspaper archive style)", () => {
+test('two apostrophes used as a double mark make a quote (newspaper archive style)', () => {
   assert.deepEqual(quotes("''The ferry is safe,'' Ruiz said. The sailors' union disagreed."), [{ text: 'The ferry is safe,', speaker: 'Ruiz' }]);
 });
 
 test('quoted phrases of a clause reported by a verb of saying are all the speaker’s', () => {
   const found = quotes('Ortega said on Friday that the levy was “a cruel joke” while the new toll is “plain theft.”');
-  assert.deepEqual(found.map((q) => q.text), ['a cruel joke', 'plain theft.']);
+  assert.deepEqual(
+    found.map((q) => q.text),
+    ['a cruel joke', 'plain theft.'],
+  );
   for (const q of found) assert.match(q.speaker ?? '', /Ortega/);
 });
 
@@ -55,11 +67,17 @@ test('a headline verb of saying in Title Case names the speaker before it', () =
 
 test('a short quote right after an attributed one continues it even when its speaker is unresolved', () => {
   const found = quotes('“Come and see the boats,” she said. “Right now.”');
-  assert.deepEqual(found.map((q) => q.text), ['Come and see the boats,', 'Right now.']);
+  assert.deepEqual(
+    found.map((q) => q.text),
+    ['Come and see the boats,', 'Right now.'],
+  );
 });
 
 test('a quoted phrase ending without a comma carries the reported clause on to the next one', () => {
   const found = quotes('Ortega claimed “the auditors inflated” the toll figures through a “sloppy use of averages.”');
-  assert.deepEqual(found.map((q) => q.text), ['the auditors inflated', 'sloppy use of averages.']);
+  assert.deepEqual(
+    found.map((q) => q.text),
+    ['the auditors inflated', 'sloppy use of averages.'],
+  );
   for (const q of found) assert.match(q.speaker ?? '', /Ortega/);
 });

@@ -14,7 +14,19 @@ test('speaker shapes: closed-class words and clauses are told from names, roles 
   for (const bad of ['But', 'Some', 'At', 'Last', 'One', 'Somehow', 'It’s', 'WATCH', 'A March', 'Harlan must', 'the harbour board haven’t', 'of the letter to', 'He’s', 'Ana Ruiz said', 'His']) {
     assert.ok(badSpeakerShape(bad), `${bad} should be no speaker`);
   }
-  for (const good of ['Ana Ruiz', 'Ms. May', 'Will Okafor', 'the harbour board', 'some economists', 'First Lady Ana Ruiz', 'Schlafly', 'they', 'officials', 'the Pier Authority', 'Sen. Ann Ortiz (D-Ore.)']) {
+  for (const good of [
+    'Ana Ruiz',
+    'Ms. May',
+    'Will Okafor',
+    'the harbour board',
+    'some economists',
+    'First Lady Ana Ruiz',
+    'Schlafly',
+    'they',
+    'officials',
+    'the Pier Authority',
+    'Sen. Ann Ortiz (D-Ore.)',
+  ]) {
     assert.equal(badSpeakerShape(good), null, `${good} is a speaker`);
   }
 });

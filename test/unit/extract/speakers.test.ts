@@ -20,18 +20,9 @@ test('initials inside a name do not end the sentence', () => {
 });
 
 test('a name with several appositions before the cue', () => {
-  assert.match(
-    speakerOf('“The levy is unlawful,” Marta Quill, the attorney general of Idaho, one of the states suing the agency, said on Monday.') ?? '',
-    /Marta Quill/,
-  );
-  assert.match(
-    speakerOf('Dev Arora, head of the tenants union, which represents 4,000 renters, said the rent rise was “simply indefensible for families.”') ?? '',
-    /Dev Arora/,
-  );
-  assert.match(
-    speakerOf('Treasurer Ann Bloch (R), Ortega’s rival in the coming race, said the fund was “running on fumes and hope.”') ?? '',
-    /Bloch/,
-  );
+  assert.match(speakerOf('“The levy is unlawful,” Marta Quill, the attorney general of Idaho, one of the states suing the agency, said on Monday.') ?? '', /Marta Quill/);
+  assert.match(speakerOf('Dev Arora, head of the tenants union, which represents 4,000 renters, said the rent rise was “simply indefensible for families.”') ?? '', /Dev Arora/);
+  assert.match(speakerOf('Treasurer Ann Bloch (R), Ortega’s rival in the coming race, said the fund was “running on fumes and hope.”') ?? '', /Bloch/);
 });
 
 test('a participle cue takes the subject of the main clause', () => {

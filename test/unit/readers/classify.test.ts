@@ -3,11 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { decodeText, isProbablyBinary } from '../../../server/src/engine/text/decode';
-import {
-  readSourceText,
-  titleHint,
-  type ArticleExtractor,
-} from '../../../server/src/engine/corpus/readers/classify';
+import { readSourceText, titleHint, type ArticleExtractor } from '../../../server/src/engine/corpus/readers/classify';
 import type { RawStatement } from '../../../server/src/engine/corpus/readers/transcript';
 import { assertSpansExact, fixture, sharedDir } from './helpers';
 
@@ -32,7 +28,13 @@ test('classify: front matter kind statement with speaker, title, url, date', () 
   assert.equal(r.url, 'https://state.gov/r');
   assert.equal(r.date, '2023-06-29');
   assert.deepEqual(r.problems, []);
-  assert.deepEqual(r.statements.map((s) => [s.speakerText, s.text]), [['Matthew Miller', 'The Secretary spoke.'], ['Matthew Miller', 'He also said more.']]);
+  assert.deepEqual(
+    r.statements.map((s) => [s.speakerText, s.text]),
+    [
+      ['Matthew Miller', 'The Secretary spoke.'],
+      ['Matthew Miller', 'He also said more.'],
+    ],
+  );
   assertSpansExact(text, r.statements);
 });
 
@@ -92,7 +94,10 @@ test('classify: notes are a transcript when labelled, else an article', () => {
   const { extract, calls } = fakeArticle();
   const labelled = readSourceText('n.md', '---\nkind: notes\n---\nBLINKEN: We spoke.\n\nMILLER: Indeed.\n', extract);
   assert.equal(labelled.kind, 'notes');
-  assert.deepEqual(labelled.statements.map((s) => s.speakerText), ['BLINKEN', 'MILLER']);
+  assert.deepEqual(
+    labelled.statements.map((s) => s.speakerText),
+    ['BLINKEN', 'MILLER'],
+  );
   assert.equal(calls.length, 0);
   const prose = readSourceText('n.md', '---\nkind: notes\n---\nMet Miller at noon. He said \u201cwe spoke.\u201d\n', extract);
   assert.equal(prose.kind, 'notes');
@@ -168,7 +173,10 @@ test('decodeText: UTF-8 with and without BOM, UTF-16 LE/BE with BOM, else Window
   be.swap16();
   assert.deepEqual(decodeText(Buffer.concat([Buffer.from([0xfe, 0xff]), be])), { text: 'Hi \u201cthere\u201d \ud83d\ude00', encoding: 'utf-16be' });
   // Windows-1252: curly quotes, dashes and the euro are single bytes 0x80-0x9F; the rest is Latin-1.
-  assert.deepEqual(decodeText(Buffer.from([0x93, 0x57, 0x65, 0x92, 0x6c, 0x6c, 0x94, 0x20, 0x96, 0x20, 0x63, 0x61, 0x66, 0xe9, 0x20, 0x80])), { text: '\u201cWe\u2019ll\u201d \u2013 caf\u00e9 \u20ac', encoding: 'windows-1252' });
+  assert.deepEqual(decodeText(Buffer.from([0x93, 0x57, 0x65, 0x92, 0x6c, 0x6c, 0x94, 0x20, 0x96, 0x20, 0x63, 0x61, 0x66, 0xe9, 0x20, 0x80])), {
+    text: '\u201cWe\u2019ll\u201d \u2013 caf\u00e9 \u20ac',
+    encoding: 'windows-1252',
+  });
   assert.ok('problem' in decodeText(Buffer.from([0xff, 0xfe, 0x41])));
 });
 
@@ -208,7 +216,10 @@ test('White House: a signed statement gives the president as speaker', (t) => {
   assert.equal(r.kind, 'statement');
   assert.equal(r.statements.length, 1);
   assert.equal(r.statements[0].speakerText, 'Joe Biden');
-  assert.match(r.statements[0].text, /^Following up on our quiet, intensive diplomacy to bring about a ceasefire between Israel and Hamas, I have asked my Secretary of State, Tony Blinken, to travel/);
+  assert.match(
+    r.statements[0].text,
+    /^Following up on our quiet, intensive diplomacy to bring about a ceasefire between Israel and Hamas, I have asked my Secretary of State, Tony Blinken, to travel/,
+  );
   assert.match(r.statements[0].text, /in the coming months\.$/);
   assertSpansExact(text, r.statements);
 });
@@ -223,7 +234,8 @@ test('White House: remarks with several speakers and stage directions; a backgro
   assert.ok(!r.statements.some((s) => /\((Applause|Laughter)\.\)/.test(s.text)));
   assertSpansExact(text, r.statements);
 
-  const call = '2021-05-12-background-press-call-by-senior-administration-officials-on-executive-order-charting-a-new-course-to-improve-the-nations-cybersecurity-and-protect-federal-government-networks.md';
+  const call =
+    '2021-05-12-background-press-call-by-senior-administration-officials-on-executive-order-charting-a-new-course-to-improve-the-nations-cybersecurity-and-protect-federal-government-networks.md';
   const c = readSourceText(call, whitehouse(call)!, noArticle);
   assert.equal(c.kind, 'transcript');
   assert.ok(c.statements.some((s) => s.speakerText === 'SENIOR ADMINISTRATION OFFICIAL'));
@@ -254,10 +266,14 @@ test('White House: a release with no speaker in its title speaks for the issuing
 });
 
 test('White House: a release on whitehouse.gov whose title names no one is the White House’s', () => {
-  const text = '---\ntitle: President Biden Announces Key Nominees\nsource_url: https://www.whitehouse.gov/briefing-room/x/\n---\nWASHINGTON – Today, President Biden announced his intent to nominate the following.\n';
+  const text =
+    '---\ntitle: President Biden Announces Key Nominees\nsource_url: https://www.whitehouse.gov/briefing-room/x/\n---\nWASHINGTON – Today, President Biden announced his intent to nominate the following.\n';
   const r = readSourceText('x.md', text, noArticle);
   assert.equal(r.kind, 'statement');
-  assert.deepEqual(r.statements.map((s) => s.speakerText), ['the White House']);
+  assert.deepEqual(
+    r.statements.map((s) => s.speakerText),
+    ['the White House'],
+  );
 });
 
 test('White House: every sample file reads without a throw and with exact spans', (t) => {

@@ -26,7 +26,7 @@ function tempFile(name: string, content: string | Buffer): string {
   return file;
 }
 
-test('HTML: a saved statement page reads as its speaker\'s statement, without navigation, meta, share links, sidebar, footer or banner', () => {
+test("HTML: a saved statement page reads as its speaker's statement, without navigation, meta, share links, sidebar, footer or banner", () => {
   const file = path.join(DOCS, 'saved-page.html');
   const html = fs.readFileSync(file, 'utf8');
   const r = read(file);
@@ -53,7 +53,7 @@ test('HTML: a saved statement page reads as its speaker\'s statement, without na
   });
 });
 
-test('HTML: a news article\'s quotes are attributed as in a Markdown article; reader comments are not read', () => {
+test("HTML: a news article's quotes are attributed as in a Markdown article; reader comments are not read", () => {
   const r = read(path.join(DOCS, 'news-article.html'));
   assert.deepEqual(r.problems, []);
   assert.equal(r.document?.kind, 'article');
@@ -70,16 +70,19 @@ test('HTML: a page pandoc wrote (title from <title>, the heading and list items 
   const r = read(path.join(DOCS, 'statement-pandoc.html'));
   assert.deepEqual(r.problems, []);
   assert.equal(r.document?.kind, 'statement');
-  assert.deepEqual(statements(r).map(([, t]) => t), [
-    'The state will finish the river bridge by the spring, and it will carry forty thousand cars a day.',
-    'We have checked the numbers twice, and the state grant covers every dollar of the cost.',
-    'Work resumes on Monday.',
-    'The east lane opens first.',
-  ]);
+  assert.deepEqual(
+    statements(r).map(([, t]) => t),
+    [
+      'The state will finish the river bridge by the spring, and it will carry forty thousand cars a day.',
+      'We have checked the numbers twice, and the state grant covers every dollar of the cost.',
+      'Work resumes on Monday.',
+      'The east lane opens first.',
+    ],
+  );
   assert.ok(statements(r).every(([s]) => s === 'Ana Ruiz'));
 });
 
-test('PDF: text per page, the page as the statement\'s place, the title from the document info, page numbers dropped', async () => {
+test("PDF: text per page, the page as the statement's place, the title from the document info, page numbers dropped", async () => {
   const file = tempFile(
     'roe.pdf',
     await makePdf(
@@ -101,7 +104,10 @@ test('PDF: text per page, the page as the statement\'s place, the title from the
     ['Jane Roe', 'The state grant covers the cost.'],
   ]);
   // The range's line is the 0-based page.
-  assert.deepEqual([0, 1, 2].map((k) => r.places[k * 6 + 2]), [0, 1, 1]);
+  assert.deepEqual(
+    [0, 1, 2].map((k) => r.places[k * 6 + 2]),
+    [0, 1, 1],
+  );
 });
 
 test('PDF: a scan with no text layer, and a file that is not a PDF, are each reported as such', async () => {
@@ -113,19 +119,23 @@ test('PDF: a scan with no text layer, and a file that is not a PDF, are each rep
   assert.match(broken.problems[0], /not a readable PDF|scanned PDF/);
 });
 
-test('Word and OpenDocument (pandoc): paragraphs, the title from the properties, the title page\'s lines not read, paragraphs as places', () => {
+test("Word and OpenDocument (pandoc): paragraphs, the title from the properties, the title page's lines not read, paragraphs as places", () => {
   for (const name of ['statement.docx', 'statement.odt']) {
     const r = read(path.join(DOCS, name));
     assert.deepEqual(r.problems, [], name);
     assert.equal(r.document?.kind, 'statement', name);
     assert.equal(r.document?.title, 'Statement from Governor Ana Ruiz on the River Bridge', name);
     assert.equal(r.document?.locator, 'paragraph', name);
-    assert.deepEqual(statements(r), [
-      ['Ana Ruiz', 'The state will finish the river bridge by the spring, and it will carry forty thousand cars a day.'],
-      ['Ana Ruiz', 'We have checked the numbers twice, and the state grant covers every dollar of the cost.'],
-      ['Ana Ruiz', 'Work resumes on Monday.'],
-      ['Ana Ruiz', 'The east lane opens first.'],
-    ], name);
+    assert.deepEqual(
+      statements(r),
+      [
+        ['Ana Ruiz', 'The state will finish the river bridge by the spring, and it will carry forty thousand cars a day.'],
+        ['Ana Ruiz', 'We have checked the numbers twice, and the state grant covers every dollar of the cost.'],
+        ['Ana Ruiz', 'Work resumes on Monday.'],
+        ['Ana Ruiz', 'The east lane opens first.'],
+      ],
+      name,
+    );
   }
 });
 
@@ -151,7 +161,7 @@ test('email: the sender speaks the body; the quoted reply, its "wrote:" line, th
   assert.equal(r.document?.date, '2024-03-06');
   assert.deepEqual(statements(r), [
     ['Press Office', 'The bridge will open to traffic in April, ahead of the schedule we set last year.'],
-    ['Press Office', 'We don\'t expect any further closures.'],
+    ['Press Office', "We don't expect any further closures."],
   ]);
 });
 
@@ -168,7 +178,10 @@ test('email: a body of quotes attributed in it is read as an article (quoted-pri
 test('encodings: a Windows-1252 transcript and a UTF-16 file with a BOM read as text', () => {
   const cp = read(path.join(DOCS, 'transcript-cp1252.txt'));
   assert.deepEqual(cp.problems, []);
-  assert.deepEqual(statements(cp).map(([, t]) => t), ['The bridge will open in April, and we\u2019re proud of the crews.', 'It\u2019s ahead of schedule \u2013 by three weeks.']);
+  assert.deepEqual(
+    statements(cp).map(([, t]) => t),
+    ['The bridge will open in April, and we\u2019re proud of the crews.', 'It\u2019s ahead of schedule \u2013 by three weeks.'],
+  );
   const utf16 = read(path.join(DOCS, 'draft-utf16.md'));
   assert.deepEqual(utf16.problems, []);
   assert.deepEqual(statements(utf16), [['Ruiz', 'will open in April.']]);
@@ -179,7 +192,10 @@ test('a corpus folder lists every file it does not read, with the reason; hidden
   for (const name of ['notes.md', 'photo.JPG', 'budget.xlsx', 'old.doc', 'clip.mp4', 'data.xyz', 'page.html', 'filing.pdf', '.DS_Store']) fs.writeFileSync(path.join(dir, name), 'x');
   const problems: Array<{ path: string; message: string }> = [];
   const files = listSourceFiles([dir], problems);
-  assert.deepEqual(files.map((f) => path.basename(f)), ['filing.pdf', 'notes.md', 'page.html']);
+  assert.deepEqual(
+    files.map((f) => path.basename(f)),
+    ['filing.pdf', 'notes.md', 'page.html'],
+  );
   assert.deepEqual(
     problems.map((p) => [path.basename(p.path), p.message.replace(/ \(\.md, .*\)$/, ' (…)')]),
     [

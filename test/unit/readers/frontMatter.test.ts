@@ -59,7 +59,7 @@ test('front matter: nested speakers map and flow map are flattened', () => {
   assert.equal(fm.data['map.c d'], 'e');
 });
 
-test('front matter: a map two levels deep is reported, not read under the parent\'s keys', () => {
+test("front matter: a map two levels deep is reported, not read under the parent's keys", () => {
   const fm = parseFrontMatter('---\nspeakers:\n  Q:\n    name: Jane Doe\n    role: reporter\n  A: Antony Blinken\ntitle: Interview\n---\nBody');
   assert.equal(fm.data['speakers.name'], undefined);
   assert.equal(fm.data['speakers.role'], undefined);
@@ -93,7 +93,10 @@ test('front matter: malformed lines are problems, not throws; good keys still lo
   const fm = parseFrontMatter('---\ntitle: Good\nthis line is not yaml\n  stray indented\nquote: "never closed\n---\nBody');
   assert.equal(fm.data.title, 'Good');
   assert.ok(fm.problems.length >= 2, fm.problems.join('\n'));
-  assert.ok(fm.problems.some((p) => /line 3/.test(p)), fm.problems.join('\n'));
+  assert.ok(
+    fm.problems.some((p) => /line 3/.test(p)),
+    fm.problems.join('\n'),
+  );
 });
 
 test('front matter: unclosed block is a problem and the whole file is the body', () => {
@@ -105,6 +108,12 @@ test('front matter: unclosed block is a problem and the whole file is the body',
 
 test('front matter: unclosed flow list and bad escape are problems', () => {
   const fm = parseFrontMatter('---\ntags: [a, b\ntitle: "bad \\q escape"\n---\n');
-  assert.ok(fm.problems.some((p) => /never closes/.test(p)), fm.problems.join('\n'));
-  assert.ok(fm.problems.some((p) => /escape/.test(p)), fm.problems.join('\n'));
+  assert.ok(
+    fm.problems.some((p) => /never closes/.test(p)),
+    fm.problems.join('\n'),
+  );
+  assert.ok(
+    fm.problems.some((p) => /escape/.test(p)),
+    fm.problems.join('\n'),
+  );
 });

@@ -8,7 +8,10 @@ import { fixture } from './helpers';
 test('jsonl: a bad line is a problem with its line number; the rest loads', () => {
   const text = fs.readFileSync(fixture('statements.jsonl'), 'utf8');
   const r = readJsonRecords(text, 'jsonl');
-  assert.deepEqual(r.statements.map((s) => s.speakerText), ['Matthew Miller', "Prime Minister's Office"]);
+  assert.deepEqual(
+    r.statements.map((s) => s.speakerText),
+    ['Matthew Miller', "Prime Minister's Office"],
+  );
   assert.equal(r.statements[0].date, '2023-06-29');
   assert.equal(r.statements[0].url, 'https://example.org/readout');
   assert.equal(r.statements[0].title, undefined);
@@ -35,7 +38,13 @@ test('json: an array of records, and wrapped in {"statements": [...]}', () => {
   for (const text of [records, `{"source": "x", "statements": ${records}}`]) {
     const r = readJsonRecords(text, 'json');
     assert.deepEqual(r.problems, []);
-    assert.deepEqual(r.statements.map((s) => [s.speakerText, s.text]), [['Antony Blinken', 'One.'], ['Matthew Miller', 'Two.']]);
+    assert.deepEqual(
+      r.statements.map((s) => [s.speakerText, s.text]),
+      [
+        ['Antony Blinken', 'One.'],
+        ['Matthew Miller', 'Two.'],
+      ],
+    );
     assert.equal(r.statements[0].date, '2023-06-29');
     assert.equal(r.statements[1].title, 'Readout');
     assert.equal(lineNumberAt(text, r.statements[1].span.start), 3);
@@ -48,7 +57,10 @@ test('json: an array of records, and wrapped in {"statements": [...]}', () => {
 test('json: wrong field types are problems naming the record; good records still load', () => {
   const text = '[{"speaker": "A", "text": "ok"}, {"speaker": ["x"], "text": 5}, "just a string", {"speaker": "B", "text": "t", "date": 2023}, {"speaker": "C", "text": "  "}]';
   const r = readJsonRecords(text, 'json');
-  assert.deepEqual(r.statements.map((s) => s.speakerText), ['A']);
+  assert.deepEqual(
+    r.statements.map((s) => s.speakerText),
+    ['A'],
+  );
   assert.equal(r.problems.length, 4, r.problems.join('\n'));
   assert.match(r.problems[0], /^record 2 \(line 1\): "speaker" must be a string \(an array\); "text" must be a string \(a number\)/);
   assert.match(r.problems[1], /^record 3 .*expected an object/);
@@ -71,10 +83,13 @@ test('json: malformed JSON and wrong shapes are one problem each, never a throw'
 test('csv: quoted commas, quotes and newlines; optional columns; a row without a speaker is a problem', () => {
   const text = fs.readFileSync(fixture('statements.csv'), 'utf8');
   const r = readCsv(text);
-  assert.deepEqual(r.statements.map((s) => [s.speakerText, s.text, s.date]), [
-    ['Matthew Miller', 'The Secretary discussed the need, as he said, to uphold "the commitments".', '2023-06-29'],
-    ['Antony Blinken', 'Spoke with Israeli Prime Minister Netanyahu today.\nA second line of the same statement.', '2023-06-29'],
-  ]);
+  assert.deepEqual(
+    r.statements.map((s) => [s.speakerText, s.text, s.date]),
+    [
+      ['Matthew Miller', 'The Secretary discussed the need, as he said, to uphold "the commitments".', '2023-06-29'],
+      ['Antony Blinken', 'Spoke with Israeli Prime Minister Netanyahu today.\nA second line of the same statement.', '2023-06-29'],
+    ],
+  );
   assert.equal(r.problems.length, 1);
   assert.match(r.problems[0], /^line 5: row skipped, `speaker` is empty/);
   assert.equal(text.slice(r.statements[1].span.start, r.statements[1].span.end), r.statements[1].text);
@@ -88,7 +103,10 @@ test('csv: missing columns, ragged rows, unclosed quote, CRLF and BOM', () => {
   assert.match(readCsv('Speaker,date\nA,B\n').problems[0], /no `text` column/);
   assert.match(readCsv('').problems[0], /empty CSV/);
   const crlf = readCsv('\ufeffText,SPEAKER,url\r\n"Hello, world",A,https://x.org\r\nshort\r\n\r\n');
-  assert.deepEqual(crlf.statements.map((s) => [s.speakerText, s.text, s.url]), [['A', 'Hello, world', 'https://x.org']]);
+  assert.deepEqual(
+    crlf.statements.map((s) => [s.speakerText, s.text, s.url]),
+    [['A', 'Hello, world', 'https://x.org']],
+  );
   assert.equal(crlf.problems.length, 2, crlf.problems.join('\n'));
   assert.match(crlf.problems[0], /^line 3: 1 field, the header has 3/);
   const unclosed = readCsv('speaker,text\nA,"never closed\n');
@@ -98,16 +116,25 @@ test('csv: missing columns, ragged rows, unclosed quote, CRLF and BOM', () => {
 test('csv: the separator is detected (`;` from a European spreadsheet, tab), and a quoted field after a space is whole', () => {
   const semi = readCsv('speaker;text;date\nMiller; "We said a, b and c; nothing more.";2024-01-02\n');
   assert.deepEqual(semi.problems, []);
-  assert.deepEqual(semi.statements.map((s) => [s.speakerText, s.text, s.date]), [['Miller', 'We said a, b and c; nothing more.', '2024-01-02']]);
+  assert.deepEqual(
+    semi.statements.map((s) => [s.speakerText, s.text, s.date]),
+    [['Miller', 'We said a, b and c; nothing more.', '2024-01-02']],
+  );
   const tab = readCsv('text\tspeaker\nWe will, in time.\tRuiz\n');
-  assert.deepEqual(tab.statements.map((s) => [s.speakerText, s.text]), [['Ruiz', 'We will, in time.']]);
+  assert.deepEqual(
+    tab.statements.map((s) => [s.speakerText, s.text]),
+    [['Ruiz', 'We will, in time.']],
+  );
   const comma = 'speaker,text\nMiller, "a, b"\n';
   const r = readCsv(comma);
   assert.deepEqual(r.problems, []);
-  assert.deepEqual(r.statements.map((s) => [s.speakerText, s.text, comma.slice(s.span.start, s.span.end)]), [['Miller', 'a, b', 'a, b']]);
+  assert.deepEqual(
+    r.statements.map((s) => [s.speakerText, s.text, comma.slice(s.span.start, s.span.end)]),
+    [['Miller', 'a, b', 'a, b']],
+  );
 });
 
-test('json: each record\'s line label is right in a long pretty-printed file', () => {
+test("json: each record's line label is right in a long pretty-printed file", () => {
   const records = Array.from({ length: 3000 }, (_, i) => (i === 2999 ? { speaker: 'Miller', text: 7 } : { speaker: 'Miller', text: `Statement ${i}.` }));
   const text = JSON.stringify(records, null, 2);
   const r = readJsonRecords(text, 'json');
@@ -118,7 +145,10 @@ test('json: each record\'s line label is right in a long pretty-printed file', (
 
 test('jsonl: another speaker\'s turn inside a record ("… LOPEZ: …") is cut out as their statement', () => {
   const rows = [
-    { speaker: 'Dana Whitfield', text: 'Let us turn to the budget. Councillor Lopez, your answer? LOPEZ: The \u201cbudget\u201d is a promise we cannot keep. WHITFIELD: Thank you. (UNKNOWN): Louder!' },
+    {
+      speaker: 'Dana Whitfield',
+      text: 'Let us turn to the budget. Councillor Lopez, your answer? LOPEZ: The \u201cbudget\u201d is a promise we cannot keep. WHITFIELD: Thank you. (UNKNOWN): Louder!',
+    },
     { speaker: 'Maria Lopez', text: 'I stand by every line of it.' },
     { speaker: 'Dana Whitfield', text: 'The STATE: of things, FYI: nothing here is a label.' },
   ];

@@ -18,13 +18,16 @@ test('statement body: each paragraph is a statement of the speaker; headings, ru
     '```\ncode is not a statement\n```\n\n' +
     '\\###\n';
   const st = readStatementBody(text, head.length, 'Matthew Miller');
-  assert.deepEqual(st.map((s) => s.text), [
-    'The Secretary discussed the need to uphold the commitments made at regional meetings in Aqaba.',
-    'Encourage states to allow more people to be vaccinated.',
-    'Expand vaccination sites.',
-    'First numbered item.',
-    'He also discussed broader regional challenges.',
-  ]);
+  assert.deepEqual(
+    st.map((s) => s.text),
+    [
+      'The Secretary discussed the need to uphold the commitments made at regional meetings in Aqaba.',
+      'Encourage states to allow more people to be vaccinated.',
+      'Expand vaccination sites.',
+      'First numbered item.',
+      'He also discussed broader regional challenges.',
+    ],
+  );
   assert.ok(st.every((s) => s.speakerText === 'Matthew Miller'));
   assertSpansExact(text, st);
   assert.equal(text.slice(st[0].span.start, st[0].span.end), 'The Secretary discussed the need to uphold the commitments made at\nregional meetings in Aqaba.');

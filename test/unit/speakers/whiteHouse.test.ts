@@ -69,7 +69,12 @@ test('White House sample: a quote of Psaki checked through every name form', (t)
   const c = corpus();
   // A sentence from the 2022-04-19 gaggle, quoted with three forms of her name and once misattributed.
   const id = Array.from({ length: c.cols.live.length }, (_, k) => k).find((k) => /2022-04-19/.test(c.document(c.statement(k).documentId).path) && c.statement(k).text.split(' ').length > 14)!;
-  const words = c.statement(id).text.split(' ').slice(0, 12).join(' ').replace(/[,.;:]$/, '');
+  const words = c
+    .statement(id)
+    .text.split(' ')
+    .slice(0, 12)
+    .join(' ')
+    .replace(/[,.;:]$/, '');
   const draft = [`“${words},” Psaki said.`, `“${words},” said White House press secretary Jen Psaki.`, `“${words},” MS. PSAKI said.`, `“${words},” Prime Minister Bennett said.`].join('\n\n');
   const verdicts = checkText(draft, 'draft.md', c).findings.map((f) => f.verdict);
   assert.deepEqual(verdicts, ['verified', 'verified', 'verified', 'misattributed']);

@@ -77,7 +77,11 @@ export async function loadArchive(paths: string[], url: string, options: Archive
     const version = (await client.query<{ value: string }>(`SELECT value FROM verbatim.meta WHERE name = 'schema'`)).rows[0]?.value;
     if (version !== SCHEMA_VERSION) throw new Error(`the archive's schema is version ${version}; this Verbatim reads version ${SCHEMA_VERSION}`);
     const known = new Map<string, KnownDocument>();
-    for (const row of (await client.query<{ id: number; path: string; hash: string; first_statement: number; statement_count: number }>('SELECT id, path, hash, first_statement, statement_count FROM verbatim.documents')).rows) {
+    for (const row of (
+      await client.query<{ id: number; path: string; hash: string; first_statement: number; statement_count: number }>(
+        'SELECT id, path, hash, first_statement, statement_count FROM verbatim.documents',
+      )
+    ).rows) {
       known.set(row.path, { id: row.id, hash: row.hash, first: row.first_statement, count: row.statement_count });
     }
     const registry = SpeakerRegistry.fromJSON(await readRegistry(client), options.speakers);
@@ -220,7 +224,11 @@ class BatchWriter {
       await copy(client, 'COPY verbatim.statements (id, document_id, label, speaker, span_start, span_end, start_line, start_char, end_line, end_char, text) FROM STDIN', statements);
       await copy(client, 'COPY verbatim.pairs (key, statement_id) FROM STDIN', pairs);
       await client.query('CREATE TEMP TABLE new_counts (key int4, n int4) ON COMMIT DROP');
-      await copy(client, 'COPY new_counts (key, n) FROM STDIN', [...counts].map(([key, n]) => `${key}\t${n}\n`));
+      await copy(
+        client,
+        'COPY new_counts (key, n) FROM STDIN',
+        [...counts].map(([key, n]) => `${key}\t${n}\n`),
+      );
       await client.query('INSERT INTO verbatim.key_counts (key, n) SELECT key, n FROM new_counts ON CONFLICT (key) DO UPDATE SET n = verbatim.key_counts.n + EXCLUDED.n');
       await this.saveRegistry();
       await client.query(

@@ -133,9 +133,22 @@ export function judgeClaim(corpus: Corpus, claimText: string, speakerId: number 
   const sameThing = (s: Support) => s.agrees && claim.length >= SAME_THING_WORDS && s.share >= SAME_THING_SHARE && s.weighted >= SAME_THING_SHARE;
   const otherSupport = scored.find((s) => sameThing(s) && !isOwn(s));
   if (otherSupport) {
-    return { verdict: 'misattributed', severity: 'information', statementId: otherSupport.id, closestIds: closest, realSpeakerId: corpus.speakerOf(otherSupport.id), unsupported: otherSupport.unsupported };
+    return {
+      verdict: 'misattributed',
+      severity: 'information',
+      statementId: otherSupport.id,
+      closestIds: closest,
+      realSpeakerId: corpus.speakerOf(otherSupport.id),
+      unsupported: otherSupport.unsupported,
+    };
   }
   const nearest = own[0] ?? null;
-  return { ...base, verdict: 'missing', severity: 'information', statementId: nearest?.id ?? null, closestIds: closest.filter((id) => id !== nearest?.id), unsupported: nearest?.unsupported ?? base.unsupported };
+  return {
+    ...base,
+    verdict: 'missing',
+    severity: 'information',
+    statementId: nearest?.id ?? null,
+    closestIds: closest.filter((id) => id !== nearest?.id),
+    unsupported: nearest?.unsupported ?? base.unsupported,
+  };
 }
-

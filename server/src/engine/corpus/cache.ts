@@ -71,12 +71,13 @@ const fingerprints = new Map<string, string>();
 
 function computeFingerprint(options: CorpusOptions): string {
   const probe =
-    "---\ntitle: Press Briefing by Press Secretary Jen Psaki\ndate: 2021-03-01\nurl: https://www.whitehouse.gov/x\n---\n" +
+    '---\ntitle: Press Briefing by Press Secretary Jen Psaki\ndate: 2021-03-01\nurl: https://www.whitehouse.gov/x\n---\n' +
     "MS. PSAKI:  Hi. We won’t — can't, cannot — say “Café” 1,000.5 times.\n\nQ  Why?\n\nTHE PRESIDENT:  (Laughter.)  It’s O.K.\n";
   const parsed = readSourceText('/probe.md', probe, () => []);
   const context = new SpeakerContext({ title: parsed.title, date: parsed.date, url: parsed.url }, probe);
   // A page, captions and a CSV as the readers of other formats see them; the libraries that read PDFs, Word files and email, by version.
-  const page = '<html><head><title>Statement by Mayor Tom Hale | City</title></head><body><nav><a href="/">Home</a></nav><main><p>We&rsquo;ll begin the work in June, as promised.</p></main></body></html>';
+  const page =
+    '<html><head><title>Statement by Mayor Tom Hale | City</title></head><body><nav><a href="/">Home</a></nav><main><p>We&rsquo;ll begin the work in June, as promised.</p></main></body></html>';
   const captions = 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n&gt;&gt; MILLER: We remain committed to\n\n00:00:02.000 --> 00:00:03.000\nwe remain committed to the plan.\n';
   // A Markdown article as the extractor reads it through the Markdown parser: links, entities, footnotes.
   const article = '---\nkind: article\n---\n&ldquo;We will *rebuild* the pier&nbsp;now,&rdquo; [Hale][h] said.[^1]\n\n[^1]: “The `ferry` runs,” said [Tom Hale](/x).\n\n[h]: /y\n';

@@ -79,7 +79,22 @@ export class Columns {
    */
   anticipate(done: number, total: number): void {
     if (done < Math.max(32, total / 32)) return;
-    for (const column of [this.words, this.wordStart, this.textAt, this.documentId, this.speakerId, this.labelId, this.spanStart, this.spanEnd, this.startLine, this.startChar, this.endLine, this.endChar, this.textBytes, this.live]) {
+    for (const column of [
+      this.words,
+      this.wordStart,
+      this.textAt,
+      this.documentId,
+      this.speakerId,
+      this.labelId,
+      this.spanStart,
+      this.spanEnd,
+      this.startLine,
+      this.startChar,
+      this.endLine,
+      this.endChar,
+      this.textBytes,
+      this.live,
+    ]) {
       const projected = Math.ceil((column.length * total) / done);
       if (projected <= column.data.length) continue;
       try {

@@ -11,7 +11,13 @@ async function read(request: DocumentRequest): Promise<ThreadResult> {
     const result = request.kind === 'pdf' ? await readPdf(request.bytes) : await readEmail(request.bytes);
     if ('problem' in result) return result;
     // Functions do not cross threads: a layout's source mapping is rebuilt by the caller (emails and PDFs have units only).
-    return { text: result.text, meta: result.meta, problems: result.problems, ...(result.layout?.units ? { layout: { units: result.layout.units } } : {}), ...(result.author ? { author: result.author } : {}) };
+    return {
+      text: result.text,
+      meta: result.meta,
+      problems: result.problems,
+      ...(result.layout?.units ? { layout: { units: result.layout.units } } : {}),
+      ...(result.author ? { author: result.author } : {}),
+    };
   } catch (error) {
     return { problem: `could not be read: ${(error as Error).message}` };
   }

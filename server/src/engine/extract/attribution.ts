@@ -201,7 +201,6 @@ export function isPlausibleSpeaker(phrase: string): boolean {
   return words.length <= 3 && /[^s]s$/.test(last) && !(words.length === 1 && /(?:ed|ing|ly)$/.test(lower)) && !/(?:ed|ly)$/.test(lower) && !/^(?:is|was|has|does|says|as|this|thus|us)$/.test(last);
 }
 
-
 /** "several observers", "aides", "some economists": a group of people named by its plural noun. */
 export function isGroupOfPeople(phrase: string): boolean {
   const words = phrase.split(/\s+/).filter(Boolean);
@@ -235,7 +234,12 @@ export function isNounUse(words: Word[], k: number): boolean {
       const t = words[j].text;
       const l = t.toLowerCase();
       if (DETERMINERS.has(l) || l === 'of' || /['’]s$/.test(t)) return true;
-      if (/^\p{Lu}/u.test(t) || /^\p{Ll}[\p{L}]*-[\p{L}-]+$/u.test(t) || /^(?:late|new|latest|earlier|recent|false|similar|numerous|repeated|midnight|angry|many|few|several|own|campaign|news|media|press|twitter|facebook)$/.test(l)) continue;
+      if (
+        /^\p{Lu}/u.test(t) ||
+        /^\p{Ll}[\p{L}]*-[\p{L}-]+$/u.test(t) ||
+        /^(?:late|new|latest|earlier|recent|false|similar|numerous|repeated|midnight|angry|many|few|several|own|campaign|news|media|press|twitter|facebook)$/.test(l)
+      )
+        continue;
       break;
     }
   }
@@ -292,7 +296,6 @@ export function subjectAfter(words: Word[], cueIndex: number): Span | null {
   if (end === cueIndex + 1) return null;
   return { start: words[cueIndex + 1].start, end: words[end - 1].end };
 }
-
 
 /**
  * The speaker after an inverted cue when it names someone: "said Ana Ruiz", and past a role to

@@ -23,19 +23,7 @@ import {
   TIME_AND_MANNER_AFTER_CUE,
   TITLE_WORDS,
 } from './lexicon';
-import {
-  isGroupOfPeople,
-  isNameLike,
-  isNounUse,
-  isPlausibleSpeaker,
-  isPunct,
-  mainSubject,
-  subjectAfter,
-  subjectBefore,
-  wordsIn,
-  type Attribution,
-  type Word,
-} from './attribution';
+import { isGroupOfPeople, isNameLike, isNounUse, isPlausibleSpeaker, isPunct, mainSubject, subjectAfter, subjectBefore, wordsIn, type Attribution, type Word } from './attribution';
 
 /** An attributed claim read from one sentence: the cue, the speaker phrase and the content span. */
 export interface ClaimReading extends Attribution {
@@ -52,9 +40,11 @@ type Reading = Omit<ClaimReading, 'rules'>;
 
 const WORDS_BEFORE_CONTENT = /^(?:that)$/i;
 /** What may follow "X said" in a parenthetical attribution: time, place, manner ("…, Ruiz said on Monday in a statement, …"). */
-const ATTRIBUTION_TAIL = /^(?:me|us|him|her|them|reporters|on|in|at|during|last|this|earlier|later|late|early|yesterday|today|tonight|overnight|while|when|after|before|to|from|for|with|via|through|by|of|according|recently|again|also|repeatedly|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+const ATTRIBUTION_TAIL =
+  /^(?:me|us|him|her|them|reporters|on|in|at|during|last|this|earlier|later|late|early|yesterday|today|tonight|overnight|while|when|after|before|to|from|for|with|via|through|by|of|according|recently|again|also|repeatedly|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
 /** An opening of time or place only ("But in recent days", "On Monday", "Last week"), before a parenthetical "X said,". */
-const ADJUNCT_OPENING = /^(?:(?:but|and|yet|so|still)\s+)?(?:even\s+)?(?:(?:in|on|at|during|over|since|by|after|before|for)\s+(?:the\s+|a\s+|recent\s+|past\s+)*|last\s+|earlier\s+|this\s+)[\p{L}\p{N}\s'’-]*$/iu;
+const ADJUNCT_OPENING =
+  /^(?:(?:but|and|yet|so|still)\s+)?(?:even\s+)?(?:(?:in|on|at|during|over|since|by|after|before|for)\s+(?:the\s+|a\s+|recent\s+|past\s+)*|last\s+|earlier\s+|this\s+)[\p{L}\p{N}\s'’-]*$/iu;
 /** Words that end a subject's head: a preposition, a relative word, an aside ("observers in Virginia", "the transcript – published by …"). */
 const AFTER_HEAD = /^(?:of|in|to|with|from|at|for|on|around|across|by|over|under|near|inside|outside|within|throughout|who|which|that|whose|[(–—])$/i;
 /** Opening prepositions of a scene-setting phrase that no comma closed ("In a meeting with the board Trump said"). */

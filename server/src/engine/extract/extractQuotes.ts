@@ -230,7 +230,17 @@ export function extractWithRules(original: string, options: ExtractOptions = {})
         attribution = headlineAttribution(text, paragraphs[0], q);
         applied(attribution ? 'quote.headline-speaker' : 'quote.headline-no-speaker');
         if (!attribution) {
-          results.push({ kind: 'quote', text: quoteText, span: { start: first.start, end: last.end }, fragments: q.fragments, speaker: null, cue: null, speakerSpan: null, ignored: ignoredAt(q.outer.start), rules: rulesSince(mark, q.rules) });
+          results.push({
+            kind: 'quote',
+            text: quoteText,
+            span: { start: first.start, end: last.end },
+            fragments: q.fragments,
+            speaker: null,
+            cue: null,
+            speakerSpan: null,
+            ignored: ignoredAt(q.outer.start),
+            rules: rulesSince(mark, q.rules),
+          });
           continue;
         }
       }
@@ -255,7 +265,17 @@ export function extractWithRules(original: string, options: ExtractOptions = {})
       const betweenWords = between.match(/[\p{L}]+/gu) ?? [];
       if (lead && (lead.speaker || lead.cue) && paragraphOf(lead.span.start) === paragraph && /^\p{Lu}/u.test(quoteText) && betweenWords.length <= 6 && betweenWords.some((w) => isCueVerb(w))) {
         applied('quote.follow-on');
-        results.push({ kind: 'quote', text: quoteText, span: { start: first.start, end: last.end }, fragments: q.fragments, speaker: lead.speaker ? { ...lead.speaker } : null, cue: null, speakerSpan: null, ignored: lead.ignored || ignoredAt(q.outer.start), rules: rulesSince(mark, q.rules) });
+        results.push({
+          kind: 'quote',
+          text: quoteText,
+          span: { start: first.start, end: last.end },
+          fragments: q.fragments,
+          speaker: lead.speaker ? { ...lead.speaker } : null,
+          cue: null,
+          speakerSpan: null,
+          ignored: lead.ignored || ignoredAt(q.outer.start),
+          rules: rulesSince(mark, q.rules),
+        });
         continue;
       }
       if (wordCount < MIN_WORDS_WITHOUT_CUE) {
@@ -263,7 +283,10 @@ export function extractWithRules(original: string, options: ExtractOptions = {})
         const sentence = sentenceAt(q.outer.start);
         const opening = sentenceSubjects(text.slice(sentence.start, q.outer.start), true)[0];
         if (
-          !opening || !opening.opens || skeleton.slice(sentence.start, q.outer.start).includes('·') || opening.phrase.kind !== 'person' ||
+          !opening ||
+          !opening.opens ||
+          skeleton.slice(sentence.start, q.outer.start).includes('·') ||
+          opening.phrase.kind !== 'person' ||
           !/^\s*\p{Ll}/u.test(text.slice(sentence.start + opening.end, q.outer.start)) ||
           !isLikelyName(opening.phrase.name ?? '', introduced, q.outer.start)
         ) {
@@ -275,7 +298,16 @@ export function extractWithRules(original: string, options: ExtractOptions = {})
         // "But a “super PAC” …": the sentence opens with a word that names no one; the quote stays, with no speaker
         if (!opening.valid) applied('speaker.not-a-phrase');
         const subject = opening.valid ? { speaker: { text: opening.phrase.text, span }, speakerSpan: span } : { speaker: null, speakerSpan: null };
-        results.push({ kind: 'quote', text: quoteText, span: { start: first.start, end: last.end }, fragments: q.fragments, ...subject, cue: null, ignored: ignoredAt(q.outer.start), rules: rulesSince(mark, q.rules) });
+        results.push({
+          kind: 'quote',
+          text: quoteText,
+          span: { start: first.start, end: last.end },
+          fragments: q.fragments,
+          ...subject,
+          cue: null,
+          ignored: ignoredAt(q.outer.start),
+          rules: rulesSince(mark, q.rules),
+        });
         continue;
       }
       if (!looksLikeSpeech(text, q)) {
@@ -353,7 +385,17 @@ export function extractWithRules(original: string, options: ExtractOptions = {})
         }
         const ignored = ignoredAt(s.start);
         covered = content.end;
-        claims.push({ kind: 'claim', text: fragments.map((f) => shown(f.start, f.end)).join(' '), span: content, fragments, speaker, cue: reading.cue, speakerSpan, ignored, rules: rulesSince(mark, reading.rules) });
+        claims.push({
+          kind: 'claim',
+          text: fragments.map((f) => shown(f.start, f.end)).join(' '),
+          span: content,
+          fragments,
+          speaker,
+          cue: reading.cue,
+          speakerSpan,
+          ignored,
+          rules: rulesSince(mark, reading.rules),
+        });
       }
     }
     if (options.stats) options.stats.nlpChars = NLP_BUDGET - nlpBudgetLeft;
@@ -411,8 +453,9 @@ function isHeadline(prose: string, para: Span): boolean {
 function headlineAttribution(text: string, para: Span, q: QuotedSpan): Attribution | null {
   const before = text.slice(para.start, q.outer.start);
   // "Ruiz: …", "Ruiz on the Budget: …", "A Lesson From Ana Ruiz: …"
-  const colon = /^\s*((?:\p{Lu}[\p{L}.'’-]*\s+){0,4}\p{Lu}[\p{L}.'’-]*)(?:\s+(?:on|about|to|at|in|for)\s[^:]{0,40})?\s*:/u.exec(before)
-    ?? /^\s*[^:]{0,30}\b(?:from|by)\s+((?:\p{Lu}[\p{L}.'’-]*\s+){0,4}\p{Lu}[\p{L}.'’-]*)\s*:/iu.exec(before);
+  const colon =
+    /^\s*((?:\p{Lu}[\p{L}.'’-]*\s+){0,4}\p{Lu}[\p{L}.'’-]*)(?:\s+(?:on|about|to|at|in|for)\s[^:]{0,40})?\s*:/u.exec(before) ??
+    /^\s*[^:]{0,30}\b(?:from|by)\s+((?:\p{Lu}[\p{L}.'’-]*\s+){0,4}\p{Lu}[\p{L}.'’-]*)\s*:/iu.exec(before);
   if (colon) {
     const start = para.start + colon[0].lastIndexOf(colon[1]);
     return { cue: { start: para.start + colon[0].length - 1, end: para.start + colon[0].length }, speaker: { start, end: start + colon[1].length } };
@@ -442,14 +485,18 @@ function headlineAttribution(text: string, para: Span, q: QuotedSpan): Attributi
   const cue = terms[verb].offset;
   const lastName = terms[verb - 1].offset;
   if (!/^\p{Lu}/u.test(terms[0].text)) return null;
-  return { cue: { start: para.start + cue.start, end: para.start + cue.start + cue.length }, speaker: { start: para.start + terms[0].offset.start, end: para.start + lastName.start + lastName.length } };
+  return {
+    cue: { start: para.start + cue.start, end: para.start + cue.start + cue.length },
+    speaker: { start: para.start + terms[0].offset.start, end: para.start + lastName.start + lastName.length },
+  };
 }
 
 /** A dash and a name closing the paragraph after a quote: “…” ― Ana Ruiz. */
 const SIGNATURE = /^[\s,.]*(?:[―—–]|--?)\s*((?:\p{Lu}[\p{L}.'’-]*\s+){0,5}\p{Lu}[\p{L}'’-]*)[\s.]*(?:[\r\n]|$)/u;
 
 /** "Ruiz’s statement read in part:", "The Harbour Board's letter reads:": a document's words and its author. */
-const DOCUMENT_LEAD = /((?:the\s+)?(?:\p{Lu}[\p{L}\p{N}.'’&-]*\s+){0,5}\p{Lu}[\p{L}\p{N}.&-]*)['’]s?\s+(?:[\p{Ll}-]+\s+)?(?:statement|letter|email|e-mail|post|tweet|release|memo|note|message|notice|filing)\s+(?:read|reads)(?:,?\s+in\s+part)?\s*[,:]\s*$/u;
+const DOCUMENT_LEAD =
+  /((?:the\s+)?(?:\p{Lu}[\p{L}\p{N}.'’&-]*\s+){0,5}\p{Lu}[\p{L}\p{N}.&-]*)['’]s?\s+(?:[\p{Ll}-]+\s+)?(?:statement|letter|email|e-mail|post|tweet|release|memo|note|message|notice|filing)\s+(?:read|reads)(?:,?\s+in\s+part)?\s*[,:]\s*$/u;
 
 function documentLeadIn(skeleton: string, from: number, to: number): Attribution | null {
   const m = DOCUMENT_LEAD.exec(skeleton.slice(from, to));
@@ -523,7 +570,10 @@ function findAttribution(prose: string, skeleton: string, q: QuotedSpan, sentenc
   if (labelled) {
     const at = q.outer.start - lead.length + labelled.index + labelled[0].indexOf(labelled[1]);
     applied('attr.name-colon');
-    return { cue: { start: q.outer.start - lead.length + labelled.index + labelled[0].lastIndexOf(':'), end: q.outer.start - lead.length + labelled.index + labelled[0].lastIndexOf(':') + 1 }, speaker: { start: at, end: at + labelled[1].length } };
+    return {
+      cue: { start: q.outer.start - lead.length + labelled.index + labelled[0].lastIndexOf(':'), end: q.outer.start - lead.length + labelled.index + labelled[0].lastIndexOf(':') + 1 },
+      speaker: { start: at, end: at + labelled[1].length },
+    };
   }
   return null;
 }
@@ -585,9 +635,11 @@ function blockAttribution(skeleton: string, paragraphs: Span[], q: QuotedSpan): 
 /** Small words a title leaves in lower case ("Meet the Press", "Guardians of the Galaxy"). */
 const TITLE_SMALL_WORDS = /^(?:of|the|a|an|and|or|on|in|to|for|with|at|by|from|de|la|le|del|nor|vs\.?|is|as)$/;
 /** Words before a quoted title: a possessive ("NBC’s", "his"), a preposition, or a kind of work. */
-const BEFORE_TITLE = /(?:\b\p{L}+['’]s?|\b(?:his|her|its|their|our|my|your|on|of|the|for|titled|called|named|book|show|program|programme|podcast|movie|film|play|series|song|album|anthem|memoir|autobiography|novel|episode|broadcast|documentary|segment|column|headline|slogan|banner|sign|shirt|hat|account|campaign|initiative|act|bill|plan))\s*[,:]?\s*$/iu;
+const BEFORE_TITLE =
+  /(?:\b\p{L}+['’]s?|\b(?:his|her|its|their|our|my|your|on|of|the|for|titled|called|named|book|show|program|programme|podcast|movie|film|play|series|song|album|anthem|memoir|autobiography|novel|episode|broadcast|documentary|segment|column|headline|slogan|banner|sign|shirt|hat|account|campaign|initiative|act|bill|plan))\s*[,:]?\s*$/iu;
 /** Nouns a quoted name modifies: a “Make It Right” hat, the “Vote No” campaign. */
-const AFTER_TITLE = /^[\s,.]*(?:hats?|caps?|shirts?|t-shirts?|signs?|pins?|buttons?|banners?|stickers?|campaigns?|movement|awards?|podcast|program|programme|show|series|segment|reboot|star|syllabus|wave|votes?|rally|tour|slogan|initiative|act|bill|plan|caucus|group|PAC|account)\b/iu;
+const AFTER_TITLE =
+  /^[\s,.]*(?:hats?|caps?|shirts?|t-shirts?|signs?|pins?|buttons?|banners?|stickers?|campaigns?|movement|awards?|podcast|program|programme|show|series|segment|reboot|star|syllabus|wave|votes?|rally|tour|slogan|initiative|act|bill|plan|caucus|group|PAC|account)\b/iu;
 
 /**
  * A short quoted phrase in Title Case right after a possessive, a preposition or a kind of
@@ -595,7 +647,10 @@ const AFTER_TITLE = /^[\s,.]*(?:hats?|caps?|shirts?|t-shirts?|signs?|pins?|butto
  * (a “Vote No” sign): the title of a work or a name, which no cue makes a quotation.
  */
 function isTitleOfWork(prose: string, q: QuotedSpan, quoteText: string): boolean {
-  const words = quoteText.replace(/[.,!?:;]+$/, '').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  const words = quoteText
+    .replace(/[.,!?:;]+$/, '')
+    .split(/\s+/)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w));
   if (words.length === 0 || words.length > 8) return false;
   const titleCase = words.every((w, i) => /^["“‘'(¿¡]?[\p{Lu}\p{N}]/u.test(w) || (i > 0 && TITLE_SMALL_WORDS.test(w.toLowerCase())));
   if (!titleCase) return false;
@@ -604,7 +659,8 @@ function isTitleOfWork(prose: string, q: QuotedSpan, quoteText: string): boolean
   const before = prose.slice(Math.max(0, q.outer.start - 40), q.outer.start);
   const after = prose.slice(q.outer.end, q.outer.end + 30);
   // chants and cries are speech: “Ted! Ted!”, chants of “Lock Her Up”
-  if (/[!?]$/.test(quoteText.replace(/[”"’'»\s]+$/, '')) || /\b(?:chants?|chanted|chanting|cries|cried|cry|shouts?|shouted|shouting|yells?|yelled|screams?|calls)\s+(?:of\s+)?$/i.test(before)) return false;
+  if (/[!?]$/.test(quoteText.replace(/[”"’'»\s]+$/, '')) || /\b(?:chants?|chanted|chanting|cries|cried|cry|shouts?|shouted|shouting|yells?|yelled|screams?|calls)\s+(?:of\s+)?$/i.test(before))
+    return false;
   return BEFORE_TITLE.test(before) || AFTER_TITLE.test(after);
 }
 
@@ -624,7 +680,6 @@ function trimSpan(text: string, span: Span): Span {
   while (end > start && /[\s,;:.'"“”]/.test(text[end - 1])) end--;
   return { start, end };
 }
-
 
 /** How many mentions back a pronoun may look among those that do not fit it. */
 const MENTION_REACH = 200;
@@ -666,14 +721,7 @@ function latestMention(mentions: Mentions, before: number, paragraph: number, fi
 }
 
 /** Resolves "he", "they", "the secretary" to the nearest fitting speaker named before. */
-function resolveMention(
-  phrase: SpeakerPhrase,
-  span: Span,
-  mentions: Mentions,
-  paragraph: number,
-  text: string,
-  paragraphs: Span[],
-): SpeakerMention | null {
+function resolveMention(phrase: SpeakerPhrase, span: Span, mentions: Mentions, paragraph: number, text: string, paragraphs: Span[]): SpeakerMention | null {
   const head = descriptionHead(phrase.text);
   if (!isBackReference(phrase)) {
     // "the utility", "the Kentucky Republican", "the rookie defenceman": the entity the article introduced, else the description itself
@@ -685,7 +733,8 @@ function resolveMention(
   if (phrase.kind === 'pronoun') {
     // "she" never points back to "Mr. Ruiz" or "Harlan Vos"
     const gender = word === 'he' ? 'm' : word === 'she' ? 'f' : null;
-    if (word === 'he' || word === 'she' || word === 'i') fits = (m) => (m.phrase.kind === 'person' || (m.phrase.kind === 'anonymous' && !/s$/.test(m.phrase.text))) && !(gender && genderOf(m.phrase.text) === (gender === 'm' ? 'f' : 'm'));
+    if (word === 'he' || word === 'she' || word === 'i')
+      fits = (m) => (m.phrase.kind === 'person' || (m.phrase.kind === 'anonymous' && !/s$/.test(m.phrase.text))) && !(gender && genderOf(m.phrase.text) === (gender === 'm' ? 'f' : 'm'));
     else if (word === 'it') fits = (m) => m.phrase.kind === 'organisation';
     else fits = (m) => m.phrase.kind !== 'person' || /\band\b/.test(m.phrase.text);
   } else {
@@ -733,7 +782,9 @@ function personNamedBefore(text: string, paragraphs: Span[], paragraph: number, 
     // compromise reads at most the last stretch before the quote, however long the paragraph.
     const from = Math.max(para.start, end - CONTEXT_WINDOW);
     const window = text.slice(from, end);
-    const subject = sentenceSubjects(window).reverse().find((s) => s.phrase.kind === 'person');
+    const subject = sentenceSubjects(window)
+      .reverse()
+      .find((s) => s.phrase.kind === 'person');
     if (subject) return { text: subject.phrase.text, span: { start: from + subject.start, end: from + subject.end } };
     const read = nlp(window);
     if (!read) return null;
@@ -815,25 +866,184 @@ function isLikelyName(name: string, introduced: IntroducedName, before: number):
 
 /** Nouns that describe an organisation: "the utility", "the company", "the federal department". */
 const ORG_HEADS = new Set([
-  'company', 'utility', 'firm', 'team', 'club', 'department', 'agency', 'ministry', 'commission', 'union', 'railway', 'railroad',
-  'airline', 'bank', 'insurer', 'retailer', 'carrier', 'league', 'board', 'government', 'regulator', 'institute', 'organization',
-  'organisation', 'network', 'automaker', 'corporation', 'corp', 'business', 'group', 'party', 'council', 'court', 'military',
-  'police', 'force', 'service', 'school', 'university', 'college', 'hospital', 'charity', 'association', 'federation', 'tank',
-  'watchdog', 'authority', 'office', 'province', 'city', 'municipality', 'district', 'broadcaster', 'newspaper', 'publisher',
-  'network', 'manufacturer', 'miner', 'producer', 'developer', 'operator', 'provider', 'giant', 'startup', 'chain', 'brand',
+  'company',
+  'utility',
+  'firm',
+  'team',
+  'club',
+  'department',
+  'agency',
+  'ministry',
+  'commission',
+  'union',
+  'railway',
+  'railroad',
+  'airline',
+  'bank',
+  'insurer',
+  'retailer',
+  'carrier',
+  'league',
+  'board',
+  'government',
+  'regulator',
+  'institute',
+  'organization',
+  'organisation',
+  'network',
+  'automaker',
+  'corporation',
+  'corp',
+  'business',
+  'group',
+  'party',
+  'council',
+  'court',
+  'military',
+  'police',
+  'force',
+  'service',
+  'school',
+  'university',
+  'college',
+  'hospital',
+  'charity',
+  'association',
+  'federation',
+  'tank',
+  'watchdog',
+  'authority',
+  'office',
+  'province',
+  'city',
+  'municipality',
+  'district',
+  'broadcaster',
+  'newspaper',
+  'publisher',
+  'network',
+  'manufacturer',
+  'miner',
+  'producer',
+  'developer',
+  'operator',
+  'provider',
+  'giant',
+  'startup',
+  'chain',
+  'brand',
 ]);
 /** Nouns that describe one person: "the rookie defenceman", "the Kentucky Republican", "the 32-year-old labourer". */
 const PERSON_HEADS = new Set([
-  'republican', 'democrat', 'liberal', 'conservative', 'defenceman', 'defenseman', 'coach', 'star', 'player', 'goalie',
-  'goaltender', 'wing', 'winger', 'forward', 'centre', 'center', 'captain', 'veteran', 'woman', 'man', 'mother', 'father',
-  'actor', 'actress', 'singer', 'rapper', 'author', 'writer', 'economist', 'analyst', 'lawyer', 'politician', 'premier',
-  'rookie', 'quarterback', 'pitcher', 'striker', 'driver', 'businessman', 'businesswoman', 'billionaire', 'entrepreneur',
-  'founder', 'ceo', 'host', 'comedian', 'filmmaker', 'pastor', 'priest', 'doctor', 'physician', 'nurse', 'scientist',
-  'researcher', 'professor', 'mp', 'mla', 'mpp', 'councillor', 'councilor', 'trustee', 'detective', 'constable', 'labourer',
-  'laborer', 'worker', 'teen', 'teenager', 'student', 'girl', 'boy', 'fighter', 'brawler', 'champion', 'athlete', 'skier',
-  'skater', 'swimmer', 'runner', 'boxer', 'golfer', 'musician', 'artist', 'chef', 'owner', 'farmer', 'activist', 'advocate',
-  'newcomer', 'refugee', 'survivor', 'victim', 'witness', 'manager', 'candidate', 'nominee', 'leader', 'senator', 'governor',
-  'mayor', 'minister', 'secretary', 'president', 'chairman', 'chairwoman', 'chair', 'executive', 'director', 'commissioner',
+  'republican',
+  'democrat',
+  'liberal',
+  'conservative',
+  'defenceman',
+  'defenseman',
+  'coach',
+  'star',
+  'player',
+  'goalie',
+  'goaltender',
+  'wing',
+  'winger',
+  'forward',
+  'centre',
+  'center',
+  'captain',
+  'veteran',
+  'woman',
+  'man',
+  'mother',
+  'father',
+  'actor',
+  'actress',
+  'singer',
+  'rapper',
+  'author',
+  'writer',
+  'economist',
+  'analyst',
+  'lawyer',
+  'politician',
+  'premier',
+  'rookie',
+  'quarterback',
+  'pitcher',
+  'striker',
+  'driver',
+  'businessman',
+  'businesswoman',
+  'billionaire',
+  'entrepreneur',
+  'founder',
+  'ceo',
+  'host',
+  'comedian',
+  'filmmaker',
+  'pastor',
+  'priest',
+  'doctor',
+  'physician',
+  'nurse',
+  'scientist',
+  'researcher',
+  'professor',
+  'mp',
+  'mla',
+  'mpp',
+  'councillor',
+  'councilor',
+  'trustee',
+  'detective',
+  'constable',
+  'labourer',
+  'laborer',
+  'worker',
+  'teen',
+  'teenager',
+  'student',
+  'girl',
+  'boy',
+  'fighter',
+  'brawler',
+  'champion',
+  'athlete',
+  'skier',
+  'skater',
+  'swimmer',
+  'runner',
+  'boxer',
+  'golfer',
+  'musician',
+  'artist',
+  'chef',
+  'owner',
+  'farmer',
+  'activist',
+  'advocate',
+  'newcomer',
+  'refugee',
+  'survivor',
+  'victim',
+  'witness',
+  'manager',
+  'candidate',
+  'nominee',
+  'leader',
+  'senator',
+  'governor',
+  'mayor',
+  'minister',
+  'secretary',
+  'president',
+  'chairman',
+  'chairwoman',
+  'chair',
+  'executive',
+  'director',
+  'commissioner',
 ]);
 
 /** The head of a definite description ("the rookie defenceman" → defenceman, person), or null for a name ("The Post") or anything else. */

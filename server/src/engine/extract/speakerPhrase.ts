@@ -1,6 +1,21 @@
 // Reading a speaker phrase: what kind of speaker it names, and a clean form of it.
 import type { Span } from '../types';
-import { AUXILIARY_WORDS, DOCUMENT_NOUNS, FLOATING_QUANTIFIERS, isCueVerb, LEADING_CONNECTIVES, LY_ADVERB, NO_PHRASE_END, NOT_A_SPEAKER, PREPOSITIONS, SHARE_OF, ORG_WORDS, PRONOUN_WORDS, ROLE_NOUNS, TITLE_WORDS } from './lexicon';
+import {
+  AUXILIARY_WORDS,
+  DOCUMENT_NOUNS,
+  FLOATING_QUANTIFIERS,
+  isCueVerb,
+  LEADING_CONNECTIVES,
+  LY_ADVERB,
+  NO_PHRASE_END,
+  NOT_A_SPEAKER,
+  PREPOSITIONS,
+  SHARE_OF,
+  ORG_WORDS,
+  PRONOUN_WORDS,
+  ROLE_NOUNS,
+  TITLE_WORDS,
+} from './lexicon';
 import { applied } from './rules';
 
 const ANONYMOUS = /\b(official|officials|source|sources|aide|aides|diplomat|diplomats|people familiar|person familiar|spokesperson|spokesman|spokeswoman)\b/i;
@@ -29,7 +44,10 @@ function titleCase(word: string): string {
 
 /** Splits a phrase into its person name (trailing capitalised non-title words) and the rest. */
 export function readSpeakerPhrase(raw: string): SpeakerPhrase {
-  const text = raw.trim().replace(/\s+/g, ' ').replace(/[,;:.]+$/, '');
+  const text = raw
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/[,;:.]+$/, '');
   const words = text.split(' ').filter(Boolean);
   const lower = text.toLowerCase();
   if (words.length === 1 && PRONOUN_WORDS.has(lower)) return { text, kind: 'pronoun', name: null, role: null };
@@ -140,10 +158,18 @@ export function speakerPhraseSpan(text: string, span: Span, isSurname?: (word: s
   while (e - s > 1 && FLOATING_QUANTIFIERS.has(words[e - 1].l)) e--;
   const core = words.slice(s, e);
   // "about half of the pilots", "75 percent of voters": a share of a group
-  if (core.length > 2 && SHARE_OF.test(text.slice(core[0].start, core[core.length - 1].end)) && !NO_PHRASE_END.has(core[core.length - 1].l)) return { start: core[0].start, end: core[core.length - 1].end };
+  if (core.length > 2 && SHARE_OF.test(text.slice(core[0].start, core[core.length - 1].end)) && !NO_PHRASE_END.has(core[core.length - 1].l))
+    return { start: core[0].start, end: core[core.length - 1].end };
   // "From said", "Read added": a surname the article introduced ("Al From") that is also a function word
   const last = core[core.length - 1];
-  if (core.length === 1 && /^\p{Lu}\p{Ll}/u.test(last.w) && !CONTRACTED.test(last.l) && isSurname?.(last.w, last.start) && /^\s+(?:said|says|told|wrote|\p{Ll}+ed)\b/u.test(text.slice(last.end, last.end + 20)) && isCueVerb(/^\s+(\p{Ll}+)/u.exec(text.slice(last.end, last.end + 20))?.[1] ?? '')) {
+  if (
+    core.length === 1 &&
+    /^\p{Lu}\p{Ll}/u.test(last.w) &&
+    !CONTRACTED.test(last.l) &&
+    isSurname?.(last.w, last.start) &&
+    /^\s+(?:said|says|told|wrote|\p{Ll}+ed)\b/u.test(text.slice(last.end, last.end + 20)) &&
+    isCueVerb(/^\s+(\p{Ll}+)/u.exec(text.slice(last.end, last.end + 20))?.[1] ?? '')
+  ) {
     return { start: last.start, end: last.end };
   }
   const bad =
@@ -157,7 +183,8 @@ export function speakerPhraseSpan(text: string, span: Span, isSurname?: (word: s
     (NOT_A_SPEAKER.has(core[0].l) && !DETERMINERS_OPENING.has(core[0].l) && !(core.length > 1 && /^\p{Lu}\p{Ll}/u.test(core[0].w) && /^\p{Lu}/u.test(core[1].w) && !PREPOSITIONS.has(core[0].l))) ||
     (core.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(core[0].w) && LY_ADVERB.test(core[0].w)) ||
     // "of the email to"; but "Michael Every" is a name
-    (NO_PHRASE_END.has(last.l) && !(core.length > 1 && /^\p{Lu}\p{Ll}/u.test(last.w) && /^\p{Lu}/u.test(core[core.length - 2].w) && !PREPOSITIONS.has(last.l) && !/^(?:and|or|but|nor|the|a|an)$/.test(last.l))) ||
+    (NO_PHRASE_END.has(last.l) &&
+      !(core.length > 1 && /^\p{Lu}\p{Ll}/u.test(last.w) && /^\p{Lu}/u.test(core[core.length - 2].w) && !PREPOSITIONS.has(last.l) && !/^(?:and|or|but|nor|the|a|an)$/.test(last.l))) ||
     (core.length === 2 && DETERMINERS_OPENING.has(core[0].l) && CALENDAR.test(core[1].w));
   if (bad) {
     applied('speaker.not-a-phrase');
@@ -167,7 +194,43 @@ export function speakerPhraseSpan(text: string, span: Span, isSurname?: (word: s
 }
 
 /** Words that may open a speaker phrase though they name no one alone ("the mayor", "some economists", "one official"). */
-const DETERMINERS_OPENING = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'some', 'many', 'most', 'several', 'both', 'all', 'few', 'one', 'another', 'other', 'no', 'each', 'every', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'any', 'such', 'more', 'less', 'much', 'either', 'neither', 'enough']);
+const DETERMINERS_OPENING = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'these',
+  'those',
+  'some',
+  'many',
+  'most',
+  'several',
+  'both',
+  'all',
+  'few',
+  'one',
+  'another',
+  'other',
+  'no',
+  'each',
+  'every',
+  'his',
+  'her',
+  'their',
+  'its',
+  'our',
+  'my',
+  'your',
+  'any',
+  'such',
+  'more',
+  'less',
+  'much',
+  'either',
+  'neither',
+  'enough',
+]);
 /** Subordinators that may stand before a subject read as a speaker phrase ("As Ruiz noted"). */
 const SUBORDINATORS = new Set(['as', 'when', 'while', 'after', 'before', 'once', 'since', 'though', 'although', 'because', 'until']);
 const CONTRACTED = /^(?:i|you|he|she|it|we|they|that|there|what|who|let|here|where)'(?:m|s|re|ve|ll|d)$/;

@@ -68,4 +68,3 @@ export function diffSegments(aligned: AlignedQuote): DiffSegment[] {
   push('context', sourceText.slice(cursor));
   return segments;
 }
-

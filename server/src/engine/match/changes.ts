@@ -51,8 +51,7 @@ export function describeChanges(alignment: Alignment, quote: Token[], quoteText:
     } else if (step.op === 'insert') {
       current.draftTokens.push(quote[step.q]);
       current.draftAt.push(step.q);
-    }
-    else {
+    } else {
       current.sourceTokens.push(source[step.s]);
       current.sourceAt.push(step.s);
     }
@@ -185,4 +184,3 @@ function summarizeChange(c: Change, why: string): string {
   if (c.draft.includes(' ') && sorted(c.draft) === sorted(c.source)) return `“${words(c.draft)}” reorders the source's “${words(c.source)}”`;
   return `“${words(c.draft)}” where the source has “${words(c.source)}”${kind}`;
 }
-

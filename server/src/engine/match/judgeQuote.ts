@@ -168,7 +168,10 @@ export function judgeQuote(corpus: Corpus, quote: Token[], quoteText: string, sp
   if (named.length > 0) {
     // Only a match that reaches a turn's start or end can run on into the next or the one before.
     const atEdge = (s: Scored) => s.alignment.sourceStart <= 1 || s.alignment.sourceEnd >= s.run.words.length - 1;
-    const own = scored.filter((s) => isOwn(s) && s.alignment.matched < s.alignment.quoteWords && atEdge(s)).sort((a, b) => b.bits - a.bits).slice(0, JOINED_CANDIDATES);
+    const own = scored
+      .filter((s) => isOwn(s) && s.alignment.matched < s.alignment.quoteWords && atEdge(s))
+      .sort((a, b) => b.bits - a.bits)
+      .slice(0, JOINED_CANDIDATES);
     for (const s of own) {
       let best = s;
       for (let grow = 0; grow < MAX_RUN - 1; grow++) {
@@ -185,7 +188,10 @@ export function judgeQuote(corpus: Corpus, quote: Token[], quoteText: string, sp
   // words dropped without an ellipsis, or a phrase moved. Both parts of the quote stand in the
   // statement word for word.
   if (named.length > 0 && !short) {
-    const pieces = scored.filter((s) => isOwn(s) && s.run.ids.length === 1 && s.alignment.cost > 0).sort((a, b) => b.bits - a.bits).slice(0, JOINED_CANDIDATES);
+    const pieces = scored
+      .filter((s) => isOwn(s) && s.run.ids.length === 1 && s.alignment.cost > 0)
+      .sort((a, b) => b.bits - a.bits)
+      .slice(0, JOINED_CANDIDATES);
     for (const s of pieces) {
       const split = twoPieces(s.run.words, ids);
       if (split && weights.total >= ALTER_BITS) scored.push({ run: s.run, alignment: split, bits: weights.total, share: 1 });
@@ -212,13 +218,26 @@ export function judgeQuote(corpus: Corpus, quote: Token[], quoteText: string, sp
 
   // The speaker's exact matches: one that stands on its own, else the one the draft's context points to.
   const ownExact = scored.filter((s) => exact(s) && isOwn(s));
-  const chosen = chooseByContext(ownExact.filter(stands), contextBits) ?? chooseByContext(ownExact.filter((s) => contextBits(s) >= CONTEXT_BITS), contextBits);
+  const chosen =
+    chooseByContext(ownExact.filter(stands), contextBits) ??
+    chooseByContext(
+      ownExact.filter((s) => contextBits(s) >= CONTEXT_BITS),
+      contextBits,
+    );
   if (chosen && !negationBefore(corpus, chosen)) return verified(chosen);
   // The speaker's words, quoted from just after a "not": the opposite of what they said.
   for (const turned of ownExact) {
     const negation = turned.bits >= ONE_EDIT_BITS ? negationBefore(corpus, turned) : null;
     if (negation === null || elsewhere(turned.run.first)) continue;
-    return { ...base, verdict: 'altered', severity: 'error', statementId: turned.run.first, otherStatementIds: turned.run.rest, changes: [{ op: 'delete', draft: '', source: negation }], changeSummary: `“${negation}” dropped just before the quote (negation)` };
+    return {
+      ...base,
+      verdict: 'altered',
+      severity: 'error',
+      statementId: turned.run.first,
+      otherStatementIds: turned.run.rest,
+      changes: [{ op: 'delete', draft: '', source: negation }],
+      changeSummary: `“${negation}” dropped just before the quote (negation)`,
+    };
   }
 
   const ownFits = scored.find((s) => isOwn(s) && close(s) && (s.bits >= ALTER_BITS || (s.bits >= ONE_EDIT_BITS && oneEdit(s) && (s.bits >= ONE_SWAP_BITS || !swapped(s)))));
@@ -347,8 +366,29 @@ function namesSpeaker(corpus: Corpus, context: Token[], speakerId: number): bool
 /** Words of a draft that name a debate, and that name an occasion no debate is. */
 const DEBATE_WORDS = new Set(['debate', 'debates', 'debated', 'debating', 'moderator', 'moderators', 'podium', 'onstage']);
 const NOT_A_DEBATE = new Set([
-  'rally', 'rallies', 'interview', 'interviews', 'interviewed', 'speech', 'speeches', 'email', 'emailed', 'tweet', 'tweets', 'tweeted',
-  'twitter', 'wrote', 'writes', 'crowd', 'crowds', 'reporters', 'fundraiser', 'radio', 'podcast', 'memo', 'letter',
+  'rally',
+  'rallies',
+  'interview',
+  'interviews',
+  'interviewed',
+  'speech',
+  'speeches',
+  'email',
+  'emailed',
+  'tweet',
+  'tweets',
+  'tweeted',
+  'twitter',
+  'wrote',
+  'writes',
+  'crowd',
+  'crowds',
+  'reporters',
+  'fundraiser',
+  'radio',
+  'podcast',
+  'memo',
+  'letter',
 ]);
 const TWEET_WORDS = new Set(['tweet', 'tweets', 'tweeted', 'twitter', 'wrote', 'posted', 'post', 'retweeted']);
 const NOT_A_TWEET = new Set(['rally', 'rallies', 'interview', 'interviews', 'interviewed', 'speech', 'speeches', 'crowd', 'crowds', 'reporters', 'debate', 'debates', 'radio', 'stage']);
@@ -439,7 +479,14 @@ function negationBefore(corpus: Corpus, s: Scored): string | null {
  * fragments joined without an ellipsis. Each fragment must be evidence on its own (enough
  * distinctive words), and two turns of one answer are one remark, not a stitch.
  */
-function findStitch(corpus: Corpus, quote: Int32Array, weights: MatchWeights, scored: Scored[], isNegationId: (id: number) => boolean, ownId: (id: number) => boolean): { first: number; second: number } | null {
+function findStitch(
+  corpus: Corpus,
+  quote: Int32Array,
+  weights: MatchWeights,
+  scored: Scored[],
+  isNegationId: (id: number) => boolean,
+  ownId: (id: number) => boolean,
+): { first: number; second: number } | null {
   const m = quote.length;
   if (m < 2 * FRAGMENT_WORDS) return null;
   const reversed = quote.slice().reverse();
@@ -455,7 +502,11 @@ function findStitch(corpus: Corpus, quote: Int32Array, weights: MatchWeights, sc
       if (a.run.first === b.run.first) continue;
       // A quote running on from the end of one turn into the start of the speaker's next is one
       // remark (an interruption between them), not a stitch.
-      const across = a.alignment.sourceEnd === a.run.words.length && corpus.sameSpeakerNeighbour(a.run.first, 1) === b.run.first && suffix === m - a.alignment.exactPrefix && b.run.words.slice(0, suffix).every((w, k) => w === quote[a.alignment.exactPrefix + k]);
+      const across =
+        a.alignment.sourceEnd === a.run.words.length &&
+        corpus.sameSpeakerNeighbour(a.run.first, 1) === b.run.first &&
+        suffix === m - a.alignment.exactPrefix &&
+        b.run.words.slice(0, suffix).every((w, k) => w === quote[a.alignment.exactPrefix + k]);
       if (across) continue;
       if (weights.span(0, a.alignment.exactPrefix) + weights.span(m - suffix, m) < ALTER_BITS) continue;
       const total = a.alignment.exactPrefix + suffix;

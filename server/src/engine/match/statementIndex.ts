@@ -252,7 +252,10 @@ export class StatementIndex {
     let kept: number[] = [];
     if (wide) {
       const inTop = new Set(top);
-      kept = net.filter((id) => wide.keep(id) && !inTop.has(id)).sort(byRank).slice(0, wide.limit);
+      kept = net
+        .filter((id) => wide.keep(id) && !inTop.has(id))
+        .sort(byRank)
+        .slice(0, wide.limit);
     }
     for (const id of touched) scores[id] = 0;
     return { top, kept };

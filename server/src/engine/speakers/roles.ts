@@ -79,9 +79,7 @@ function isCapsLabel(label: string): boolean {
 }
 
 function titleCase(word: string): string {
-  return word
-    .toLowerCase()
-    .replace(/(^|[-'’\s])(\p{L})/gu, (_m, p: string, c: string) => p + c.toUpperCase());
+  return word.toLowerCase().replace(/(^|[-'’\s])(\p{L})/gu, (_m, p: string, c: string) => p + c.toUpperCase());
 }
 
 function termAt(office: string, date: string | undefined, surname?: string): string | null {
@@ -126,7 +124,12 @@ export class SpeakerContext {
 
   private compute(label: string): string {
     const clean = label.replace(/\s+/g, ' ').trim();
-    const variant = NAME_VARIANTS.get(clean.toLowerCase().replace(/,?\s+jr\.?$/, '').replace(/[^\p{L} ]/gu, ''));
+    const variant = NAME_VARIANTS.get(
+      clean
+        .toLowerCase()
+        .replace(/,?\s+jr\.?$/, '')
+        .replace(/[^\p{L} ]/gu, ''),
+    );
     if (variant) return variant;
     const caps = isCapsLabel(clean);
     const words = clean.replace(/[.,]/g, ' ').split(' ').filter(Boolean);
@@ -151,7 +154,10 @@ export class SpeakerContext {
       // "SECOND GENTLEMAN DOUGLAS EMHOFF", "PRESIDENT LÓPEZ OBRADOR": a name with its title.
       const found = this.fullName(rest[rest.length - 1], roleText);
       if (found) return found;
-      const name = words.filter((w) => !LABEL_TITLE_WORDS.has(w.toLowerCase())).map(titleCase).join(' ');
+      const name = words
+        .filter((w) => !LABEL_TITLE_WORDS.has(w.toLowerCase()))
+        .map(titleCase)
+        .join(' ');
       const phrase = readSpeakerPhrase(name);
       return rest.length <= 4 && phrase.kind === 'person' && phrase.name === name ? name : clean;
     }

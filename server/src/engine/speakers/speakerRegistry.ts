@@ -29,7 +29,11 @@ const HONORIFIC_ROLES = new Set(['mr', 'ms', 'mrs', 'miss', 'dr', 'the']);
 
 /** "White House Press Secretary" + "psaki" → "press secretary psaki"; honorifics alone ("MS.") count too. */
 function roleKey(role: string, surname: string): string | null {
-  const words = role.toLowerCase().replace(/[.]/g, '').split(/\s+/).filter((w) => w && w !== 'the' && w !== 'white' && w !== 'house' && w !== 'former');
+  const words = role
+    .toLowerCase()
+    .replace(/[.]/g, '')
+    .split(/\s+/)
+    .filter((w) => w && w !== 'the' && w !== 'white' && w !== 'house' && w !== 'former');
   if (words.length === 0 || !surname) return null;
   const kept = words.every((w) => HONORIFIC_ROLES.has(w)) ? words : words.filter((w) => !HONORIFIC_ROLES.has(w));
   return `${kept.join(' ')} ${surname.toLowerCase()}`;
@@ -38,7 +42,11 @@ function roleKey(role: string, surname: string): string | null {
 /** The identity key of a phrase: people by name, everyone else by their normalised words. */
 export function identityKey(phrase: SpeakerPhrase): string {
   if (phrase.kind === 'person' && phrase.name) {
-    const parts = phrase.name.toLowerCase().replace(/[’ʼ]/g, "'").split(/\s+/).filter((w) => !/^\p{L}\.$/u.test(w));
+    const parts = phrase.name
+      .toLowerCase()
+      .replace(/[’ʼ]/g, "'")
+      .split(/\s+/)
+      .filter((w) => !/^\p{L}\.$/u.test(w));
     return parts.length === 1 ? `surname:${parts[0]}` : `person:${parts[0]} ${parts[parts.length - 1]}`;
   }
   const words = normalizeText(phrase.text);

@@ -281,7 +281,7 @@ function placeInline(d: Doc, content: string, n: Notes, map: [number, number]): 
 /** The comments of an HTML block. */
 function htmlComments(d: Doc, start: number, end: number): void {
   const input = d.input;
-  for (let open = input.indexOf('<!--', start); open >= 0 && open < end; ) {
+  for (let open = input.indexOf('<!--', start); open >= 0 && open < end;) {
     const close = input.indexOf('-->', open + 4);
     if (close < 0 || close + 3 > end) break;
     d.result.comments.push({ start: open, end: close + 3 });

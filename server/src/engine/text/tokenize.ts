@@ -29,11 +29,7 @@ const BRACKET = /\[[^\]\n]{0,80}\]/g;
 
 /** Lowercase, one apostrophe form, no accents: the matching key of a word. */
 export function normalizeWord(word: string): string {
-  return word
-    .toLowerCase()
-    .replace(/[’ʼ]/g, "'")
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '');
+  return word.toLowerCase().replace(/[’ʼ]/g, "'").normalize('NFD').replace(/\p{M}/gu, '');
 }
 
 /** Words of a source or draft text, for indexing and alignment. */

@@ -130,9 +130,7 @@ export function readCaptions(text: string, format: 'vtt' | 'srt' | 'sbv'): { sta
     }
   }
   if (unspoken > 0) {
-    problems.push(
-      `${unspoken} caption cue${unspoken === 1 ? '' : 's'} with no speaker skipped: captions need voice tags (\`<v Name>\`), \`Name:\` labels or \`>> NAME:\` speaker changes`,
-    );
+    problems.push(`${unspoken} caption cue${unspoken === 1 ? '' : 's'} with no speaker skipped: captions need voice tags (\`<v Name>\`), \`Name:\` labels or \`>> NAME:\` speaker changes`);
   }
   return { statements, problems };
 }

@@ -113,14 +113,7 @@ export function readDocumentText(path: string, doc: DocumentText, extractArticle
   return parsed;
 }
 
-function readBody(
-  path: string,
-  text: string,
-  bodyStart: number,
-  data: Record<string, FrontMatterValue>,
-  problems: string[],
-  extractArticle: ArticleExtractor,
-): ParsedSource {
+function readBody(path: string, text: string, bodyStart: number, data: Record<string, FrontMatterValue>, problems: string[], extractArticle: ArticleExtractor): ParsedSource {
   const fm = { data, bodyStart };
   const str = (key: string): string | undefined => {
     const v: FrontMatterValue | undefined = fm.data[key];

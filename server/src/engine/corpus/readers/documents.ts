@@ -39,7 +39,10 @@ export interface Layout {
 
 /** The 0-based unit (page, paragraph) an offset of the text read stands in. */
 export function unitAt(starts: readonly number[], offset: number): number {
-  return Math.max(lastStartingAtOrBefore(starts, offset, (start) => start), 0);
+  return Math.max(
+    lastStartingAtOrBefore(starts, offset, (start) => start),
+    0,
+  );
 }
 
 /**

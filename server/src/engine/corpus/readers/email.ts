@@ -9,7 +9,8 @@ import { isoDay, joinParagraphs, type DocumentText } from './documents';
 import { readHtml } from './html';
 
 /** A paragraph that only greets or signs off ("Hi,", "Dear Ms. Roe,", "Best regards,"): nobody's statement. */
-const GREETING = /^(?:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[^\n.!?]{0,40}[,!:]?|(?:thanks|thank you|many thanks|best|best regards|kind regards|regards|cheers|sincerely|all the best)[,!.]?(?:\s*\n[^\n]{0,60}){0,2})$/i;
+const GREETING =
+  /^(?:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[^\n.!?]{0,40}[,!:]?|(?:thanks|thank you|many thanks|best|best regards|kind regards|regards|cheers|sincerely|all the best)[,!.]?(?:\s*\n[^\n]{0,60}){0,2})$/i;
 
 export async function readEmail(bytes: Uint8Array): Promise<DocumentText | { problem: string }> {
   const { default: PostalMime } = await import('postal-mime');

@@ -28,7 +28,10 @@ export function decodeEntities(raw: string): { s: string; raw: (offset: number) 
   return {
     s,
     raw: (offset) => {
-      const at = Math.max(lastStartingAtOrBefore(decodedAt, offset, (start) => start), 0);
+      const at = Math.max(
+        lastStartingAtOrBefore(decodedAt, offset, (start) => start),
+        0,
+      );
       return rawAt[at] + (offset - decodedAt[at]);
     },
   };

@@ -102,14 +102,7 @@ interface ValueResult {
   next: number;
 }
 
-function parseValue(
-  key: string,
-  rest: string,
-  lines: FmLine[],
-  i: number,
-  problems: string[],
-  data: Record<string, FrontMatterValue>,
-): ValueResult {
+function parseValue(key: string, rest: string, lines: FmLine[], i: number, problems: string[], data: Record<string, FrontMatterValue>): ValueResult {
   const line = lines[i];
   const trimmed = rest.trim();
 
@@ -211,7 +204,9 @@ function parseValue(
       return { value: raw, next: j + 1 };
     }
     const inner = raw.slice(1, raw.lastIndexOf(closeCh));
-    const parts = splitFlow(inner).map((p) => p.trim()).filter((p) => p !== '');
+    const parts = splitFlow(inner)
+      .map((p) => p.trim())
+      .filter((p) => p !== '');
     if (open === '[') {
       const items: string[] = [];
       for (const p of parts) {

@@ -13,16 +13,73 @@ import { decodeEntities } from './entities';
 
 /** Elements that are never the page's text. */
 const DROP_TAGS = new Set([
-  'script', 'style', 'noscript', 'template', 'nav', 'header', 'footer', 'aside', 'form', 'iframe', 'svg', 'canvas',
-  'button', 'select', 'input', 'textarea', 'menu', 'dialog', 'object', 'embed', 'video', 'audio', 'picture', 'img', 'head',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'nav',
+  'header',
+  'footer',
+  'aside',
+  'form',
+  'iframe',
+  'svg',
+  'canvas',
+  'button',
+  'select',
+  'input',
+  'textarea',
+  'menu',
+  'dialog',
+  'object',
+  'embed',
+  'video',
+  'audio',
+  'picture',
+  'img',
+  'head',
 ]);
 const DROP_ROLES = /^(?:navigation|banner|contentinfo|complementary|search|menu|menubar|dialog|alert)$/i;
 // Class and id words of boilerplate blocks: a class or id naming one ("nav", "entry-meta",
 // "share-links") drops its element unless another of its names ends in a content word
 // ("entry-content", "story-body").
-const UNLIKELY = /(?:^|[-_])(?:nav|navbar|menu|footer|sidebar|share|sharing|social|comments?|related|cookie|consent|banner|promo|subscribe|newsletter|breadcrumbs?|skip|masthead|signup|advert|ads?|popup|modal|pagination|pager|toolbar|disclaimer|meta|byline|dateline|tags|credits?)(?:$|[-_])/i;
+const UNLIKELY =
+  /(?:^|[-_])(?:nav|navbar|menu|footer|sidebar|share|sharing|social|comments?|related|cookie|consent|banner|promo|subscribe|newsletter|breadcrumbs?|skip|masthead|signup|advert|ads?|popup|modal|pagination|pager|toolbar|disclaimer|meta|byline|dateline|tags|credits?)(?:$|[-_])/i;
 const LIKELY = /(?:^|[-_])(?:article|content|main|body|post|entry|story|text|page)$/i;
-const BLOCKS = new Set(['p', 'div', 'section', 'article', 'main', 'blockquote', 'pre', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'table', 'tr', 'td', 'th', 'tbody', 'thead', 'figure', 'figcaption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'address', 'center', 'body', 'html']);
+const BLOCKS = new Set([
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'blockquote',
+  'pre',
+  'li',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'table',
+  'tr',
+  'td',
+  'th',
+  'tbody',
+  'thead',
+  'figure',
+  'figcaption',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'address',
+  'center',
+  'body',
+  'html',
+]);
 const HEADINGS = /^h[1-6]$/;
 
 /** A word of the text read, and where it stands in the page's source. */
@@ -98,7 +155,12 @@ function readMeta(nodes: AnyNode[]): Record<string, string> {
   });
   const meta: Record<string, string> = {};
   // A <title> often ends with the site's name ("… | City of Northport", "… - Northport Ledger").
-  const t = found.title ?? title.replace(/\s+/g, ' ').trim().replace(/^(.{15,}?)\s+[|–—-]\s+[^|–—]{2,40}$/, '$1');
+  const t =
+    found.title ??
+    title
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/^(.{15,}?)\s+[|–—-]\s+[^|–—]{2,40}$/, '$1');
   if (t) meta.title = t;
   const url = found.canonical ?? found.url;
   if (url && /^https?:\/\//i.test(url)) meta.url = url;

@@ -92,7 +92,11 @@ function pageText(items: Item[]): string {
   }
   if (cur.trim()) lines.push({ text: cur.replace(/\s+/g, ' ').trim(), y, height });
   const kept = lines.filter((l) => !/^(?:(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?|[-–—]\s*\d{1,4}\s*[-–—])$/i.test(l.text));
-  const gaps = kept.slice(1).map((l, i) => kept[i].y - l.y).filter((g) => g > 0).sort((a, b) => a - b);
+  const gaps = kept
+    .slice(1)
+    .map((l, i) => kept[i].y - l.y)
+    .filter((g) => g > 0)
+    .sort((a, b) => a - b);
   const usual = gaps.length ? gaps[Math.floor(gaps.length / 2)] : 0;
   let out = '';
   for (let i = 0; i < kept.length; i++) {

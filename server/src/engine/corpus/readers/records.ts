@@ -293,7 +293,7 @@ const EMBEDDED_LABEL = /(^|[.?!…"”)\]-]\s+|\.\.\.\s*)((?:MR\.|MRS\.|MS\.|DR\
 /** For each UTF-16 unit of a JSON string's value, the offset of its first raw character (and one past the end). */
 function rawOffsets(raw: string, from: number, to: number): number[] {
   const out: number[] = [];
-  for (let i = from; i < to; ) {
+  for (let i = from; i < to;) {
     out.push(i);
     if (raw.charCodeAt(i) === 0x5c) i += raw[i + 1] === 'u' ? 6 : 2;
     else i++;

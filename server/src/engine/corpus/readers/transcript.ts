@@ -57,7 +57,8 @@ const BARE_Q_RE = new RegExp(`^${SP}{0,4}(${TS})?Q\\.?${SP}+(?=\\S)`, 'u');
 const CAPS_TOKEN = /^[\p{Lu}][\p{Lu}\p{M}'’.-]*$/u;
 const NAME_TOKEN = /^[\p{Lu}][\p{L}\p{M}'’.-]*$/u;
 const PARTICLES = new Set(['de', 'da', 'di', 'du', 'del', 'der', 'den', 'van', 'von', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'y', 'dos', 'das', 'ter']);
-const HONORIFICS = /^(MR|MRS|MS|MISS|DR|THE|PRESIDENT|VICE|SECRETARY|SENATOR|SEN|REP|REPRESENTATIVE|GOVERNOR|GOV|MAYOR|AMBASSADOR|ADMIRAL|GENERAL|GEN|PRIME|CHANCELLOR|KING|QUEEN|PRINCE|PRINCESS|SPEAKER|LEADER|SENIOR|ADMINISTRATION|MODERATOR|OPERATOR|JUDGE|JUSTICE)\.?$/;
+const HONORIFICS =
+  /^(MR|MRS|MS|MISS|DR|THE|PRESIDENT|VICE|SECRETARY|SENATOR|SEN|REP|REPRESENTATIVE|GOVERNOR|GOV|MAYOR|AMBASSADOR|ADMIRAL|GENERAL|GEN|PRIME|CHANCELLOR|KING|QUEEN|PRINCE|PRINCESS|SPEAKER|LEADER|SENIOR|ADMINISTRATION|MODERATOR|OPERATOR|JUDGE|JUSTICE)\.?$/;
 
 // Words that open ordinary prose lines such as "Note: this", never a speaker's name.
 const STOP_SINGLE = new Set(
@@ -78,14 +79,80 @@ const STOP_SINGLE = new Set(
   ).split(' '),
 );
 const STOP_FIRST = new Set([
-  'note', 'editor’s', "editor's", 'editors', 'bottom', 'read', 'related', 'photo', 'image', 'key', 'fact', 'update',
-  'correction', 'for', 'media', 'press', 'nominations', 'contact', 'chapter', 'part', 'section', 'step', 'and', 'but',
-  'or', 'so', 'on', 'in', 'at', 'with', 'after', 'before', 'project', 'january', 'february', 'march', 'april', 'may',
-  'june', 'july', 'august', 'september', 'october', 'november', 'december', 'your', 'my', 'our', 'this', 'that',
+  'note',
+  'editor’s',
+  "editor's",
+  'editors',
+  'bottom',
+  'read',
+  'related',
+  'photo',
+  'image',
+  'key',
+  'fact',
+  'update',
+  'correction',
+  'for',
+  'media',
+  'press',
+  'nominations',
+  'contact',
+  'chapter',
+  'part',
+  'section',
+  'step',
+  'and',
+  'but',
+  'or',
+  'so',
+  'on',
+  'in',
+  'at',
+  'with',
+  'after',
+  'before',
+  'project',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'your',
+  'my',
+  'our',
+  'this',
+  'that',
 ]);
 // Title Case labels ("Antony Blinken:") do not open with these, though capitals ("THE PRESIDENT:") may.
 const STOP_FIRST_NAME = new Set(['the', 'a', 'an']);
-const STOP_LAST = new Set(['note', 'notes', 'update', 'line', 'more', 'correction', 'credit', 'credits', 'summary', 'takeaway', 'takeaways', 'reading', 'example', 'examples', 'contact', 'contacts', 'senate', 'sheet', 'release']);
+const STOP_LAST = new Set([
+  'note',
+  'notes',
+  'update',
+  'line',
+  'more',
+  'correction',
+  'credit',
+  'credits',
+  'summary',
+  'takeaway',
+  'takeaways',
+  'reading',
+  'example',
+  'examples',
+  'contact',
+  'contacts',
+  'senate',
+  'sheet',
+  'release',
+]);
 
 function lower(t: string): string {
   return t.toLowerCase().replace(/[.]+$/, '');
@@ -119,13 +186,7 @@ function classifyLabel(candidate: string): Label['style'] | null {
 }
 
 /** Matches a speaker label at the start of `line` (which starts at `lineStart`). */
-export function matchLabel(
-  line: string,
-  lineStart: number,
-  atParagraphStart: boolean,
-  prevLine: string | null,
-  allowNames = true,
-): Label | null {
+export function matchLabel(line: string, lineStart: number, atParagraphStart: boolean, prevLine: string | null, allowNames = true): Label | null {
   // "Q  On Taiwan: …" is a question, not a speaker called "Q On Taiwan".
   const bareQ = atParagraphStart && /^[\s\d[(]{0,20}Q/.test(line) ? BARE_Q_RE.exec(line) : null;
   if (bareQ) return { text: 'Q', contentStart: lineStart + bareQ[0].length, style: 'qa', timestamped: bareQ[1] !== undefined };
@@ -136,8 +197,7 @@ export function matchLabel(
     const style = classifyLabel(m[2]);
     if (style && (allowNames || style !== 'name')) {
       // A Title Case name inside a paragraph only opens a turn after a finished sentence.
-      const okHere =
-        style !== 'name' || atParagraphStart || prevLine === null || /[.?!…"”’)\]:]\s*$/u.test(prevLine);
+      const okHere = style !== 'name' || atParagraphStart || prevLine === null || /[.?!…"”’)\]:]\s*$/u.test(prevLine);
       if (okHere) {
         let k = m[0].length;
         while (k < line.length && /[ \t\u00a0]/.test(line[k])) k++;
@@ -319,9 +379,7 @@ export function readTranscript(text: string, bodyStart: number, meta: Meta = {},
     if (c) out.push({ speakerText: speaker, span: c.span, text: c.text });
   }
   if (unmappedAnswers > 0 && problems) {
-    problems.push(
-      `${unmappedAnswers} \`A:\` turn${unmappedAnswers === 1 ? '' : 's'} skipped: name the speaker with \`a:\` (or \`speaker:\`) in the front matter`,
-    );
+    problems.push(`${unmappedAnswers} \`A:\` turn${unmappedAnswers === 1 ? '' : 's'} skipped: name the speaker with \`a:\` (or \`speaker:\`) in the front matter`);
   }
   return out;
 }
@@ -349,8 +407,6 @@ export function looksLikeTranscriptAt(text: string, bodyStart: number): boolean 
   if (firstIdx > 3) return false;
   const first = paras[firstIdx].label!;
   const strong =
-    first.timestamped ||
-    (first.style === 'caps' && (first.text.includes(' ') || HONORIFICS.test(first.text.split(' ')[0]))) ||
-    (first.style !== 'qa' && (counts.get(first.text) ?? 0) >= 2);
+    first.timestamped || (first.style === 'caps' && (first.text.includes(' ') || HONORIFICS.test(first.text.split(' ')[0]))) || (first.style !== 'qa' && (counts.get(first.text) ?? 0) >= 2);
   return strong;
 }
