@@ -141,21 +141,22 @@ export function extractWithRules(original: string, options: ExtractOptions = {})
   const quoted = mergeSplitQuotes(prose, findQuotedSpans(prose, masked.blockQuotes, vetoed));
 
   // The skeleton: quote contents blanked, so sentence ends and cues inside quotes do not count.
-  const skeletonChars = prose.split('');
+  // Code units in a typed array, not an array of one-character strings: a 1M-character draft made 1M strings to split and join again.
+  const skeletonChars = codeUnitsOf(prose);
   // A quote's closing [.!?] stays: `…encouraging.” A US official said` is two sentences.
   for (const q of quoted) {
     for (const f of q.fragments) {
       let end = f.end;
       while (end > f.start && /[.!?\s]/.test(prose[end - 1])) end--;
-      for (let i = f.start; i < end; i++) if (!/[\r\n]/.test(skeletonChars[i])) skeletonChars[i] = '·';
+      for (let i = f.start; i < end; i++) if (skeletonChars[i] !== CR && skeletonChars[i] !== LF) skeletonChars[i] = MIDDLE_DOT;
     }
   }
   // Short asides are not part of a speaker phrase: "Sen. Ann Ortiz (D-Ore.) said".
   const PARENTHETICAL = /\([^()\n·]{1,40}\)/g;
   for (let m = PARENTHETICAL.exec(prose); m; m = PARENTHETICAL.exec(prose)) {
-    for (let i = m.index; i < m.index + m[0].length; i++) if (skeletonChars[i] !== '·') skeletonChars[i] = ' ';
+    for (let i = m.index; i < m.index + m[0].length; i++) if (skeletonChars[i] !== MIDDLE_DOT) skeletonChars[i] = SPACE;
   }
-  const skeleton = skeletonChars.join('');
+  const skeleton = stringOfCodeUnits(skeletonChars);
 
   const paragraphs = paragraphsOf(prose);
   // Both lookups by binary search: a draft of 100,000 quotes must not cost 100,000² steps.
@@ -1149,4 +1150,22 @@ function genderOf(phrase: string): 'm' | 'f' | null {
   if (/^(?:mrs|ms|miss|madam|dame|lady|queen)\.?$/i.test(first)) return 'f';
   const tag = lexiconTag(first.replace(/[^\p{L}-]/gu, ''));
   return tag === 'MaleName' ? 'm' : tag === 'FemaleName' ? 'f' : null;
+}
+
+const CR = 13;
+const LF = 10;
+const SPACE = 32;
+const MIDDLE_DOT = 0xb7;
+
+function codeUnitsOf(text: string): Uint16Array {
+  const units = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+  return units;
+}
+
+/** The string of these UTF-16 code units, exactly (lone surrogates kept), in chunks small enough for fromCharCode's arguments. */
+function stringOfCodeUnits(units: Uint16Array): string {
+  const parts: string[] = [];
+  for (let i = 0; i < units.length; i += 8192) parts.push(String.fromCharCode(...units.subarray(i, i + 8192)));
+  return parts.join('');
 }
