@@ -36,23 +36,68 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}.'’&-]*|[,;:!?()—–·"“”‘’«»
 
 export function wordsIn(text: string, from: number, to: number): Word[] {
   const words: Word[] = [];
-  WORD.lastIndex = from;
-  for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) {
+  const take = (index: number, raw: string) => {
     workDone.steps++;
-    let w = m[0];
+    let w = raw;
     // A trailing period ends the sentence unless the word is an abbreviation or initial ("Sen.", "J.").
     let sentenceEnd = false;
     // A period before a comma ("of Ashton, Md., said", "R-Ky., said") ends an abbreviation, not a sentence.
-    if (w.endsWith('.') && text[m.index + m[0].length] !== ',' && !/^(?:\p{Lu}|(?:\p{L}\.)+\p{L})\.$/u.test(w) && !ABBREVIATIONS.has(w.slice(0, -1).toLowerCase())) {
+    if (w.endsWith('.') && text[index + raw.length] !== ',' && !/^(?:\p{Lu}|(?:\p{L}\.)+\p{L})\.$/u.test(w) && !ABBREVIATIONS.has(w.slice(0, -1).toLowerCase())) {
       w = w.slice(0, -1);
       sentenceEnd = true;
     }
-    if (m.index + w.length > to) w = w.slice(0, to - m.index);
-    if (w) words.push({ text: w, start: m.index, end: m.index + w.length });
+    if (index + w.length > to) w = w.slice(0, to - index);
+    if (w) words.push({ text: w, start: index, end: index + w.length });
     // The period itself is a boundary: a speaker phrase never reaches back into the last sentence.
-    if (sentenceEnd && m.index + w.length < to) words.push({ text: '.', start: m.index + w.length, end: m.index + w.length + 1 });
+    if (sentenceEnd && index + w.length < to) words.push({ text: '.', start: index + w.length, end: index + w.length + 1 });
+  };
+  const scan = text.length >= WHOLE_SCAN_FROM ? wholeScan(text) : null;
+  WORD.lastIndex = from;
+  for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) {
+    take(m.index, m[0]);
+    if (!scan) continue;
+    // Where this scan meets the whole text's (a match of both ends here), the rest is the same
+    // sequence of matches: read on from it instead of matching again.
+    const k = firstAtLeast(scan.ends, scan.count, m.index + m[0].length);
+    if (k < scan.count && scan.ends[k] === m.index + m[0].length) {
+      for (let j = k + 1; j < scan.count && scan.starts[j] < to; j++) take(scan.starts[j], text.slice(scan.starts[j], scan.ends[j]));
+      break;
+    }
   }
   return words;
+}
+
+/**
+ * A long text's WORD matches found once, not once per window: every quote reads the 800
+ * characters on each side of it, so in a dense draft each character was matched dozens of
+ * times. Short texts scan their windows directly.
+ */
+const WHOLE_SCAN_FROM = 50_000;
+let lastScan: { text: string; starts: Int32Array; ends: Int32Array; count: number } | null = null;
+
+function wholeScan(text: string): { starts: Int32Array; ends: Int32Array; count: number } {
+  if (lastScan && lastScan.text === text) return lastScan;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    starts.push(m.index);
+    ends.push(m.index + m[0].length);
+  }
+  lastScan = { text, starts: Int32Array.from(starts), ends: Int32Array.from(ends), count: starts.length };
+  return lastScan;
+}
+
+/** The first index whose value is at least `value` (values ascending). */
+function firstAtLeast(values: Int32Array, count: number, value: number): number {
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export const isPunct = (w: Word) => /^[.,;:!?()—–·"“”‘’«»]$/.test(w.text);
