@@ -205,4 +205,19 @@ function copyFixtureWorkspace() {
   return dir;
 }
 
-module.exports = { REPO, ensureHarness, startWorkbench, copyFixtureWorkspace, installVsix };
+/**
+ * Picks `label` as a writer would: from the command palette (F1), or from a quick pick already
+ * open (`palette: false`), by the row whose label starts with it, not by the first fuzzy match.
+ */
+async function pick(page, label, { palette = true } = {}) {
+  if (palette) {
+    await page.keyboard.press('F1');
+    await page.waitForSelector('.quick-input-widget input', { timeout: 15000 });
+  }
+  await page.keyboard.type(label);
+  const row = page.locator(`.quick-input-list .monaco-list-row[aria-label^="${label}"]`).first();
+  await row.waitFor({ timeout: 15000 });
+  await row.click();
+}
+
+module.exports = { REPO, ensureHarness, startWorkbench, copyFixtureWorkspace, installVsix, pick };

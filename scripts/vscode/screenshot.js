@@ -11,19 +11,10 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { REPO, copyFixtureWorkspace, startWorkbench } = require('./codeServer');
+const { REPO, copyFixtureWorkspace, pick, startWorkbench } = require('./codeServer');
 
 const OUT = path.resolve(process.argv[2] || path.join(REPO, 'docs', 'screenshot.png'));
 const REPORT_OUT = path.join(path.dirname(OUT), 'screenshot-report.png');
-
-/** Runs a command from the palette, as a writer would. */
-async function palette(page, title) {
-  await page.keyboard.press('F1');
-  await page.waitForSelector('.quick-input-widget input', { timeout: 10000 });
-  await page.keyboard.type(title);
-  await page.waitForSelector(`.quick-input-list .monaco-list-row:has-text("${title.replace(/^Verbatim: /, '')}")`, { timeout: 10000 });
-  await page.keyboard.press('Enter');
-}
 
 function check(ok, what) {
   if (!ok) throw new Error(what);
@@ -76,7 +67,7 @@ function check(ok, what) {
     await page.keyboard.press('Escape');
 
     // The report: rendered beside the draft.
-    await palette(page, 'Verbatim: Check Document');
+    await pick(page, 'Verbatim: Check Document');
     const report = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
     await report.locator('h1:has-text("Verbatim report: draft.md")').waitFor({ timeout: 30000 });
     await page.waitForTimeout(800);

@@ -10,21 +10,9 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { REPO, copyFixtureWorkspace, startWorkbench } = require('./codeServer');
+const { REPO, copyFixtureWorkspace, pick, startWorkbench } = require('./codeServer');
 
 const STEP = (id) => `[data-done-step-id$="#${id}"]`;
-
-/** Picks `label` from the command palette (or from the quick pick it opened), by its exact label. */
-async function pick(page, label, palette = true) {
-  if (palette) {
-    await page.keyboard.press('F1');
-    await page.waitForSelector('.quick-input-widget input', { timeout: 15000 });
-  }
-  await page.keyboard.type(label);
-  const row = page.locator(`.quick-input-list .monaco-list-row[aria-label^="${label}"]`).first();
-  await row.waitFor({ timeout: 15000 });
-  await row.click();
-}
 
 async function ticked(page, id) {
   return page.locator(STEP(id)).first().getAttribute('aria-checked');
@@ -57,7 +45,7 @@ async function session(folder, fn) {
 async function openWalkthrough(page) {
   await page.waitForTimeout(1500);
   await pick(page, 'Welcome: Open Walkthrough');
-  await pick(page, 'Get Started with Verbatim', false);
+  await pick(page, 'Get Started with Verbatim', { palette: false });
   await page.waitForSelector(STEP('createSources'), { timeout: 30000 });
 }
 

@@ -84,6 +84,7 @@ export class ProjectFolder {
 
   /** Reads the config file and the settings; re-indexes when the corpus paths or speakers changed. */
   async reload(first = false): Promise<void> {
+    const watchedBefore = first ? null : JSON.stringify(this.watchers());
     this.settings = await this.host.fetchSettings(this);
     if (this.closed) return;
     const configFile = this.settingsConfigFile();
@@ -98,11 +99,11 @@ export class ProjectFolder {
     const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
     const corpusChanged = first || !same(ws.corpusPaths, this.ws.corpusPaths) || !same(ws.archives, this.ws.archives) || !same(ws.speakers, this.ws.speakers);
     const severitiesChanged = !same(ws.severities, this.ws.severities) || !same(ws.hidden, this.ws.hidden);
-    const watchChanged = first || !same(ws.corpusPaths, this.ws.corpusPaths) || ws.configFile !== this.ws.configFile;
     this.ws = ws;
     this.useArchive(ws.archives[0] ?? null);
     this.publishConfigProblems(configFile);
-    if (watchChanged) this.host.watchersChanged();
+    // Registered again only when what to watch changed (the corpus paths, the config file the settings name).
+    if (JSON.stringify(this.watchers()) !== watchedBefore) this.host.watchersChanged();
     if (corpusChanged) {
       await this.reindex();
     } else {

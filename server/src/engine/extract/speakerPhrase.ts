@@ -2,6 +2,7 @@
 import type { Span } from '../types';
 import {
   AUXILIARY_WORDS,
+  DETERMINERS_OPENING,
   DOCUMENT_NOUNS,
   FLOATING_QUANTIFIERS,
   isCueVerb,
@@ -11,6 +12,7 @@ import {
   NOT_A_SPEAKER,
   PREPOSITIONS,
   SHARE_OF,
+  SUBORDINATORS,
   ORG_WORDS,
   PRONOUN_WORDS,
   ROLE_NOUNS,
@@ -193,46 +195,6 @@ export function speakerPhraseSpan(text: string, span: Span, isSurname?: (word: s
   return { start: core[0].start, end: core[core.length - 1].end };
 }
 
-/** Words that may open a speaker phrase though they name no one alone ("the mayor", "some economists", "one official"). */
-const DETERMINERS_OPENING = new Set([
-  'the',
-  'a',
-  'an',
-  'this',
-  'that',
-  'these',
-  'those',
-  'some',
-  'many',
-  'most',
-  'several',
-  'both',
-  'all',
-  'few',
-  'one',
-  'another',
-  'other',
-  'no',
-  'each',
-  'every',
-  'his',
-  'her',
-  'their',
-  'its',
-  'our',
-  'my',
-  'your',
-  'any',
-  'such',
-  'more',
-  'less',
-  'much',
-  'either',
-  'neither',
-  'enough',
-]);
-/** Subordinators that may stand before a subject read as a speaker phrase ("As Ruiz noted"). */
-const SUBORDINATORS = new Set(['as', 'when', 'while', 'after', 'before', 'once', 'since', 'though', 'although', 'because', 'until']);
 const CONTRACTED = /^(?:i|you|he|she|it|we|they|that|there|what|who|let|here|where)'(?:m|s|re|ve|ll|d)$/;
 const CALENDAR = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
 
