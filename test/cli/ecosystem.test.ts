@@ -158,6 +158,29 @@ test('the index is cached by default in the user cache folder, keyed by the corp
   assert.notEqual(JSON.parse(third.stdout).files[0].quotes[0].verdict, 'verified');
 });
 
+test('the engine fingerprint is remembered beside the index for this build only; a memo of another build is not trusted', () => {
+  const cacheHome = fs.mkdtempSync(path.join(TEST_CACHE_HOME, 'own-'));
+  const env = cliEnv({ XDG_CACHE_HOME: cacheHome });
+  const dir = project();
+  const first = runCli(['check', 'drafts', '--format', 'json'], { cwd: dir, env });
+  assert.equal(first.code, 1, first.stderr);
+  const folder = path.join(cacheHome, 'verbatim', indexFolders(cacheHome)[0]);
+  const memoFile = path.join(folder, 'fingerprint.json');
+  const memo = JSON.parse(fs.readFileSync(memoFile, 'utf8')) as { key: string; value: string };
+  const manifestFile = path.join(folder, 'manifest.json');
+  const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as { fingerprint: string };
+  assert.equal(memo.value, manifest.fingerprint);
+  assert.match(JSON.parse(memo.key)[0], /^[0-9a-f]{16}$/, "keyed by the bundle's build id");
+  // An index and a memo left by another build that read sources differently: the memo's key is
+  // not this build's, so the fingerprint is worked out again, differs, and the index is rebuilt.
+  fs.writeFileSync(memoFile, JSON.stringify({ key: JSON.stringify(['0000000000000000', {}, 0]), value: 'another-build' }));
+  fs.writeFileSync(manifestFile, JSON.stringify({ ...manifest, fingerprint: 'another-build' }));
+  const second = runCli(['check', 'drafts', '--format', 'json'], { cwd: dir, env });
+  assert.deepEqual(JSON.parse(second.stdout), JSON.parse(first.stdout));
+  assert.equal(JSON.parse(fs.readFileSync(manifestFile, 'utf8')).fingerprint, memo.value, "rebuilt with this build's fingerprint");
+  assert.deepEqual(JSON.parse(fs.readFileSync(memoFile, 'utf8')), memo);
+});
+
 test('.verbatim/ in the workspace holds the index when it exists; --no-cache keeps none', () => {
   const cacheHome = fs.mkdtempSync(path.join(TEST_CACHE_HOME, 'own-'));
   const env = cliEnv({ XDG_CACHE_HOME: cacheHome });
