@@ -8,6 +8,15 @@ import { seedCorpus } from '../../support/corpus';
 const corpus = seedCorpus([
   { speaker: 'Matthew Miller', text: 'The department will send 40 additional inspectors to the border crossing this month.' },
   { speaker: 'Benjamin Netanyahu', text: 'Israel will never accept a nuclear Iran.' },
+  // A long answer that holds a claim's words, but scattered: no passage of it says the claim.
+  {
+    speaker: 'Dana Ortiz',
+    text:
+      'Our campaign is different. The average voter in this county has been ignored for years, and we went door to door. ' +
+      'We heard about rents, about the mill closing, about the bus line that stopped running. ' +
+      'People gave what they could, a donation here and there, and we are proud of every one. ' +
+      'Some of them gave 27 dollars, some gave five, and the amount never mattered to us.',
+  },
 ]);
 
 function claim(draft: string): Finding {
@@ -52,6 +61,12 @@ test('misattributed: only another speaker said it, and the message names them', 
   assert.equal(f.severity, 'information');
   assert.match(f.message, /Benjamin Netanyahu/);
   assert.equal(f.source?.speaker, 'Benjamin Netanyahu');
+});
+
+test('not misattributed when another speaker’s long answer holds the claim’s words only scattered over it (SPEC §5)', () => {
+  const f = claim('The campaign said the average donation amount was $27.');
+  assert.equal(f.verdict, 'missing');
+  assert.equal(f.source, null);
 });
 
 test('missing: nothing the speaker said bears it out; the closest statements are listed', () => {

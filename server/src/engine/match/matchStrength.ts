@@ -17,6 +17,12 @@ const PRIOR_STATEMENTS = 1000;
 const PRIOR_FUNCTION_WORD = 0.25;
 const PRIOR_OTHER_WORD = 0.002;
 
+/** The distinctiveness of a word in `corpus`, in bits, with the prior above: what quotes and claims weigh their evidence by. */
+export function wordBits(corpus: Corpus, wordId: number, norm: string): number {
+  const prior = PRIOR_STATEMENTS * (isFunctionWord(norm) ? PRIOR_FUNCTION_WORD : PRIOR_OTHER_WORD);
+  return Math.log2((corpus.statementCount + PRIOR_STATEMENTS) / (corpus.statementsWithWord(wordId) + prior));
+}
+
 /**
  * How strongly a quote matches a statement (SPEC §5, "Evidence before accusation"): each of
  * the quote's words weighs its distinctiveness, -log2 of its share of the statements (with
@@ -49,8 +55,7 @@ export class MatchWeights {
 
   /** Bits of a word (its id, -1 when no statement has it, and its matching key). */
   bitsOf(wordId: number, norm: string): number {
-    const prior = PRIOR_STATEMENTS * (isFunctionWord(norm) ? PRIOR_FUNCTION_WORD : PRIOR_OTHER_WORD);
-    return Math.log2((this.corpus.statementCount + PRIOR_STATEMENTS) / (this.corpus.statementsWithWord(wordId) + prior));
+    return wordBits(this.corpus, wordId, norm);
   }
 
   /** Bits of the quote's words the alignment matches. */
