@@ -5,10 +5,10 @@ import { lastStartingAtOrBefore } from '../text/spans';
 import { findQuotedSpans, paragraphsOf, type QuotedSpan, type VetoedReading } from './quoteMarks';
 import { applied, resetRules, rulesMark, rulesSince, type RuleId } from './rules';
 import { sentencesOf } from './sentences';
-import { attributionAfter, attributionBefore, attributionsIn, type Attribution } from './attribution';
+import { attributionAfter, attributionBefore, attributionsIn, mainSubject, wordsIn, type Attribution, type Word } from './attribution';
 import { claimsInSentence } from './claims';
 import { isBackReference, readSpeakerPhrase, speakerPhraseSpan, type SpeakerPhrase } from './speakerPhrase';
-import { HEADLINE_VERBS, isCueVerb, isLooseCue, ORG_HEADS, PERSON_HEADS, REPORTED_CLAUSE_CUES } from './lexicon';
+import { HEADLINE_VERBS, isCueVerb, isLooseCue, NOT_A_SPEAKER, ORG_HEADS, PERSON_HEADS, PRONOUN_WORDS, REPORTED_CLAUSE_CUES } from './lexicon';
 import { workDone } from '../work';
 import { introducedNames, type IntroducedName } from './names';
 import type { MaskedText } from '../text/mask';
@@ -178,6 +178,7 @@ export function extractWithRules(original: string, options: ExtractOptions = {})
     }
   }
 
+  const resolveContext: ResolveContext = { text, skeleton, paragraphs, sentences, paragraphOf, introduced };
   const results: ExtractedQuoteWithState[] = [];
   for (const q of quoted) {
     const mark = rulesMark();
@@ -256,7 +257,7 @@ export function extractWithRules(original: string, options: ExtractOptions = {})
     if (attribution?.speaker) speakerSpan = speakerPhraseSpan(text, trimSpan(text, attribution.speaker), introduced);
     if (speakerSpan) {
       const phrase = readSpeakerPhrase(shown(speakerSpan.start, speakerSpan.end));
-      speaker = resolveMention(phrase, speakerSpan, mentions, paragraph, text, paragraphs);
+      speaker = resolveMention(phrase, speakerSpan, mentions, paragraph, resolveContext);
       if (speaker && !speaker.resolvedFrom) mentions.push({ phrase, span: speakerSpan, paragraph });
     } else if (!attribution) {
       speakerSpan = null;
@@ -382,7 +383,7 @@ export function extractWithRules(original: string, options: ExtractOptions = {})
         if (reading.speaker) speakerSpan = speakerPhraseSpan(text, trimSpan(text, reading.speaker), introduced);
         if (speakerSpan) {
           const phrase = readSpeakerPhrase(shown(speakerSpan.start, speakerSpan.end));
-          speaker = resolveMention(phrase, speakerSpan, mentions, paragraphOf(s.start), text, paragraphs);
+          speaker = resolveMention(phrase, speakerSpan, mentions, paragraphOf(s.start), resolveContext);
         }
         const ignored = ignoredAt(s.start);
         covered = content.end;
@@ -722,7 +723,18 @@ function latestMention(mentions: Mentions, before: number, paragraph: number, fi
 }
 
 /** Resolves "he", "they", "the secretary" to the nearest fitting speaker named before. */
-function resolveMention(phrase: SpeakerPhrase, span: Span, mentions: Mentions, paragraph: number, text: string, paragraphs: Span[]): SpeakerMention | null {
+/** What resolving a back reference reads besides the mentions: the document, its skeleton (quote contents blanked), its paragraphs and sentences. */
+interface ResolveContext {
+  text: string;
+  skeleton: string;
+  paragraphs: Span[];
+  sentences: Span[];
+  paragraphOf: (offset: number) => number;
+  introduced: IntroducedName;
+}
+
+function resolveMention(phrase: SpeakerPhrase, span: Span, mentions: Mentions, paragraph: number, ctx: ResolveContext): SpeakerMention | null {
+  const { text, paragraphs } = ctx;
   const head = descriptionHead(phrase.text);
   if (!isBackReference(phrase)) {
     // "the utility", "the Kentucky Republican", "the rookie defenceman": the entity the article introduced, else the description itself
@@ -735,12 +747,19 @@ function resolveMention(phrase: SpeakerPhrase, span: Span, mentions: Mentions, p
     // "she" never points back to "Mr. Ruiz" or "Harlan Vos"
     const gender = word === 'he' ? 'm' : word === 'she' ? 'f' : null;
     if (word === 'he' || word === 'she' || word === 'i')
-      fits = (m) => (m.phrase.kind === 'person' || (m.phrase.kind === 'anonymous' && !/s$/.test(m.phrase.text))) && !(gender && genderOf(m.phrase.text) === (gender === 'm' ? 'f' : 'm'));
+      fits = (m) =>
+        (m.phrase.kind === 'person' || (m.phrase.kind === 'anonymous' && !/s$/.test(m.phrase.text))) &&
+        !(gender && genderOf(m.phrase.text) === (gender === 'm' ? 'f' : 'm')) &&
+        isOnePerson(m.phrase, m.span.start, ctx.introduced);
     else if (word === 'it') fits = (m) => m.phrase.kind === 'organisation';
     else fits = (m) => m.phrase.kind !== 'person' || /\band\b/.test(m.phrase.text);
   } else {
     const roleWords = (phrase.role ?? '').split(' ').filter((w) => w.length > 2);
     fits = (m) => roleWords.some((r) => m.phrase.text.toLowerCase().includes(r));
+  }
+  if (word === 'he' || word === 'she') {
+    const found = pronounAntecedent(word, span.start, mentions, paragraph, fits, ctx);
+    if (found) return { text: found.phrase.text, span: found.span, resolvedFrom: phrase.text };
   }
   const found = latestMention(mentions, span.start, paragraph, fits);
   if (found) {
@@ -773,6 +792,176 @@ function resolveMention(phrase: SpeakerPhrase, span: Span, mentions: Mentions, p
   return null;
 }
 
+/** How many sentences back "he"/"she" walks for the last subject or speaker. */
+const PRONOUN_SENTENCES = 12;
+/** How many paragraphs before its own "he"/"she" reads sentence subjects in (the previous one). */
+const PRONOUN_SUBJECT_PARAGRAPHS = 1;
+/** Characters of a sentence's opening read for its subject. */
+const SUBJECT_READ = 300;
+
+/**
+ * What "he"/"she" points back to: walking the sentences before it, nearest first, the first
+ * whose subject is a fitting person ("Cerato tried to soften the blow. “…,” she said"), else a
+ * fitting speaker a cue named in it. A sentence whose subject is the same pronoun continues the
+ * same person ("He believes …"), so the walk goes on past it and past the speakers it cites
+ * ("…, according to Easley"). Names inside quotes and names in passing are never subjects.
+ */
+function pronounAntecedent(word: 'he' | 'she', before: number, mentions: Mentions, paragraph: number, fits: (m: Mention) => boolean, ctx: ResolveContext): Mention | null {
+  let cue = latestMention(mentions, before, paragraph, fits);
+  let i = lastStartingAtOrBefore(ctx.sentences, before - 1);
+  // subjects in the pronoun's paragraph and the one before it (page furniture between them not counted); further back, speakers named with a cue
+  let lastParagraph = paragraph;
+  let paragraphsBack = 0;
+  for (let walked = 0; i >= 0 && walked < PRONOUN_SENTENCES; i--, walked++) {
+    const s = ctx.sentences[i];
+    const p = ctx.paragraphOf(s.start);
+    if (paragraph - p > CONTEXT_PARAGRAPHS) break;
+    if (isFurniture(ctx.text, ctx.paragraphs[p])) continue;
+    if (p !== lastParagraph) {
+      lastParagraph = p;
+      if (++paragraphsBack > PRONOUN_SUBJECT_PARAGRAPHS) break;
+    }
+    const end = Math.min(s.end, before);
+    const subject = sentenceSubject(ctx, s.start, end, p);
+    if (subject === 'same') {
+      // the same pronoun as subject: that sentence is about the same person, and who it cites is not
+      cue = latestMention(mentions, s.start, paragraph, fits);
+      continue;
+    }
+    if (subject && subject !== 'other' && fits(subject)) {
+      // "Ana Ruiz said …": the subject is the speaker a cue named
+      if (cue && cue.span.start === subject.span.start) {
+        applied('speaker.pronoun');
+        return cue;
+      }
+      applied('speaker.pronoun-subject');
+      return subject;
+    }
+    if (cue && cue.span.start >= s.start) {
+      applied('speaker.pronoun');
+      return cue;
+    }
+    // "I asked barber Robert Ruiz, who … . “…,” he explains": a sentence of the pronoun's paragraph with no person as its subject names one by first name and surname
+    if (p === paragraph && s.end <= before) {
+      const named = fullNameIn(ctx, s.start, s.end, p);
+      if (named && fits(named)) {
+        applied('speaker.pronoun-full-name');
+        return named;
+      }
+    }
+  }
+  if (cue) applied('speaker.pronoun');
+  return cue;
+
+  function sentenceSubject(c: ResolveContext, start: number, end: number, p: number): Mention | 'same' | 'other' | null {
+    const words = wordsIn(c.skeleton, start, Math.min(end, start + SUBJECT_READ));
+    // the subject after an opening phrase: "Knowing Ruiz was a fan, Ortiz tried …", "Down the
+    // street, Ortiz rejoiced", "The ceremony: At the party, Ortiz decided …"
+    const openings = words.length > 0 && /^\p{Lu}\p{Ll}+(?:ing|ed)$/u.test(words[0].text) ? [] : [0];
+    const colon = words.findIndex((w) => w.text === ':');
+    if (colon > 0 && colon < 10) openings.push(colon + 1);
+    for (let k = 1; k < Math.min(words.length, 15) && openings.length < 5; k++) if (words[k].text === ',') openings.push(k + 1);
+    let other = false;
+    for (const from of openings) {
+      const found = subjectFrom(c, words, from, p);
+      if (found === null) continue;
+      if (found !== 'other') return found;
+      other = true;
+    }
+    return other ? 'other' : null;
+  }
+
+  function subjectFrom(c: ResolveContext, words: Word[], from: number, p: number): Mention | 'same' | 'other' | null {
+    const found = mainSubject(words.slice(from), words.length - from);
+    if (!found) return null;
+    const raw = c.text.slice(found.start, found.end);
+    const lower = raw.toLowerCase();
+    if (lower === word) return 'same';
+    if (PRONOUN_WORDS.has(lower)) return 'other';
+    // a subject is followed by its verb, not by a possessive's noun or another clause
+    // ("Ruiz, who leads the union, spoke"): a comma may open an apposition
+    if (!/^(?:\s+\p{Ll}|,\s+[\p{Ll}\p{N}])/u.test(c.text.slice(found.end, found.end + 4)) || /['’]s?$/.test(raw)) return 'other';
+    const span = speakerPhraseSpan(c.text, found, c.introduced);
+    if (!span) return 'other';
+    const phrase = readSpeakerPhrase(c.text.slice(span.start, span.end));
+    if (phrase.kind !== 'person' || !isSubjectName(phrase, span.start, c.introduced)) return 'other';
+    return { phrase, span, paragraph: p };
+  }
+}
+
+/** The last full name in a sentence outside its quotes ("barber Robert Ruiz"): a first name compromise's lexicon knows, then a capitalised surname. */
+function fullNameIn(ctx: ResolveContext, start: number, end: number, paragraph: number): Mention | null {
+  const window = ctx.skeleton.slice(start, Math.min(end, start + CONTEXT_WINDOW));
+  workDone.steps += window.length >> 4;
+  const run = /\b(\p{Lu}\p{Ll}+)((?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{L}'’-]+){1,2})/gu;
+  let best: Mention | null = null;
+  for (let m = run.exec(window); m; m = run.exec(window)) {
+    const tag = lexiconTag(m[1]);
+    if (tag !== 'FirstName' && tag !== 'MaleName' && tag !== 'FemaleName') continue;
+    const at = start + m.index;
+    const span = speakerPhraseSpan(ctx.text, { start: at, end: at + m[0].replace(/['’]s$/, '').length });
+    if (span) best = { phrase: readSpeakerPhrase(ctx.text.slice(span.start, span.end)), span, paragraph };
+  }
+  return best;
+}
+
+/**
+ * A sentence's subject taken for a person only on evidence: a title or a first name compromise's
+ * lexicon knows ("Ms. Ruiz", "Ana Ruiz"), or a surname the document introduced with one
+ * ("Ruiz" after "Ana Ruiz"); not "Story" (continues below), "Whenever", "The Canadian Press".
+ */
+function isSubjectName(phrase: SpeakerPhrase, at: number, introduced: IntroducedName): boolean {
+  if (/^the\s/i.test(phrase.text)) return false;
+  const name = phrase.name ?? '';
+  // "No Child Left Behind": a title of words that name no one
+  if (name.split(/\s+/).some((w) => NOT_A_SPEAKER.has(w.toLowerCase()))) return false;
+  // "New Hampshire", "Salem": a place compromise's lexicon knows
+  if (/Region|Place|City|Country|Organization/.test(String(lexiconTag(name) ?? ''))) return false;
+  const words = name.split(/\s+/);
+  const surname = words[words.length - 1];
+  if (words.length > 1 && introduced(surname, at)) return true;
+  const tag = lexiconTag(surname);
+  // "Black" after "Black Canadians": a common word that stood after a capital is no surname
+  if (words.length === 1 && introduced(surname, at)) return tag === undefined || /Name|Person/.test(tag);
+  // two or three capitalised words and no organisation word: "Ivo Kranjc", not "New York City Council"
+  if (words.length > 1) return isPersonName(phrase.text) || (words.length <= 3 && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w)));
+  return words.length === 1 && tag !== undefined && /LastName|Person/.test(tag);
+}
+
+/**
+ * Whether a person phrase can be "he" or "she": one person, not a group ("The Conservatives",
+ * "Brexit backers", "Many coastal residents", "Prosecutors").
+ */
+function isOnePerson(phrase: SpeakerPhrase, at: number, introduced: IntroducedName): boolean {
+  if (phrase.kind !== 'person') return true;
+  // "Jeb Bush and Chris Christie": two people
+  if (/\s(?:and|&)\s/.test(phrase.text)) return false;
+  const words = phrase.text.split(/\s+/);
+  const last = words[words.length - 1];
+  // a group named by a plural noun, its modifiers before it
+  if (/^\p{Ll}+s$/u.test(last)) return false;
+  // "The Greens", "Many Democrats": a determiner or quantifier before a capitalised word
+  if (/^(?:the|many|some|most|all|both|several|other|few|these|those)$/i.test(words[0]) && words.length === 2) return false;
+  const name = phrase.name ?? '';
+  if (name.includes(' ') || introduced(name, at)) return true;
+  const tag = lexiconTag(name);
+  if (tag && /Name|Person/.test(tag)) return true;
+  // one capitalised word compromise reads as a plural noun ("Prosecutors", "Conservatives")
+  return !/s$/.test(name) || !isPluralNoun(name);
+}
+
+const pluralCache = new Map<string, boolean>();
+function isPluralNoun(word: string): boolean {
+  let plural = pluralCache.get(word);
+  if (plural === undefined) {
+    const doc = nlp(word);
+    plural = doc ? doc.has('#Plural') : false;
+    if (pluralCache.size > 10000) pluralCache.clear();
+    pluralCache.set(word, plural);
+  }
+  return plural;
+}
+
 /** The first person named in the nearest paragraph before `before` that names one (compromise, on a small window). */
 function personNamedBefore(text: string, paragraphs: Span[], paragraph: number, before: number): { text: string; span: Span } | null {
   for (let p = paragraph; p >= Math.max(0, paragraph - CONTEXT_PARAGRAPHS); p--) {
@@ -800,11 +989,14 @@ function personNamedBefore(text: string, paragraphs: Span[], paragraph: number, 
   return null;
 }
 
-/** A web page's furniture standing as a paragraph: "Story continues below advertisement", "READ MORE: …", "WATCH: …". */
+/** A web page's furniture standing as a paragraph: "Story continues below advertisement", "READ MORE: …", "WATCH: …", a photo caption. */
 const FURNITURE = /^\s*(?:story continues below|advertisement\s*$|read more\b|watch\s*:|related\s*:|click here\b|sign up\b)/i;
 
+/** A photo caption's credit closing its paragraph: "( Toronto Star file photo )", "(Jane Doe/Getty Images)". */
+const PHOTO_CREDIT = /\(\s*[^()]{0,60}\b(?:photo|photograph|getty images|handout)\b[^()]{0,20}\)\s*$/i;
+
 function isFurniture(text: string, para: Span): boolean {
-  if (!FURNITURE.test(text.slice(para.start, Math.min(para.end, para.start + 40)))) return false;
+  if (!FURNITURE.test(text.slice(para.start, Math.min(para.end, para.start + 40))) && !PHOTO_CREDIT.test(text.slice(Math.max(para.start, para.end - 90), para.end))) return false;
   applied('attr.page-furniture');
   return true;
 }

@@ -245,7 +245,7 @@ export const NOT_A_SPEAKER = new Set([
   // pronoun forms that are no subject, and words standing for no one
   'him', 'his', 'her', 'hers', 'its', 'their', 'theirs', 'them', 'me', 'my', 'mine', 'our', 'ours', 'us', 'your', 'yours',
   "it's", 'it’s', 'there', 'here', 'something', 'anything', 'nothing', 'everything', 'somebody', 'anybody', 'nobody',
-  'everybody', 'everyone', 'anyone', 'whoever', 'whatever', 'what', 'which', 'whom', 'whose', 'how', 'why', 'where', 'when',
+  'everybody', 'everyone', 'anyone', 'whoever', 'whatever', 'whenever', 'wherever', 'anyway', 'anyhow', 'anywho', 'what', 'which', 'whom', 'whose', 'how', 'why', 'where', 'when',
   // prepositions
   'at', 'in', 'on', 'of', 'to', 'for', 'from', 'with', 'without', 'by', 'about', 'after', 'before', 'during', 'since',
   'until', 'into', 'onto', 'over', 'under', 'between', 'among', 'against', 'through', 'across', 'around', 'behind',
