@@ -255,6 +255,16 @@ export function extractWithRules(original: string, options: ExtractOptions = {})
     let speaker: SpeakerMention | null = null;
     let speakerSpan: Span | null = null;
     if (attribution?.speaker) speakerSpan = speakerPhraseSpan(text, trimSpan(text, attribution.speaker), introduced);
+    if (attribution && !speakerSpan && attribution.cue.end - attribution.cue.start > 1) {
+      // "Bush praised Rubio but described his record as a “work in progress”", "He said he started
+      // feeling “a bit weird”": the cue read no speaker; the subject of its sentence is the speaker
+      const sentence = sentenceAt(attribution.cue.start);
+      const subject = sentenceSubject(resolveContext, sentence.start, attribution.cue.start, paragraphOf(sentence.start), true);
+      if (subject && subject !== 'other' && subject.span.end <= attribution.cue.start) {
+        applied('attr.clause-subject');
+        speakerSpan = subject.span;
+      }
+    }
     if (speakerSpan) {
       const phrase = readSpeakerPhrase(shown(speakerSpan.start, speakerSpan.end));
       speaker = resolveMention(phrase, speakerSpan, mentions, paragraph, resolveContext);
@@ -822,7 +832,8 @@ function pronounAntecedent(word: 'he' | 'she', before: number, mentions: Mention
       if (++paragraphsBack > PRONOUN_SUBJECT_PARAGRAPHS) break;
     }
     const end = Math.min(s.end, before);
-    const subject = sentenceSubject(ctx, s.start, end, p);
+    const read = sentenceSubject(ctx, s.start, end, p, false);
+    const subject = read && read !== 'other' && read.phrase.kind === 'pronoun' ? (read.phrase.text.toLowerCase() === word ? 'same' : 'other') : read;
     if (subject === 'same') {
       // the same pronoun as subject: that sentence is about the same person, and who it cites is not
       cue = latestMention(mentions, s.start, paragraph, fits);
@@ -852,41 +863,49 @@ function pronounAntecedent(word: 'he' | 'she', before: number, mentions: Mention
   }
   if (cue) applied('speaker.pronoun');
   return cue;
+}
 
-  function sentenceSubject(c: ResolveContext, start: number, end: number, p: number): Mention | 'same' | 'other' | null {
-    const words = wordsIn(c.skeleton, start, Math.min(end, start + SUBJECT_READ));
-    // the subject after an opening phrase: "Knowing Ruiz was a fan, Ortiz tried …", "Down the
-    // street, Ortiz rejoiced", "The ceremony: At the party, Ortiz decided …"
-    const openings = words.length > 0 && /^\p{Lu}\p{Ll}+(?:ing|ed)$/u.test(words[0].text) ? [] : [0];
-    const colon = words.findIndex((w) => w.text === ':');
-    if (colon > 0 && colon < 10) openings.push(colon + 1);
-    for (let k = 1; k < Math.min(words.length, 15) && openings.length < 5; k++) if (words[k].text === ',') openings.push(k + 1);
-    let other = false;
-    for (const from of openings) {
-      const found = subjectFrom(c, words, from, p);
-      if (found === null) continue;
-      if (found !== 'other') return found;
-      other = true;
-    }
-    return other ? 'other' : null;
+/**
+ * The subject of a sentence's main clause when it names someone: a person on evidence
+ * (`isSubjectName`), a pronoun, or (with `organisations`) an organisation; 'other' when the
+ * subject is something else, null when none is read. Tried at the sentence's start and after an
+ * opening phrase: "Knowing Ruiz was a fan, Ortiz tried …", "Down the street, Ortiz rejoiced",
+ * "The ceremony: At the party, Ortiz decided …". Reads the skeleton: names in quotes are no subjects.
+ */
+function sentenceSubject(c: ResolveContext, start: number, end: number, p: number, organisations: boolean): Mention | 'other' | null {
+  const words = wordsIn(c.skeleton, start, Math.min(end, start + SUBJECT_READ));
+  const openings = words.length > 0 && /^\p{Lu}\p{Ll}+(?:ing|ed)$/u.test(words[0].text) ? [] : [0];
+  const colon = words.findIndex((w) => w.text === ':');
+  if (colon > 0 && colon < 10) openings.push(colon + 1);
+  for (let k = 1; k < Math.min(words.length, 15) && openings.length < 5; k++) if (words[k].text === ',') openings.push(k + 1);
+  let other = false;
+  for (const from of openings) {
+    const found = subjectFrom(c, words, from, p, organisations);
+    if (found === null) continue;
+    if (found !== 'other') return found;
+    other = true;
   }
+  return other ? 'other' : null;
+}
 
-  function subjectFrom(c: ResolveContext, words: Word[], from: number, p: number): Mention | 'same' | 'other' | null {
-    const found = mainSubject(words.slice(from), words.length - from);
-    if (!found) return null;
-    const raw = c.text.slice(found.start, found.end);
-    const lower = raw.toLowerCase();
-    if (lower === word) return 'same';
-    if (PRONOUN_WORDS.has(lower)) return 'other';
-    // a subject is followed by its verb, not by a possessive's noun or another clause
-    // ("Ruiz, who leads the union, spoke"): a comma may open an apposition
-    if (!/^(?:\s+\p{Ll}|,\s+[\p{Ll}\p{N}])/u.test(c.text.slice(found.end, found.end + 4)) || /['’]s?$/.test(raw)) return 'other';
-    const span = speakerPhraseSpan(c.text, found, c.introduced);
-    if (!span) return 'other';
-    const phrase = readSpeakerPhrase(c.text.slice(span.start, span.end));
-    if (phrase.kind !== 'person' || !isSubjectName(phrase, span.start, c.introduced)) return 'other';
-    return { phrase, span, paragraph: p };
-  }
+function subjectFrom(c: ResolveContext, words: Word[], from: number, p: number, organisations: boolean): Mention | 'other' | null {
+  const found = mainSubject(words.slice(from), words.length - from);
+  if (!found) return null;
+  // "CHICAGO - Rahm Emanuel may have thought": a dateline before the subject
+  const dateline = /^.*\s[-–—]+\s+/.exec(c.text.slice(found.start, found.end));
+  if (dateline) found.start += dateline[0].length;
+  const raw = c.text.slice(found.start, found.end);
+  // "It seems unfair to tell …": "it" opening a sentence is mostly no one
+  if (PRONOUN_WORDS.has(raw.toLowerCase())) return raw.toLowerCase() === 'it' ? 'other' : { phrase: readSpeakerPhrase(raw), span: found, paragraph: p };
+  // a subject is followed by its verb, not by a possessive's noun or another clause
+  // ("Ruiz, who leads the union, spoke"): a comma may open an apposition
+  if (!/^(?:\s+\p{Ll}|,\s+[\p{Ll}\p{N}])/u.test(c.text.slice(found.end, found.end + 4)) || /['’]s?$/.test(raw)) return 'other';
+  const span = speakerPhraseSpan(c.text, found, c.introduced);
+  if (!span) return 'other';
+  const phrase = readSpeakerPhrase(c.text.slice(span.start, span.end));
+  if (phrase.kind === 'person' && isSubjectName(phrase, span.start, c.introduced)) return { phrase, span, paragraph: p };
+  if (organisations && phrase.kind === 'organisation' && /^(?:the\s+)?\p{Lu}/u.test(phrase.text) && !/\s(?:and|&)\s/.test(phrase.text)) return { phrase, span, paragraph: p };
+  return 'other';
 }
 
 /** The last full name in a sentence outside its quotes ("barber Robert Ruiz"): a first name compromise's lexicon knows, then a capitalised surname. */
@@ -934,8 +953,8 @@ function isSubjectName(phrase: SpeakerPhrase, at: number, introduced: Introduced
  */
 function isOnePerson(phrase: SpeakerPhrase, at: number, introduced: IntroducedName): boolean {
   if (phrase.kind !== 'person') return true;
-  // "Jeb Bush and Chris Christie": two people
-  if (/\s(?:and|&)\s/.test(phrase.text)) return false;
+  // "Jeb Bush and Chris Christie": two people; "1977", "Clinton's": no one
+  if (/\s(?:and|&)\s/.test(phrase.text) || !/\p{Lu}/u.test(phrase.text) || /['’]s?$/.test(phrase.text)) return false;
   const words = phrase.text.split(/\s+/);
   const last = words[words.length - 1];
   // a group named by a plural noun, its modifiers before it

@@ -242,6 +242,7 @@ export const NOT_A_SPEAKER = new Set([
   // determiners and quantifiers
   'the', 'a', 'an', 'this', 'that', 'these', 'those', 'some', 'any', 'no', 'every', 'each', 'either', 'neither', 'all',
   'both', 'few', 'many', 'much', 'more', 'most', 'less', 'least', 'several', 'such', 'another', 'other', 'enough', 'one',
+  'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'dozens', 'hundreds', 'thousands', 'millions',
   // pronoun forms that are no subject, and words standing for no one
   'him', 'his', 'her', 'hers', 'its', 'their', 'theirs', 'them', 'me', 'my', 'mine', 'our', 'ours', 'us', 'your', 'yours',
   "it's", 'it’s', 'there', 'here', 'something', 'anything', 'nothing', 'everything', 'somebody', 'anybody', 'nobody',
@@ -530,6 +531,19 @@ export const DETERMINERS_OPENING = new Set([
   'either',
   'neither',
   'enough',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'dozens',
+  'hundreds',
+  'thousands',
+  'millions',
 ]);
 
 /** Subordinators that may stand before a subject read as a speaker phrase ("As Ruiz noted"). */
