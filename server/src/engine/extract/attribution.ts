@@ -8,6 +8,7 @@ import {
   LEADING_ADJUNCT,
   LISTENER_CUES,
   MONTHS,
+  NOT_A_SPEAKER,
   NOUN_CUES,
   PRONOUN_SUBJECTS,
   ROLE_NOUNS,
@@ -522,4 +523,44 @@ function leadingName(words: Word[]): Span | null {
   while (end < words.length && end < 8 && (/^\p{Lu}/u.test(words[end].text) || (end > 0 && /^(?:of|the)$/.test(words[end].text)))) end++;
   while (end > 0 && /^(?:of|the)$/.test(words[end - 1].text)) end--;
   return end === 0 ? null : { start: words[0].start, end: words[end - 1].end };
+}
+
+/** Past forms that speak only with a particle: "shot back", "went on", "broke in". */
+const PARTICLE_VERBS = /^(?:went|shot|broke|cut|chimed|fired|hit|lashed|piped|spoke|snapped|jumped|weighed)$/;
+/** A subject, a verb of any kind and the end of the clause after a quote: "Ruiz shot back.", "an angry Ruiz retaliated.", "Ruiz fumed on Tuesday". */
+const SUBJECT_VERB_AFTER =
+  /^\s*((?:(?:the|an?)\s+(?:\p{Ll}+\s+)?)?(?:(?:\p{Lu}\p{L}{0,3}\.|\p{Lu}[\p{L}'’-]*)\s+){0,3}\p{Lu}[\p{L}'’-]+|he|she|they)\s+(\p{Ll}{3,})\b((?:\s+(?:back|on|in|out|up|off))?)(?=\s*[.,;:!?]|\s+(?:on|in|at|to|with|as|after|before|during|while|when|from|during|again|quietly|angrily|loudly)\b)/u;
+/** A verb and a name ending the sentence after a quote: "scolded Ruiz.", "echoes Ruiz,". */
+const VERB_SUBJECT_AFTER = /^\s*(\p{Ll}{3,}(?:ed|es|s))\s+((?:(?:\p{Lu}\p{L}{0,3}\.|\p{Lu}[\p{L}'’-]*)\s+){0,3}\p{Lu}[\p{L}'’-]+)(?=\s*[.,;])/u;
+
+/**
+ * A quotation that ends with a comma (or ? or !) inside its marks is followed by its
+ * attribution, whatever the verb: "“…,” Ruiz shot back.", "“…,” an angry Ruiz retaliated.",
+ * "“…,” scolded Ruiz." The verb is read by its form (a past or present tense, or a past form
+ * with a particle), not from the list of cues. `from` is the quote's end.
+ */
+export function attributionByForm(text: string, from: number): Attribution | null {
+  const after = text.slice(from, from + 120);
+  const m = SUBJECT_VERB_AFTER.exec(after);
+  if (m) {
+    const verb = m[2];
+    const tensed = /(?:ed|es|s)$/.test(verb) && !/(?:ss|us|is)$/.test(verb);
+    // "Several Republican …": a quantifier opens a group, not a speaker
+    const opening = m[1].split(/\s+/)[0].toLowerCase();
+    if ((tensed || (PARTICLE_VERBS.test(verb) && m[3])) && !(NOT_A_SPEAKER.has(opening) && !/^(?:the|an?)$/.test(opening))) {
+      const nameAt = from + m[0].indexOf(m[1]);
+      const cueAt = nameAt + m[1].length + m[0].slice(m[0].indexOf(m[1]) + m[1].length).indexOf(verb);
+      const speaker = { start: nameAt, end: nameAt + m[1].length };
+      applied('attr.verb-by-form');
+      return { cue: { start: cueAt, end: cueAt + verb.length }, speaker };
+    }
+  }
+  const v = VERB_SUBJECT_AFTER.exec(after);
+  if (v && !/(?:ss|us|is)$/.test(v[1])) {
+    const cueAt = from + v[0].indexOf(v[1]);
+    const nameAt = from + v[0].lastIndexOf(v[2]);
+    applied('attr.verb-by-form');
+    return { cue: { start: cueAt, end: cueAt + v[1].length }, speaker: { start: nameAt, end: nameAt + v[2].length } };
+  }
+  return null;
 }

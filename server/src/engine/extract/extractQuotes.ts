@@ -5,7 +5,7 @@ import { lastStartingAtOrBefore } from '../text/spans';
 import { findQuotedSpans, paragraphsOf, type QuotedSpan, type VetoedReading } from './quoteMarks';
 import { applied, resetRules, rulesMark, rulesSince, type RuleId } from './rules';
 import { sentencesOf } from './sentences';
-import { attributionAfter, attributionBefore, attributionsIn, mainSubject, wordsIn, type Attribution, type Word } from './attribution';
+import { attributionAfter, attributionBefore, attributionByForm, attributionsIn, mainSubject, wordsIn, type Attribution, type Word } from './attribution';
 import { claimsInSentence } from './claims';
 import { isBackReference, readSpeakerPhrase, speakerPhraseSpan, type SpeakerPhrase } from './speakerPhrase';
 import { HEADLINE_VERBS, isCueVerb, isLooseCue, NOT_A_SPEAKER, ORG_HEADS, PERSON_HEADS, PRONOUN_WORDS, REPORTED_CLAUSE_CUES } from './lexicon';
@@ -199,6 +199,15 @@ export function extractWithRules(original: string, options: ExtractOptions = {})
       continue;
     }
     let attribution = q.block ? blockAttribution(skeleton, paragraphs, q) : findAttribution(prose, skeleton, q, sentenceAt);
+    // "“…,” Ruiz shot back.": a quote closing on a comma, ? or ! has its attribution after it, whatever the verb
+    // (a quote opening its sentence: "While Ruiz called it “a mess,” Ortiz fixates on …" is the writer's clause)
+    if (
+      !attribution &&
+      !q.block &&
+      /[,?!][^\p{L}\p{N}]*$/u.test(prose.slice(Math.max(q.outer.start, q.outer.end - 4), q.outer.end)) &&
+      !/[\p{L}\p{N}]/u.test(skeleton.slice(sentenceAt(q.outer.start).start, q.outer.start))
+    )
+      attribution = attributionByForm(skeleton, q.outer.end);
     // A transcript quoted turn by turn: “PENCE: Well, look, …” names its speaker in the label.
     const label = /^\s*((?:\p{Lu}[\p{Lu}.'’-]+\s){0,2}\p{Lu}[\p{Lu}.'’-]+):\s/u.exec(text.slice(first.start, first.end));
     if (label && label[1].replace(/[^\p{L}]/gu, '').length >= 2) {
