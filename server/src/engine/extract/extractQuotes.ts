@@ -343,8 +343,8 @@ export function extractWithRules(original: string, options: ExtractOptions = {})
         speakerSpan = subject;
         speaker = { text: shown(subject.start, subject.end), span: subject };
       } else {
-        // A quotation standing alone continues the speaker of the paragraphs before it.
-        const previous = latestMention(mentions, q.outer.start, paragraph, () => true);
+        // A quotation standing alone continues the person the sentences before it are about, else the speaker of the paragraphs before it.
+        const previous = pronounAntecedent(null, q.outer.start, mentions, paragraph, () => true, resolveContext) ?? latestMention(mentions, q.outer.start, paragraph, () => true);
         if (previous) {
           applied('quote.context-speaker');
           speaker = { text: previous.phrase.text, span: previous.span, resolvedFrom: '(context)' };
@@ -819,13 +819,16 @@ const PRONOUN_SUBJECT_PARAGRAPHS = 1;
 const SUBJECT_READ = 300;
 
 /**
- * What "he"/"she" points back to: walking the sentences before it, nearest first, the first
+ * What "he"/"she" points back to (or, with `word` null, whom a quotation standing alone
+ * continues: then "he", "she" and "they" as subjects are passed over and an organisation may be
+ * the subject): walking the sentences before it, nearest first, the first
  * whose subject is a fitting person ("Cerato tried to soften the blow. “…,” she said"), else a
  * fitting speaker a cue named in it. A sentence whose subject is the same pronoun continues the
  * same person ("He believes …"), so the walk goes on past it and past the speakers it cites
  * ("…, according to Easley"). Names inside quotes and names in passing are never subjects.
  */
-function pronounAntecedent(word: 'he' | 'she', before: number, mentions: Mentions, paragraph: number, fits: (m: Mention) => boolean, ctx: ResolveContext): Mention | null {
+function pronounAntecedent(word: 'he' | 'she' | null, before: number, mentions: Mentions, paragraph: number, fits: (m: Mention) => boolean, ctx: ResolveContext): Mention | null {
+  const cueRule = word === null ? 'quote.context-speaker' : 'speaker.pronoun';
   let cue = latestMention(mentions, before, paragraph, fits);
   let i = lastStartingAtOrBefore(ctx.sentences, before - 1);
   // subjects in the pronoun's paragraph and the one before it (page furniture between them not counted); further back, speakers named with a cue
@@ -838,11 +841,15 @@ function pronounAntecedent(word: 'he' | 'she', before: number, mentions: Mention
     if (isFurniture(ctx.text, ctx.paragraphs[p])) continue;
     if (p !== lastParagraph) {
       lastParagraph = p;
-      if (++paragraphsBack > PRONOUN_SUBJECT_PARAGRAPHS) break;
+      // a paragraph that is all quotation continues the person before it, like page furniture
+      const para = ctx.paragraphs[p];
+      if (/\p{L}/u.test(ctx.skeleton.slice(para.start, Math.min(para.end, para.start + CONTEXT_WINDOW))) && ++paragraphsBack > PRONOUN_SUBJECT_PARAGRAPHS) break;
     }
     const end = Math.min(s.end, before);
-    const read = sentenceSubject(ctx, s.start, end, p, false);
-    const subject = read && read !== 'other' && read.phrase.kind === 'pronoun' ? (read.phrase.text.toLowerCase() === word ? 'same' : 'other') : read;
+    const read = sentenceSubject(ctx, s.start, end, p, word === null);
+    // with no pronoun to match (a quotation standing alone), "he", "she" or "they" as subject continue the person before them
+    const same = (w: string) => (word === null ? /^(?:he|she|they)$/.test(w) : w === word);
+    const subject = read && read !== 'other' && read.phrase.kind === 'pronoun' ? (same(read.phrase.text.toLowerCase()) ? 'same' : 'other') : read;
     if (subject === 'same') {
       // the same pronoun as subject: that sentence is about the same person, and who it cites is not
       cue = latestMention(mentions, s.start, paragraph, fits);
@@ -851,26 +858,26 @@ function pronounAntecedent(word: 'he' | 'she', before: number, mentions: Mention
     if (subject && subject !== 'other' && fits(subject)) {
       // "Ana Ruiz said …": the subject is the speaker a cue named
       if (cue && cue.span.start === subject.span.start) {
-        applied('speaker.pronoun');
+        applied(cueRule);
         return cue;
       }
-      applied('speaker.pronoun-subject');
+      applied(word === null ? 'quote.context-subject' : 'speaker.pronoun-subject');
       return subject;
     }
     if (cue && cue.span.start >= s.start) {
-      applied('speaker.pronoun');
+      applied(cueRule);
       return cue;
     }
     // "I asked barber Robert Ruiz, who … . “…,” he explains": a sentence of the pronoun's paragraph with no person as its subject names one by first name and surname
     if (p === paragraph && s.end <= before) {
       const named = fullNameIn(ctx, s.start, s.end, p);
       if (named && fits(named)) {
-        applied('speaker.pronoun-full-name');
+        applied(word === null ? 'quote.context-subject' : 'speaker.pronoun-full-name');
         return named;
       }
     }
   }
-  if (cue) applied('speaker.pronoun');
+  if (cue) applied(cueRule);
   return cue;
 }
 
@@ -903,6 +910,9 @@ function subjectFrom(c: ResolveContext, words: Word[], from: number, p: number, 
   // "CHICAGO - Rahm Emanuel may have thought": a dateline before the subject
   const dateline = /^.*\s[-–—]+\s+/.exec(c.text.slice(found.start, found.end));
   if (dateline) found.start += dateline[0].length;
+  // "Said Ana Ruiz, …": an inverted cue before the name
+  const cueFirst = /^(\p{Lu}\p{Ll}+)\s+(?=\p{Lu})/u.exec(c.text.slice(found.start, found.end));
+  if (cueFirst && isCueVerb(cueFirst[1].toLowerCase())) found.start += cueFirst[0].length;
   const raw = c.text.slice(found.start, found.end);
   // "It seems unfair to tell …": "it" opening a sentence is mostly no one
   if (PRONOUN_WORDS.has(raw.toLowerCase())) return raw.toLowerCase() === 'it' ? 'other' : { phrase: readSpeakerPhrase(raw), span: found, paragraph: p };

@@ -48,6 +48,7 @@ export const RULES = [
   { id: 'quote.short-without-cue', effect: 'vetoes', doc: 'A short quote with no cue and no speaker is a scare quote or a title.', examples: ['a “historic” vote'], reads: 'the sentence' },
   { id: 'quote.not-speech', effect: 'vetoes', doc: 'A long quote with no cue that neither opens nor fills a sentence, or is in Title Case, is no quotation.', examples: ['the Act to “Restore Public Trust in Local Government Agencies”'], reads: 'the quoted text' },
   { id: 'quote.sentence-subject', effect: 'finds', doc: 'A named subject opening the quote’s sentence speaks when no cue names anyone.', examples: ['Ruiz leaned in and boomed: “We will rebuild.”'], reads: 'the sentence up to the quote' },
+  { id: 'quote.context-subject', effect: 'finds', doc: 'A quotation standing alone takes the last person or organisation that was a sentence’s subject before it (its paragraph and the one before), unless a cue named a speaker since.', examples: ['Ruiz toured the flooded quay. ¶ “We will rebuild it.”'], reads: '12 sentences, 3 paragraphs back' },
   { id: 'quote.context-speaker', effect: 'finds', doc: 'A quotation standing alone continues the speaker of the paragraphs before it.', examples: ['Ruiz said the pier would reopen. ¶ “We will rebuild it.”'], reads: '3 paragraphs back, 200 mentions' },
 
   // ---- Attribution of a quote (extractQuotes.ts, attribution.ts)
