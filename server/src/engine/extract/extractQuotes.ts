@@ -8,7 +8,7 @@ import { sentencesOf } from './sentences';
 import { attributionAfter, attributionBefore, attributionByForm, attributionsIn, mainSubject, wordsIn, type Attribution, type Word } from './attribution';
 import { claimsInSentence } from './claims';
 import { isBackReference, readSpeakerPhrase, speakerPhraseSpan, type SpeakerPhrase } from './speakerPhrase';
-import { HEADLINE_VERBS, isCueVerb, isLooseCue, NOT_A_SPEAKER, ORG_HEADS, PERSON_HEADS, PRONOUN_WORDS, REPORTED_CLAUSE_CUES } from './lexicon';
+import { HEADLINE_VERBS, isCueVerb, isLooseCue, NOT_A_SPEAKER, ORG_HEADS, PERSON_HEADS, PRONOUN_WORDS, REPORTED_CLAUSE_CUES, ROLE_NOUNS } from './lexicon';
 import { workDone } from '../work';
 import { introducedNames, type IntroducedName } from './names';
 import type { MaskedText } from '../text/mask';
@@ -754,6 +754,9 @@ interface ResolveContext {
 
 function resolveMention(phrase: SpeakerPhrase, span: Span, mentions: Mentions, paragraph: number, ctx: ResolveContext): SpeakerMention | null {
   const { text, paragraphs } = ctx;
+  // "the Ohio governor", "the presumptive Republican presidential nominee": the name the article gave that title
+  const titled = titledName(phrase.text, span, text);
+  if (titled) return { text: titled.text, span: titled.span, resolvedFrom: phrase.text };
   const head = descriptionHead(phrase.text);
   if (!isBackReference(phrase)) {
     // "the utility", "the Kentucky Republican", "the rookie defenceman": the entity the article introduced, else the description itself
@@ -1106,6 +1109,57 @@ function descriptionHead(phrase: string): { word: string; kind: 'person' | 'orga
   if (ORG_HEADS.has(lower)) return { word: lower, kind: 'organisation' };
   if (PERSON_HEADS.has(lower)) return { word: lower, kind: 'person' };
   return null;
+}
+
+/** A role noun's short forms as a title before a name: "Gov. Ruiz", "Sen. Ortiz". */
+const TITLE_FORMS: Record<string, string[]> = {
+  governor: ['Gov.', 'Gov'],
+  senator: ['Sen.', 'Sen'],
+  representative: ['Rep.', 'Rep'],
+  congressman: ['Rep.', 'Rep'],
+  congresswoman: ['Rep.', 'Rep'],
+  president: ['Pres.'],
+  secretary: ['Sec.'],
+  general: ['Gen.'],
+};
+
+/**
+ * The person a description of a role points back to: "the Ohio governor" after "Ohio Gov. John
+ * Ruiz" or "John Ruiz, the Ohio governor,"; "the presumptive Republican presidential nominee"
+ * after "Republican presidential nominee Ana Ruiz". The role noun (or its title form) must stand
+ * right before the name or in an apposition after it, with the description's modifiers near it
+ * ("Ohio", "Republican", "former"); the nearest such name wins. 3,000 characters back.
+ */
+function titledName(description: string, span: Span, text: string): { text: string; span: Span } | null {
+  const words = description.trim().split(/\s+/);
+  if (words.length < 3 || words.length > 7 || !/^the$/i.test(words[0])) return null;
+  const head = words[words.length - 1];
+  if (!/^\p{Ll}+$/u.test(head) || !ROLE_NOUNS.has(head) || /s$/.test(head)) return null;
+  // every modifier must stand near the title ("former" too: "the former president" is not "President Obama"), a few that a title leaves out aside
+  const modifiers = words.slice(1, -1).filter((w) => !/^(?:presumptive|likely|probable|current|longtime|long-time|veteran|top|powerful|embattled|outspoken)$/.test(w));
+  const from = Math.max(0, span.start - DESCRIPTION_REACH);
+  const window = text.slice(from, span.start);
+  workDone.steps += window.length >> 4;
+  const forms = [head, head[0].toUpperCase() + head.slice(1), ...(TITLE_FORMS[head] ?? [])].map((f) => f.replace(/\./g, '\\.'));
+  const name = `((?:\\p{Lu}\\.\\s+|\\p{Lu}[\\p{L}'’-]+\\s+){0,2}\\p{Lu}[\\p{L}'’-]+)`;
+  const before = new RegExp(`(?:^|[^\\p{L}])(?:${forms.join('|')})\\s+${name}`, 'gu');
+  const apposed = new RegExp(`${name},\\s+(?:the|a|an)\\s+(?:[\\p{L}'’.-]+\\s+){0,4}${head}\\b`, 'gu');
+  let best: { text: string; span: Span } | null = null;
+  const consider = (at: number, nameText: string, context: string) => {
+    const lower = context.toLowerCase();
+    if (!modifiers.every((m) => lower.includes(m.toLowerCase()))) return;
+    // "President Bush's": the name without its possessive
+    const bare = nameText.replace(/['’]s$/, '');
+    const found = speakerPhraseSpan(text, { start: from + at, end: from + at + bare.length });
+    if (found && (!best || found.start > best.span.start)) best = { text: text.slice(found.start, found.end), span: found };
+  };
+  for (let m = before.exec(window); m; m = before.exec(window)) {
+    const at = m.index + m[0].length - m[1].length;
+    consider(at, m[1], window.slice(Math.max(0, m.index - 60), m.index + m[0].length));
+  }
+  for (let m = apposed.exec(window); m; m = apposed.exec(window)) consider(m.index, m[1], m[0]);
+  if (best) applied('speaker.titled-name');
+  return best;
 }
 
 /** How far back a description looks for a name holding its head word ("the railway" → "Canadian Pacific Railway"). */
