@@ -264,6 +264,7 @@ export function extractWithRules(original: string, options: ExtractOptions = {})
     let speaker: SpeakerMention | null = null;
     let speakerSpan: Span | null = null;
     if (attribution?.speaker) speakerSpan = speakerPhraseSpan(text, trimSpan(text, attribution.speaker), introduced);
+    if (speakerSpan && isCommonWord(text.slice(speakerSpan.start, speakerSpan.end), speakerSpan.start, introduced)) speakerSpan = null;
     if (attribution && !speakerSpan && attribution.cue.end - attribution.cue.start > 1) {
       // "Bush praised Rubio but described his record as a “work in progress”", "He said he started
       // feeling “a bit weird”": the cue read no speaker; the subject of its sentence is the speaker
@@ -928,6 +929,19 @@ function subjectFrom(c: ResolveContext, words: Word[], from: number, p: number, 
   if (phrase.kind === 'person' && isSubjectName(phrase, span.start, c.introduced)) return { phrase, span, paragraph: p };
   if (organisations && phrase.kind === 'organisation' && /^(?:the\s+)?\p{Lu}/u.test(phrase.text) && !/\s(?:and|&)\s/.test(phrase.text)) return { phrase, span, paragraph: p };
   return 'other';
+}
+
+/**
+ * A lone capitalised word compromise's lexicon gives a class no speaker has ("Continuing",
+ * "Facing", "Reached", "Hours", "Sunday": a participle, a past tense, an adjective, a time) and the
+ * document never introduced as a surname: an opening phrase read as the subject, not a speaker.
+ */
+function isCommonWord(phrase: string, at: number, introduced: IntroducedName): boolean {
+  if (!/^\p{Lu}\p{Ll}+$/u.test(phrase) || introduced(phrase, at)) return false;
+  const tag = String(lexiconTag(phrase) ?? '');
+  if (!/^(?:Gerund|PastTense|Adjective|Adverb|Duration|WeekDay|Month|Date|Conjunction|Preposition|Determiner)$/.test(tag)) return false;
+  applied('speaker.common-word');
+  return true;
 }
 
 /** The last full name in a sentence outside its quotes ("barber Robert Ruiz"): a first name compromise's lexicon knows, then a capitalised surname. */
