@@ -774,14 +774,18 @@ function resolveMention(phrase: SpeakerPhrase, span: Span, mentions: Mentions, p
         (m.phrase.kind === 'person' || (m.phrase.kind === 'anonymous' && !/s$/.test(m.phrase.text))) &&
         !(gender && genderOf(m.phrase.text) === (gender === 'm' ? 'f' : 'm')) &&
         isOnePerson(m.phrase, m.span.start, ctx.introduced);
-    else if (word === 'it') fits = (m) => m.phrase.kind === 'organisation';
+    // "BC Hydro", "EDC": a name opening with an acronym is an organisation's
+    else if (word === 'it') fits = (m) => m.phrase.kind === 'organisation' || (m.phrase.kind === 'person' && /^\p{Lu}{2,6}(?:\s|$)/u.test(m.phrase.text));
     else fits = (m) => m.phrase.kind !== 'person' || /\band\b/.test(m.phrase.text);
   } else {
     const roleWords = (phrase.role ?? '').split(' ').filter((w) => w.length > 2);
     fits = (m) => roleWords.some((r) => m.phrase.text.toLowerCase().includes(r));
   }
-  if (word === 'he' || word === 'she') {
-    const found = pronounAntecedent(word, span.start, mentions, paragraph, fits, ctx);
+  if (word === 'he' || word === 'she' || word === 'it') {
+    let found = pronounAntecedent(word, span.start, mentions, paragraph, fits, ctx);
+    // "it" → "the utility" → "BC Hydro": a description it points to is resolved in turn
+    const described = found && word === 'it' ? descriptionHead(found.phrase.text) : null;
+    if (found && described) found = resolveDescription(described, found.span, mentions, found.paragraph, text) ?? found;
     if (found) return { text: found.phrase.text, span: found.span, resolvedFrom: phrase.text };
   }
   const found = latestMention(mentions, span.start, paragraph, fits);
@@ -831,7 +835,7 @@ const SUBJECT_READ = 300;
  * same person ("He believes …"), so the walk goes on past it and past the speakers it cites
  * ("…, according to Easley"). Names inside quotes and names in passing are never subjects.
  */
-function pronounAntecedent(word: 'he' | 'she' | null, before: number, mentions: Mentions, paragraph: number, fits: (m: Mention) => boolean, ctx: ResolveContext): Mention | null {
+function pronounAntecedent(word: 'he' | 'she' | 'it' | null, before: number, mentions: Mentions, paragraph: number, fits: (m: Mention) => boolean, ctx: ResolveContext): Mention | null {
   const cueRule = word === null ? 'quote.context-speaker' : 'speaker.pronoun';
   let cue = latestMention(mentions, before, paragraph, fits);
   let i = lastStartingAtOrBefore(ctx.sentences, before - 1);
@@ -850,7 +854,7 @@ function pronounAntecedent(word: 'he' | 'she' | null, before: number, mentions: 
       if (/\p{L}/u.test(ctx.skeleton.slice(para.start, Math.min(para.end, para.start + CONTEXT_WINDOW))) && ++paragraphsBack > PRONOUN_SUBJECT_PARAGRAPHS) break;
     }
     const end = Math.min(s.end, before);
-    const read = sentenceSubject(ctx, s.start, end, p, word === null);
+    const read = sentenceSubject(ctx, s.start, end, p, word === null || word === 'it');
     // with no pronoun to match (a quotation standing alone), "he", "she" or "they" as subject continue the person before them
     const same = (w: string) => (word === null ? /^(?:he|she|they)$/.test(w) : w === word);
     const subject = read && read !== 'other' && read.phrase.kind === 'pronoun' ? (same(read.phrase.text.toLowerCase()) ? 'same' : 'other') : read;
@@ -926,6 +930,8 @@ function subjectFrom(c: ResolveContext, words: Word[], from: number, p: number, 
   const span = speakerPhraseSpan(c.text, found, c.introduced);
   if (!span) return 'other';
   const phrase = readSpeakerPhrase(c.text.slice(span.start, span.end));
+  // "EDC declined to answer": an acronym is an organisation
+  if (organisations && /^\p{Lu}{2,6}$/u.test(phrase.text)) return { phrase: { ...phrase, kind: 'organisation', name: null }, span, paragraph: p };
   if (phrase.kind === 'person' && isSubjectName(phrase, span.start, c.introduced)) return { phrase, span, paragraph: p };
   if (organisations && phrase.kind === 'organisation' && /^(?:the\s+)?\p{Lu}/u.test(phrase.text) && !/\s(?:and|&)\s/.test(phrase.text)) return { phrase, span, paragraph: p };
   return 'other';
