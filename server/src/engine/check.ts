@@ -101,7 +101,18 @@ export function prepareDraft(fullText: string, filePath: string, options: CheckO
 
 /** The words of each quote a check judges against statements: what an archive is asked about (as pair keys). */
 export function draftQuoteTokens(draft: PreparedDraft): Token[][] {
-  return draft.checked.filter((q) => q.kind !== 'claim').map((q) => quoteTokens(draft.reading, q.fragments));
+  return draft.checked.filter((q) => q.kind !== 'claim').map((q) => quoteTokens(draft.reading, withoutTurnLabel(q).fragments));
+}
+
+/**
+ * A transcript quoted turn by turn (“RAMOS: Secretary Clinton, …”): the label names the
+ * speaker and is no word of the quote, so the words judged start after it.
+ */
+function withoutTurnLabel<Q extends ExtractedQuoteWithState>(quote: Q): Q {
+  const [first, ...rest] = quote.fragments;
+  const cue = quote.cue;
+  if (!first || !cue || !quote.rules.includes('quote.turn-label') || cue.start < first.start || cue.end >= first.end) return quote;
+  return { ...quote, fragments: [{ start: cue.end, end: first.end }, ...rest] };
 }
 
 /** Checks every quote of one document against the corpus. Verified quotes are findings too. */
@@ -168,8 +179,9 @@ export function checkPrepared(draft: PreparedDraft, corpus: Corpus, options: Che
       });
       continue;
     }
-    const tokens = quoteTokens(text, quote.fragments);
-    const fragments = quote.fragments.map((f) => text.slice(f.start, f.end)).join('\u0000');
+    const words = withoutTurnLabel(quote);
+    const tokens = quoteTokens(text, words.fragments);
+    const fragments = words.fragments.map((f) => text.slice(f.start, f.end)).join('\u0000');
     const context = contextAround(text, quote.span, breaks);
     const inferred = quote.speaker?.resolvedFrom !== undefined;
     const judgeIn = (against: Corpus, origin: SourceOrigin): Judged => {
@@ -187,7 +199,7 @@ export function checkPrepared(draft: PreparedDraft, corpus: Corpus, options: Che
     const { name } = speakerIn(from, quote.speaker);
     const source = judgement.statementId === null ? null : sourceRef(from, judgement.statementId, origin);
     const severity = options.severities?.[judgement.verdict] ?? judgement.severity;
-    const revision = reviseQuote(from, text, quote, tokens, judgement.verdict, judgement.statementId, judgement.changes.length === 0);
+    const revision = reviseQuote(from, text, words, tokens, judgement.verdict, judgement.statementId, judgement.changes.length === 0);
     findings.push({
       kind: quote.kind,
       text: quote.text,

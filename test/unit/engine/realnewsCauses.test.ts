@@ -16,6 +16,8 @@ corpus.addText(
     { speaker: 'Nadia Ferreira', text: 'The drought is SOLVAC’s biggest test since the cooperative was founded by the apple growers.', date: '2024-05-02', title: 'Valley forum' },
     { speaker: 'Nadia Ferreira', text: 'It remind us of this: how fragile the water rights of small farms really are.', date: '2024-05-02', title: 'Valley forum' },
     { speaker: 'Nadia Ferreira', text: 'I have never heard of this before, a canal that flows uphill toward the quarry.', date: '2024-05-02', title: 'Valley forum' },
+    { speaker: 'Nadia Ferreira', text: 'Sadly, I remain one of the poorer growers on the whole eastern ridge.', date: '2024-05-02', title: 'Valley forum' },
+    { speaker: 'Nadia Ferreira', text: "You've got two quarry owners who've started a water trust, and they are suing the county as we speak.", date: '2024-05-02', title: 'Valley forum' },
   ]),
 );
 
@@ -66,6 +68,47 @@ test('"one" after "this" is a pronoun, not a number: "this one" for "this" is a 
   assert.equal(f.severity, 'warning');
 });
 
+test('numbers written another way: "a billion dollars" for "$1 billion" is a warning; "$2 billion" is a changed number', () => {
+  const f = only('Ferreira said: “Our plan puts a billion dollars into irrigation canals and one million trees along the ridge.”');
+  assert.equal(f.verdict, 'altered');
+  assert.equal(f.severity, 'warning');
+  assert.match(f.message, /same number written another way/);
+  const g = only('Ferreira said: “Our plan puts two billion dollars into irrigation canals and one million trees along the ridge.”');
+  assert.equal(g.severity, 'error');
+  // A currency word where the source writes no symbol is a word added.
+  const h = only('Ferreira said: “Our plan puts $1 billion into irrigation canals and one million trees dollars along the ridge.”');
+  assert.equal(h.severity, 'error');
+});
+
+test('inflection: "poor" for the transcript\'s "poorer" is a warning; "richer" is a changed word', () => {
+  const f = only('Ferreira said: “I remain one of the poor growers on the whole eastern ridge.”');
+  assert.equal(f.verdict, 'altered');
+  assert.equal(f.severity, 'warning');
+  assert.match(f.message, /another form of the word/);
+  const g = only('Ferreira said: “I remain one of the richer growers on the whole eastern ridge.”');
+  assert.equal(g.severity, 'error');
+});
+
+test('"You have … who started" for "You\'ve got … who\'ve started" is a variant (contraction), a changed verb is not', () => {
+  const f = only('Ferreira said: “You have two quarry owners who started a water trust, and they are suing the county as we speak.”');
+  assert.equal(f.verdict, 'altered');
+  assert.equal(f.severity, 'warning');
+  assert.match(f.message, /contraction/);
+  const g = only('Ferreira said: “You have two quarry owners who stopped a water trust, and they are suing the county as we speak.”');
+  assert.equal(g.severity, 'error');
+  const h = only('Ferreira said: “You have not got two quarry owners who started a water trust, and they are suing the county as we speak.”');
+  assert.equal(h.severity, 'error');
+});
+
+test('a transcript quoted turn by turn: the label “FERREIRA:” is no word of the quote', () => {
+  const f = only('The forum transcript reads: “FERREIRA: After ten years of waiting, the orchard growers deserve a cold storage plant in the valley.”');
+  assert.equal(f.verdict, 'verified');
+  assert.equal(f.source?.speaker, 'Nadia Ferreira');
+  const g = only('The forum transcript reads: “FERREIRA: After ten years of waiting, the orchard growers deserve a cold storage plant on the hill.”');
+  assert.equal(g.verdict, 'altered');
+  assert.doesNotMatch(g.message, /FERREIRA/);
+});
+
 test('word classes: numberValue, isInflection, isPossessiveOf', () => {
   assert.equal(numberValue(['ten']), 10);
   assert.equal(numberValue(['10']), 10);
@@ -79,6 +122,10 @@ test('word classes: numberValue, isInflection, isPossessiveOf', () => {
   assert.ok(isInflection('reminds', 'remind'));
   assert.ok(isInflection('apologized', 'apologize'));
   assert.ok(!isInflection('remind', 'remain'));
+  assert.ok(isInflection('poorer', 'poor'));
+  assert.ok(isInflection('nicest', 'nice'));
+  assert.ok(isInflection('happier', 'happy'));
+  assert.ok(!isInflection('poorer', 'pure'));
   assert.ok(isPossessiveOf('solvac', "solvac's"));
   assert.ok(!isPossessiveOf('solvac', 'solvacs'));
 });

@@ -17,9 +17,13 @@ export interface DescribedChanges {
 
 /** Groups an alignment's edits into changes, with the original words of draft and source. */
 export function describeChanges(alignment: Alignment, quote: Token[], quoteText: string, source: Token[], sourceText: string): DescribedChanges {
-  type Group = { draftTokens: Token[]; sourceTokens: Token[]; sourceAt: number[]; draftAt: number[] };
+  type Group = { draftTokens: Token[]; sourceTokens: Token[]; sourceAt: number[]; draftAt: number[]; draftBefore: number; sourceBefore: number };
   const changes: Array<Change & Group> = [];
   let current: Group | null = null;
+  // The last words the two texts share before a change: where an insertion or a deletion stands in the other text.
+  let lastQ = -1;
+  let lastS = -1;
+  const open = (): Group => ({ draftTokens: [], sourceTokens: [], sourceAt: [], draftAt: [], draftBefore: lastQ, sourceBefore: lastS });
   const flush = () => {
     if (!current) return;
     const draft = surfaceWords(current.draftTokens, quoteText);
@@ -31,7 +35,7 @@ export function describeChanges(alignment: Alignment, quote: Token[], quoteText:
   for (const step of alignment.steps) {
     if (step.op === 'match' && quote[step.q].contracted !== source[step.s].contracted) {
       // "won't" for "will not": the same words, written another way.
-      current ??= { draftTokens: [], sourceTokens: [], sourceAt: [], draftAt: [] };
+      current ??= open();
       current.draftTokens.push(quote[step.q]);
       current.draftAt.push(step.q);
       current.sourceTokens.push(source[step.s]);
@@ -40,9 +44,13 @@ export function describeChanges(alignment: Alignment, quote: Token[], quoteText:
     }
     if (step.op === 'match' || step.op === 'skip') {
       flush();
+      if (step.op === 'match') {
+        lastQ = step.q;
+        lastS = step.s;
+      }
       continue;
     }
-    current ??= { draftTokens: [], sourceTokens: [], sourceAt: [], draftAt: [] };
+    current ??= open();
     if (step.op === 'replace') {
       current.draftTokens.push(quote[step.q]);
       current.draftAt.push(step.q);
@@ -64,7 +72,12 @@ export function describeChanges(alignment: Alignment, quote: Token[], quoteText:
   let worst = -1;
   let worstWhy = '';
   changes.forEach((c, i) => {
-    const graded = speechHabit(c, source) ?? sameNumber(c, quote, source) ?? changeSeverity(c.draftTokens, c.sourceTokens, sourceText, quoteText, pronounOne(c, quote, source));
+    const graded =
+      speechHabit(c, source) ??
+      sameNumber(c, quote, source) ??
+      currencyWord(c, quote, quoteText, source, sourceText) ??
+      lightHave(c, quote, source) ??
+      changeSeverity(c.draftTokens, c.sourceTokens, sourceText, quoteText, pronounOne(c, quote, source));
     if ((rank[graded.severity] ?? 0) > (rank[severity] ?? 0)) {
       severity = graded.severity;
       worst = i;
@@ -111,6 +124,56 @@ function sameNumber(c: { draftTokens: Token[]; sourceTokens: Token[]; sourceAt: 
   const a = numberValue(scaleD ? [...d, scaleD] : d);
   const b = numberValue(scaleS ? [...s, scaleS] : s);
   return a !== null && a === b ? { severity: 'warning', why: 'numeral' } : null;
+}
+
+/** Words that name a currency a symbol writes: "a trillion dollars" is "$1 trillion". */
+const CURRENCY_WORDS: Record<string, string> = { dollar: '$', dollars: '$', pound: '£', pounds: '£', euro: '€', euros: '€' };
+
+/**
+ * A currency word added or dropped right after a number that the other text writes with the
+ * currency's symbol ("a trillion dollars" / "$1 trillion"): one amount in two styles.
+ */
+function currencyWord(
+  c: { draftTokens: Token[]; sourceTokens: Token[]; draftBefore: number; sourceBefore: number },
+  quote: Token[],
+  quoteText: string,
+  source: Token[],
+  sourceText: string,
+): { severity: Severity; why: string } | null {
+  const draftSide = { tokens: quote, text: quoteText, before: c.draftBefore };
+  const sourceSide = { tokens: source, text: sourceText, before: c.sourceBefore };
+  const [added, own, other] = c.sourceTokens.length === 0 ? [c.draftTokens, draftSide, sourceSide] : c.draftTokens.length === 0 ? [c.sourceTokens, sourceSide, draftSide] : [[], draftSide, sourceSide];
+  const symbol = added.length === 1 ? CURRENCY_WORDS[added[0].norm] : undefined;
+  if (!symbol || own.before < 0 || other.before < 0 || !isNumberWord(own.tokens[own.before].norm)) return null;
+  // The symbol opens the other text's number, the few number words ending at the word both share.
+  for (let i = other.before; i >= Math.max(0, other.before - 3) && isNumberWord(other.tokens[i].norm); i--) {
+    if (other.text.slice(Math.max(0, other.tokens[i].start - 2), other.tokens[i].start).includes(symbol)) return { severity: 'warning', why: 'numeral' };
+  }
+  return null;
+}
+
+/**
+ * "You have" for "You've got", "who started" for "who've started": "have got" is "have", and a
+ * contracted "'ve" is barely heard, so transcripts and reporters differ on it. The change is a
+ * variant when the two sides are the same words but for a "got" after "have" and a "have"
+ * written contracted.
+ */
+function lightHave(c: { draftTokens: Token[]; sourceTokens: Token[]; draftAt: number[]; sourceAt: number[] }, quote: Token[], source: Token[]): { severity: Severity; why: string } | null {
+  // Each side's words without a "got" after "have", with and without its contracted "have"s.
+  // A "'ve" the contraction table lacks ("who've") is read as its word and a contracted "have".
+  const split = (t: Token) => {
+    const m = /^(.+)'ve$/.exec(t.norm);
+    return m ? [{ norm: m[1] }, { norm: 'have', contracted: t.norm }] : [{ norm: t.norm, contracted: t.contracted }];
+  };
+  const forms = (tokens: Token[], at: number[], all: Token[]) => {
+    const words = tokens.flatMap((t, k) => split(t).map((w) => ({ ...w, gotAfterHave: w.norm === 'got' && at[k] > 0 && /(?:^have|^has|'ve)$/.test(all[at[k] - 1].norm) })));
+    const kept = words.filter((w) => !w.gotAfterHave);
+    const light = kept.filter((w) => !(w.norm === 'have' && w.contracted !== undefined));
+    return { changed: light.length < words.length, forms: [kept, light].map((ws) => ws.map((w) => w.norm).join(' ')) };
+  };
+  const d = forms(c.draftTokens, c.draftAt, quote);
+  const s = forms(c.sourceTokens, c.sourceAt, source);
+  return (d.changed || s.changed) && d.forms.some((f) => s.forms.includes(f)) ? { severity: 'warning', why: 'contraction' } : null;
 }
 
 /** Determiners before "one" that make it a pronoun ("this one", "the one", "no one"), not a number. */

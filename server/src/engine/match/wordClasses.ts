@@ -55,7 +55,15 @@ export function isInflection(a: string, b: string): boolean {
   if (a === b || Math.min(a.length, b.length) < 4 || !/^\p{L}+$/u.test(a) || !/^\p{L}+$/u.test(b)) return false;
   const ba = inflectionBase(a);
   const bb = inflectionBase(b);
-  return (ba.length >= 3 && ba === bb) || ba === b || bb === a;
+  return (ba.length >= 3 && ba === bb) || ba === b || bb === a || isComparative(a, b) || isComparative(b, a);
+}
+
+/** "poorer" or "poorest" of "poor" ("nicer" of "nice", "happier" of "happy", "bigger" of "big"): a degree, as transcripts mishear it. */
+function isComparative(longer: string, base: string): boolean {
+  const m = /^(.+?)(?:er|est)$/.exec(longer);
+  if (!m) return false;
+  const stem = m[1];
+  return stem === base || `${stem}e` === base || (stem.endsWith('i') && `${stem.slice(0, -1)}y` === base) || (/([b-df-hj-np-tv-z])\1$/.test(stem) && stem.slice(0, -1) === base);
 }
 
 /** A word and its possessive ("ISIS’" and "ISIS's", "Obama" and "Obama's"): one name written two ways. */
