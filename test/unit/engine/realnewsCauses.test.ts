@@ -252,3 +252,39 @@ test('one word swapped in a short common phrase is another remark as often as an
   const g = townQuote('Castellano said: “Honestly, we are ready to leave there.”');
   assert.equal(g.verdict, 'altered');
 });
+
+// Common phrases of other speakers, and short lines said again on another occasion.
+const forum = new Corpus();
+forum.addText(
+  '/sources/forum-debate.jsonl',
+  records([
+    { speaker: 'Owen Pratt', text: 'Some say we are at war with the river itself. Is that a fair way to put it?', date: '2024-04-10', title: 'Valley debate' },
+    { speaker: 'Nadia Ferreira', text: 'The valley faces a ruthless speculator cartel that buys water rights cheap and sells them dear.', date: '2024-04-10', title: 'Valley debate' },
+    { speaker: 'Nadia Ferreira', text: 'Believe me, this is going to be a disaster for the small farms, a total disaster.', date: '2024-04-10', title: 'Valley debate' },
+    { speaker: 'Nadia Ferreira', text: 'We will dredge the canal at Millbrook and the county will pay for it.', date: '2024-04-10', title: 'Valley debate' },
+    { speaker: 'Nadia Ferreira', text: 'The growers want answers on the pumps, not speeches.', date: '2024-04-10', title: 'Valley debate' },
+  ]),
+);
+const forumQuote = (draft: string) => checkText(draft, '/drafts/story.md', forum, { claims: false }).findings[0];
+
+test('stitched from common phrases: a moderator\'s "we are at war with" and the speaker\'s own words are no stitch', () => {
+  const f = forumQuote('Ferreira said: “We are at war with a ruthless speculator cartel,” and left the stage.');
+  assert.equal(f.verdict, 'missing');
+  assert.notEqual(f.severity, 'error');
+  // The speaker's own two statements joined without an ellipsis are still a stitch.
+  const g = forumQuote('Ferreira said: “We will dredge the canal at Millbrook, a ruthless speculator cartel that buys water rights cheap.”');
+  assert.equal(g.verdict, 'stitched');
+});
+
+test('a short line reworded in a fifth of its words, on little evidence, is another occasion as often as an alteration: missing', () => {
+  const f = forumQuote('Ferreira said: “This could really be a disaster for small farms.”');
+  assert.equal(f.verdict, 'missing');
+  assert.equal(f.otherSources[0]?.speaker, 'Nadia Ferreira');
+  // One word changed in the same line is still an alteration, and so is a dropped negation.
+  const g = forumQuote('Ferreira said: “This is going to be a catastrophe for the small farms.”');
+  assert.equal(g.verdict, 'altered');
+  assert.equal(g.severity, 'error');
+  const h = forumQuote('Ferreira said: “The growers want answers on the pumps, and speeches.”');
+  assert.equal(h.verdict, 'altered');
+  assert.match(h.message, /negation/);
+});

@@ -13,6 +13,8 @@ export interface DescribedChanges {
   severity: Severity;
   /** The most serious change in words a copy editor uses: "drops “not”". */
   summary: string;
+  /** Its kind: 'negation', 'number', 'name', 'modal', 'words', 'contraction', … ('' when none). */
+  worst: string;
 }
 
 /** Groups an alignment's edits into changes, with the original words of draft and source. */
@@ -86,7 +88,7 @@ export function describeChanges(alignment: Alignment, quote: Token[], quoteText:
   });
   let summary = worst >= 0 ? summarizeChange(changes[worst], worstWhy) : '';
   if (changes.length > 1) summary += ` (and ${changes.length - 1} more change${changes.length > 2 ? 's' : ''})`;
-  return { changes: changes.map(({ op, draft, source: src }) => ({ op, draft, source: src })), severity, summary };
+  return { changes: changes.map(({ op, draft, source: src }) => ({ op, draft, source: src })), severity, summary, worst: worstWhy };
 }
 
 /**

@@ -87,17 +87,32 @@ const ONE_EDIT_BITS = 16;
  */
 const ONE_SWAP_BITS = 20;
 const ALTER_SHARE = 0.6;
-const CLOSE_SHARE = 0.67;
+const CLOSE_SHARE = 0.75;
+/**
+ * A short quote (this many words or fewer) a fifth of whose words are not in the source, graded as
+ * an error, needs twice the evidence of an alteration: a line said again on another occasion
+ * differs from the corpus's wording by a few words ("This could be the great … of all time"
+ * against "This is going to be the great … of all time"), as often as a writer changed it. A
+ * dropped negation or a changed number keeps the lower bar: the changes a copy editor most needs
+ * to see. Spelling, contraction and other variants are no rewording.
+ */
+const SHORT_ALTERED_WORDS = 15;
+const REWORDED_SHARE = 0.2;
+const REWORDED_BITS = 2 * ALTER_BITS;
 /** Words put in another speaker's mouth: a longer, more distinctive match, and a share near all. */
 const MISATTRIBUTE_BITS = 32;
 const MISATTRIBUTE_SHARE = 0.8;
 /**
  * Each fragment of a stitch: its words, and its evidence; less for a fragment of the named
- * speaker's own statements (the stitch as a whole still needs ALTER_BITS), more for another's.
+ * speaker's own statements (the stitch as a whole still needs ALTER_BITS). A fragment of
+ * another speaker's needs as much as an alteration: writers join one speaker's words, and a
+ * common phrase of a moderator's or a rival's ("we are at war with", "the first lady of") is
+ * in a quote by coincidence, not stitched into it.
  */
 const FRAGMENT_WORDS = 3;
 const OWN_FRAGMENT_BITS = 6;
-const FRAGMENT_BITS = 16;
+const OTHER_FRAGMENT_WORDS = 4;
+const OTHER_FRAGMENT_BITS = ALTER_BITS;
 /** A missing quote's closest statement is named when it holds this share of the quote's evidence. */
 const CLOSEST_SHARE = 0.35;
 
@@ -140,6 +155,8 @@ export function judgeQuote(corpus: Corpus, quote: Token[], quoteText: string, sp
   const context = options.context && options.context.length > 0 ? options.context : null;
   const contextBits = (s: Scored) => (context ? weights.contextSupport(context, s.run, s.alignment) : 0);
   let holders = -1;
+  /** The kind of the worst change of the last alteration described (`describeChanges`). */
+  let worstKind = '';
   // The whole of a statement (a short quote an article source attributes) is that statement.
   const whole = (s: Scored) => s.alignment.sourceStart === 0 && s.alignment.sourceEnd === s.run.words.length;
   const stands = (s: Scored) => s.bits >= VERIFY_BITS || whole(s) || (words >= UNIQUE_WORDS && (holders = holders >= 0 ? holders : countExact()) <= UNIQUE_HOLDERS);
@@ -199,7 +216,7 @@ export function judgeQuote(corpus: Corpus, quote: Token[], quoteText: string, sp
   }
   const byCost = (a: Scored, b: Scored) => a.alignment.cost - b.alignment.cost || b.bits - a.bits || a.run.first - b.run.first;
   scored.sort(byCost);
-  // Two words in three must stand in the source, and most of the quote's evidence, for a quote to be a changed version of it.
+  // Three words in four must stand in the source, and most of the quote's evidence, for a quote to be a changed version of it.
   const close = (s: Scored) => !short && s.alignment.matched / Math.max(1, s.alignment.quoteWords) >= CLOSE_SHARE && s.share >= ALTER_SHARE;
   const closest = (): number | null => {
     const best = scored.filter((s) => s.share >= CLOSEST_SHARE && s.alignment.matched >= 2).sort((a, b) => Number(isOwn(b)) - Number(isOwn(a)) || b.bits - a.bits)[0];
@@ -262,7 +279,7 @@ export function judgeQuote(corpus: Corpus, quote: Token[], quoteText: string, sp
     return { ...base, verdict: 'stitched', severity: 'error', statementId: pair[0], otherStatementIds: [pair[1]], realSpeakerId: own ? null : corpus.speakerOf(pair[1]) };
   }
 
-  if (ownFits) return elsewhere(ownFits.run.first) ? missing() : altered(ownFits, 'altered');
+  if (ownFits) return elsewhere(ownFits.run.first) ? missing() : evidenced(altered(ownFits, 'altered'), ownFits);
   const otherClose = scored.find((s) => close(s) && theirs(s));
   if (otherClose && ownExact.length === 0 && !elsewhere(otherClose.run.first)) return altered(otherClose, namedNearby(otherClose) ? 'altered' : 'misattributed');
   return missing();
@@ -298,8 +315,20 @@ export function judgeQuote(corpus: Corpus, quote: Token[], quoteText: string, sp
     return altered(s, 'verified');
   }
 
+  /**
+   * An alteration of a short quote stands when its match carries the evidence its rewording asks
+   * (`REWORDED_BITS`); else the quote is missing, the statement beside it as information.
+   */
+  function evidenced(j: Judgement, s: Scored): Judgement {
+    if (j.verdict !== 'altered' || j.severity !== 'error' || s.alignment.quoteWords > SHORT_ALTERED_WORDS || worstKind === 'negation' || worstKind === 'number') return j;
+    // Words of the quote that do not stand in the source: source words dropped (a writer's cut) or moved are no rewording.
+    const reworded = (s.alignment.quoteWords - s.alignment.matched) / Math.max(1, s.alignment.quoteWords) >= REWORDED_SHARE;
+    return !reworded || s.bits >= REWORDED_BITS ? j : { ...missing(), closestId: s.run.first };
+  }
+
   function altered(s: Scored, verdict: 'altered' | 'misattributed' | 'verified'): Judgement {
     const described = describeChanges(s.alignment, quote, quoteText, s.run.tokens(), s.run.text());
+    worstKind = described.worst;
     const cited = s.run.covered(s.alignment);
     const where = { statementId: cited[0], otherStatementIds: cited.slice(1), changes: described.changes, changeSummary: described.summary };
     if (verdict === 'misattributed') return { ...base, ...where, verdict, severity: 'error', realSpeakerId: corpus.speakerOf(s.run.first) };
@@ -490,7 +519,8 @@ function findStitch(
   const m = quote.length;
   if (m < 2 * FRAGMENT_WORDS) return null;
   const reversed = quote.slice().reverse();
-  const strong = (from: number, to: number, id: number) => to - from >= FRAGMENT_WORDS && weights.span(from, to) >= (ownId(id) ? OWN_FRAGMENT_BITS : FRAGMENT_BITS);
+  const strong = (from: number, to: number, id: number) =>
+    ownId(id) ? to - from >= FRAGMENT_WORDS && weights.span(from, to) >= OWN_FRAGMENT_BITS : to - from >= OTHER_FRAGMENT_WORDS && weights.span(from, to) >= OTHER_FRAGMENT_BITS;
   let best: { first: number; second: number; total: number } | null = null;
   const prefixes = scored.filter((s) => s.run.ids.length === 1 && strong(0, s.alignment.exactPrefix, s.run.first));
   if (prefixes.length === 0) return null;
