@@ -279,7 +279,16 @@ export function judgeQuote(corpus: Corpus, quote: Token[], quoteText: string, sp
     return { ...base, verdict: 'stitched', severity: 'error', statementId: pair[0], otherStatementIds: [pair[1]], realSpeakerId: own ? null : corpus.speakerOf(pair[1]) };
   }
 
-  if (ownFits) return elsewhere(ownFits.run.first) ? missing() : evidenced(altered(ownFits, 'altered'), ownFits);
+  if (ownFits) {
+    if (elsewhere(ownFits.run.first)) return missing();
+    // The cheapest alignment may read a cut as rewording ("compete so much better" against
+    // "compete, free enterprise. They compete. So much better."): the next one that fits, a cut
+    // of the same statement, may carry the evidence.
+    const fits = scored.filter((s) => s === ownFits || (isOwn(s) && close(s) && s.bits >= ALTER_BITS && s.run.first === ownFits.run.first));
+    let j: Judgement | null = null;
+    for (const s of fits) if ((j = evidenced(altered(s, 'altered'), s)).verdict !== 'missing') return j;
+    return j ?? missing();
+  }
   const otherClose = scored.find((s) => close(s) && theirs(s));
   if (otherClose && ownExact.length === 0 && !elsewhere(otherClose.run.first)) return altered(otherClose, namedNearby(otherClose) ? 'altered' : 'misattributed');
   return missing();
