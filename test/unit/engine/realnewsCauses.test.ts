@@ -288,3 +288,33 @@ test('a short line reworded in a fifth of its words, on little evidence, is anot
   assert.equal(h.verdict, 'altered');
   assert.match(h.message, /negation/);
 });
+
+// Misattribution needs words that are one speaker's, not a phrase many say or a report of another's words.
+const hearing = new Corpus();
+hearing.addText(
+  '/sources/hearing-2.jsonl',
+  records([
+    { speaker: 'Tom Abel', text: 'The mill owner broke his word. He should be ashamed of himself, believe me.', date: '2024-06-01', title: 'Hearing' },
+    { speaker: 'Tom Abel', text: 'He should be ashamed of himself, believe me, and the county knows it.', date: '2024-06-02', title: 'Hearing' },
+    { speaker: 'Tom Abel', text: 'And the auditor? He should be ashamed of himself, believe me.', date: '2024-06-03', title: 'Hearing' },
+    { speaker: 'Tom Abel', text: 'Ferreira says she will "fix every canal in the valley by spring." We will see about that.', date: '2024-06-04', title: 'Hearing' },
+    { speaker: 'Tom Abel', text: 'The quarry trucks have cracked every culvert between Millbrook and the county line.', date: '2024-06-05', title: 'Hearing' },
+    { speaker: 'Nadia Ferreira', text: 'The orchard growers deserve a cold storage plant.', date: '2024-06-01', title: 'Hearing' },
+  ]),
+);
+const hearingQuote = (draft: string) => checkText(draft, '/drafts/story.md', hearing, { claims: false }).findings[0];
+
+test('a phrase three statements hold word for word is common speech: never misattributed', () => {
+  const f = hearingQuote('Ferreira said: “He should be ashamed of himself, believe me.”');
+  assert.equal(f.verdict, 'missing');
+  assert.notEqual(f.severity, 'error');
+  // Words only one statement holds are still misattributed.
+  const g = hearingQuote('Ferreira said: “The quarry trucks have cracked every culvert between Millbrook and the county line.”');
+  assert.equal(g.verdict, 'misattributed');
+});
+
+test("a statement that reports another's words (says … “…”) is no evidence that the words are its speaker's", () => {
+  const f = hearingQuote('Councillor Kessler said: “Ferreira says she will fix every canal in the valley by spring.”');
+  assert.equal(f.verdict, 'missing');
+  assert.notEqual(f.severity, 'error');
+});

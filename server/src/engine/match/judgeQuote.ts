@@ -264,7 +264,10 @@ export function judgeQuote(corpus: Corpus, quote: Token[], quoteText: string, sp
   const otherExact = scored.find((s) => exact(s) && theirs(s));
   // Words of someone the draft's context names, where the speaker was only inferred: theirs.
   const namedNearby = (s: Scored) => (options.inferred || speakerId === null) && context !== null && namesSpeaker(corpus, context, corpus.speakerOf(s.run.first));
-  if (otherExact && !short && !ownFits && ownExact.length === 0) {
+  // A phrase several statements hold word for word ("She should be ashamed of herself") is common
+  // speech or a line said on many occasions: anyone may have said it, so no misattribution.
+  const distinctive = () => (holders = holders >= 0 ? holders : countExact()) <= UNIQUE_HOLDERS;
+  if (otherExact && !short && !ownFits && ownExact.length === 0 && distinctive()) {
     if (namedNearby(otherExact)) return verified(otherExact);
     return { ...base, verdict: 'misattributed', severity: 'error', statementId: otherExact.run.first, otherStatementIds: otherExact.run.rest, realSpeakerId: corpus.speakerOf(otherExact.run.first) };
   }
@@ -290,7 +293,8 @@ export function judgeQuote(corpus: Corpus, quote: Token[], quoteText: string, sp
     return j ?? missing();
   }
   const otherClose = scored.find((s) => close(s) && theirs(s));
-  if (otherClose && ownExact.length === 0 && !elsewhere(otherClose.run.first)) return altered(otherClose, namedNearby(otherClose) ? 'altered' : 'misattributed');
+  if (otherClose && ownExact.length === 0 && !elsewhere(otherClose.run.first) && (otherClose.alignment.cost > 0 || distinctive()))
+    return altered(otherClose, namedNearby(otherClose) ? 'altered' : 'misattributed');
   return missing();
 
   /** The matched words stand inside quotation marks in the statement, or right after "said": its speaker quotes someone. */
@@ -303,7 +307,13 @@ export function judgeQuote(corpus: Corpus, quote: Token[], quoteText: string, sp
     const opened = Math.max(before.lastIndexOf('“'), (before.match(/"/g)?.length ?? 0) % 2 === 1 ? before.lastIndexOf('"') : -1);
     if (opened > before.lastIndexOf('”')) return true;
     const lead = tokens.slice(Math.max(0, s.alignment.sourceStart - 6), s.alignment.sourceStart).map((t) => t.norm);
-    return lead.some((w) => w === 'said' || w === 'says' || w === 'quote' || w === 'wrote' || w === 'tweeted');
+    if (lead.some(isReportingWord)) return true;
+    // The matched words report someone's speech themselves ("Donald Trump says he wants to “make
+    // America great again.”"): a verb of saying followed by a quotation inside them.
+    const last = tokens[Math.max(s.alignment.sourceStart, s.alignment.sourceEnd - 1)];
+    const inside = text.slice(first.start, last.end);
+    const reporting = tokens.slice(s.alignment.sourceStart, s.alignment.sourceEnd).some((t) => isReportingWord(t.norm));
+    return reporting && /["“”]/.test(inside);
   }
 
   /** The alignment replaces a word of the statement. */
@@ -346,6 +356,9 @@ export function judgeQuote(corpus: Corpus, quote: Token[], quoteText: string, sp
     return { ...base, ...where, verdict: 'altered', severity: described.severity === 'none' ? 'warning' : described.severity };
   }
 }
+
+/** Words with which a statement's speaker reports someone else's words. */
+const isReportingWord = (w: string) => w === 'said' || w === 'says' || w === 'quote' || w === 'wrote' || w === 'tweeted';
 
 /** A quote's tokens as the corpus's word ids: `MARK` for an ellipsis or bracket, `SPLIT` between fragments (what alignment reads). */
 export function quoteWordIds(corpus: Corpus, quote: Token[]): Int32Array {
