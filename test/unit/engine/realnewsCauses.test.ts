@@ -318,3 +318,18 @@ test("a statement that reports another's words (says … “…”) is no eviden
   assert.equal(f.verdict, 'missing');
   assert.notEqual(f.severity, 'error');
 });
+
+test('a tweet quoted whole without its trailing link is quoted whole: verified, however short', () => {
+  const feed = new Corpus();
+  feed.addText(
+    '/sources/feed.jsonl',
+    records([
+      { speaker: 'Nadia Ferreira', text: 'Thank you, Millbrook! https://t.co/Xa81bQ2 https://t.co/k2Pq0', date: '2024-05-03', url: 'https://example.org/status/3' },
+      { speaker: 'Nadia Ferreira', text: 'Thank you, Millbrook, for a great rally tonight! https://t.co/Zz19', date: '2024-05-04', url: 'https://example.org/status/4' },
+      { speaker: 'Tom Abel', text: 'The ferry runs late again.', date: '2024-05-04', url: 'https://example.org/status/5' },
+    ]),
+  );
+  const f = checkText('Ferreira tweeted: “Thank you, Millbrook!”', '/drafts/story.md', feed, { claims: false }).findings[0];
+  assert.equal(f.verdict, 'verified');
+  assert.match(f.source?.text ?? '', /^Thank you, Millbrook! https/);
+});

@@ -158,7 +158,8 @@ export function judgeQuote(corpus: Corpus, quote: Token[], quoteText: string, sp
   /** The kind of the worst change of the last alteration described (`describeChanges`). */
   let worstKind = '';
   // The whole of a statement (a short quote an article source attributes) is that statement.
-  const whole = (s: Scored) => s.alignment.sourceStart === 0 && s.alignment.sourceEnd === s.run.words.length;
+  // A tweet quoted without its trailing link ("Thank you Indiana! #Trump2016 https://t.co/…") is quoted whole.
+  const whole = (s: Scored) => s.alignment.sourceStart === 0 && (s.alignment.sourceEnd === s.run.words.length || (s.alignment.sourceEnd > 0 && onlyLinksAfter(s)));
   const stands = (s: Scored) => s.bits >= VERIFY_BITS || whole(s) || (words >= UNIQUE_WORDS && (holders = holders >= 0 ? holders : countExact()) <= UNIQUE_HOLDERS);
 
   // The named speaker's statements first: a faithful, distinctive quote, the common case, stops
@@ -316,6 +317,13 @@ export function judgeQuote(corpus: Corpus, quote: Token[], quoteText: string, sp
     return reporting && /["“”]/.test(inside);
   }
 
+  /** Nothing but links (and white space or punctuation) follows the statement's matched words. */
+  function onlyLinksAfter(s: Scored): boolean {
+    const tokens = s.run.tokens();
+    const last = tokens[s.alignment.sourceEnd - 1];
+    return last !== undefined && TRAILING_LINKS.test(s.run.text().slice(last.end));
+  }
+
   /** The alignment replaces a word of the statement. */
   function swapped(s: Scored): boolean {
     return s.alignment.steps.some((step) => step.op === 'replace');
@@ -356,6 +364,9 @@ export function judgeQuote(corpus: Corpus, quote: Token[], quoteText: string, sp
     return { ...base, ...where, verdict: 'altered', severity: described.severity === 'none' ? 'warning' : described.severity };
   }
 }
+
+/** Links, and the white space and punctuation between them, to the end of a text. */
+const TRAILING_LINKS = /^[\p{P}\s]*(?:https?:\/\/\S+[\p{P}\s]*)+$/u;
 
 /** Words with which a statement's speaker reports someone else's words. */
 const isReportingWord = (w: string) => w === 'said' || w === 'says' || w === 'quote' || w === 'wrote' || w === 'tweeted';
