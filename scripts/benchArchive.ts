@@ -165,7 +165,7 @@ export async function archiveBench(o: ArchiveBenchOptions): Promise<void> {
        WHERE n.nspname = 'verbatim' AND c.relkind = 'r' ORDER BY pg_total_relation_size(c.oid) DESC`,
       )
     ).rows.map((r) => ({ table: r.name, mb: Math.round(Number(r.bytes) / 1024 / 1024) }));
-    const pairRows = Number((await db.query<{ n: string }>("SELECT reltuples::int8::text AS n FROM pg_class WHERE oid = 'verbatim.pairs'::regclass")).rows[0].n);
+    const postingRows = Number((await db.query<{ n: string }>("SELECT reltuples::int8::text AS n FROM pg_class WHERE oid = 'verbatim.postings'::regclass")).rows[0].n);
     await db.end();
 
     // The draft against the archive: one client alone, then all at once.
@@ -181,8 +181,8 @@ export async function archiveBench(o: ArchiveBenchOptions): Promise<void> {
       statements: counts.statements,
       documents: counts.documents,
       speakers: counts.speakers,
-      distinctKeys: counts.keys,
-      pairRows,
+      postings: counts.postings,
+      postingRows,
       loadSeconds: round(loadSeconds),
       loadRatePerSecond: Math.round(counts.statements / loadSeconds),
       unchangedReloadSeconds: round(again.seconds),
@@ -205,7 +205,7 @@ export async function archiveBench(o: ArchiveBenchOptions): Promise<void> {
     fs.writeFileSync(o.outFile, JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, target: { concurrentCheckP95ms: 100 }, result }, null, 2));
     const r = result;
     process.stdout.write(
-      `archive: ${r.statements} statements (${r.copies} copies of the briefing room), ${r.documents} documents, ${r.speakers} speakers, ${r.distinctKeys} keys, ${r.pairRows} pair rows\n` +
+      `archive: ${r.statements} statements (${r.copies} copies of the briefing room), ${r.documents} documents, ${r.speakers} speakers, ${r.postings} word-pair postings in ${r.postingRows} rows\n` +
         `  load ${r.loadSeconds} s: ${r.loadRatePerSecond} statements/s (reloading copy 1 unchanged: ${r.unchangedReloadSeconds} s) · database ${r.databaseMB} MB (${r.tables.map((t) => `${t.table} ${t.mb}`).join(', ')})\n` +
         `  40-quote draft, archive only, 1 client: p50 ${r.oneClient.checkP50ms} ms, p95 ${r.oneClient.checkP95ms} ms (lookup p50 ${r.oneClient.lookupP50ms} ms) · verdicts right ${Math.round(r.archiveVerdictsRight * 100)}%\n` +
         `  ${r.concurrent.clients} concurrent clients, ${r.concurrent.checks} checks: p50 ${r.concurrent.checkP50ms} ms, p95 ${r.concurrent.checkP95ms} ms (lookup p50 ${r.concurrent.lookupP50ms}, p95 ${r.concurrent.lookupP95ms} ms)\n` +

@@ -14,6 +14,8 @@ import { Cluster, freePort } from '../support/postgres';
 import { REPO_ROOT } from '../support/paths';
 import { ArchiveClient, checkWithArchive, loadCorpus, type ArchiveStatus, type FileReport } from '../../server/src/engine';
 import { tokenizeQuote } from '../../server/src/engine/text/tokenize';
+import { Vocabulary } from '../../server/src/engine/corpus/words';
+import { statementKeys, wordHash } from '../../server/src/engine/archive/keys';
 import { TestClient } from '../lsp/lspClient';
 
 const BIN = path.join(REPO_ROOT, 'bin', 'verbatim.js');
@@ -79,6 +81,14 @@ interface JsonOut {
 
 function verdicts(out: JsonOut): Array<[string, string | null]> {
   return out.files[0].quotes.map((q) => [q.verdict, q.source?.origin ?? null]);
+}
+
+/** A statement's distinct pair keys, as the loader makes them. */
+function statementKeysOf(text: string): number[] {
+  const vocab = new Vocabulary();
+  const ids: number[] = [];
+  vocab.scan(text, (id) => ids.push(id));
+  return statementKeys(ids.map((id) => wordHash(vocab.words[id])));
 }
 
 let primary: Cluster;
@@ -205,18 +215,29 @@ describe('incremental load', () => {
     ]);
   });
 
-  test('the word-pair counts follow the loads: no key is left counted for a removed statement', async () => {
+  test('the word-pair postings follow the loads: no key is left counted for a removed statement', async () => {
     const client = new pg.Client({ connectionString: editorUrl });
     await client.connect();
     try {
+      // Every row's count is its ids' count, its ids ascending, distinct and in its batch's statements.
       const { rows } = await client.query(
-        `SELECT count(*)::int AS wrong FROM verbatim.key_counts c
-         FULL JOIN (SELECT key, count(*)::int AS n FROM verbatim.pairs GROUP BY key) p ON p.key = c.key
-         WHERE coalesce(c.n, 0) <> coalesce(p.n, 0)`,
+        `SELECT count(*)::int AS wrong FROM verbatim.postings p
+         WHERE p.n <> cardinality(p.ids) OR p.n = 0
+            OR p.ids <> array(SELECT DISTINCT i FROM unnest(p.ids) i ORDER BY i)`,
       );
       assert.equal(rows[0].wrong, 0);
-      const orphans = await client.query('SELECT count(*)::int AS n FROM verbatim.pairs p WHERE NOT EXISTS (SELECT 1 FROM verbatim.statements s WHERE s.id = p.statement_id)');
+      const orphans = await client.query(
+        `SELECT count(*)::int AS n FROM verbatim.postings p, unnest(p.ids) i
+         WHERE NOT EXISTS (SELECT 1 FROM verbatim.statements s JOIN verbatim.documents d ON d.id = s.document_id WHERE s.id = i AND d.batch = p.batch)`,
+      );
       assert.equal(orphans.rows[0].n, 0);
+      // Every statement's keys are posted: as many postings as its text has distinct pairs.
+      const total = await client.query(`SELECT (SELECT sum(n) FROM verbatim.postings)::int AS posted, (SELECT value::int FROM verbatim.meta WHERE name = 'postings') AS counted`);
+      assert.equal(total.rows[0].posted, total.rows[0].counted);
+      const statements = (await client.query<{ id: number; text: string }>('SELECT id, text FROM verbatim.statements')).rows;
+      const expected = statements.flatMap((s) => statementKeysOf(s.text).map((key) => `${key}:${s.id}`)).sort();
+      const posted = (await client.query<{ key: number; id: number }>('SELECT p.key, i AS id FROM verbatim.postings p, unnest(p.ids) i')).rows.map((r) => `${r.key}:${r.id}`).sort();
+      assert.deepEqual(posted, expected);
     } finally {
       await client.end();
     }

@@ -87,7 +87,7 @@ async function status(argv: string[]): Promise<number> {
     const c = await readArchiveCounts(url);
     process.stdout.write(
       `${describeArchive(url)}${c.replica ? ' (read replica)' : ''}: ${c.documents} documents, ${c.statements} statements, ${c.speakers} speakers, ` +
-        `${c.keys} word-pair keys, load generation ${c.generation}, database ${(c.bytes / 1024 / 1024).toFixed(1)} MB\n`,
+        `${c.postings} word-pair postings, load generation ${c.generation}, database ${(c.bytes / 1024 / 1024).toFixed(1)} MB\n`,
     );
     return EXIT_OK;
   } catch (error) {

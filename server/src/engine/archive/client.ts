@@ -49,22 +49,27 @@ const RARE = 2000;
 const KEYS_PER_QUOTE = 6;
 
 // One statement, all parameters bound: the quotes' keys ($1 quote numbers, $2 keys), candidates per quote ($3).
+// A key's rarity is summed from its postings rows' n in the btree (index-only, the arrays not
+// read); only the chosen keys' arrays are read and unnested.
 const CANDIDATES_SQL = `
 WITH asked AS (
   SELECT DISTINCT q, key FROM unnest($1::int4[], $2::int4[]) AS t(q, key)
+), known AS (
+  SELECT p.key, sum(p.n)::int4 AS n FROM verbatim.postings p WHERE p.key IN (SELECT key FROM asked) GROUP BY p.key
 ), counted AS (
-  SELECT a.q, a.key, c.n FROM asked a JOIN verbatim.key_counts c ON c.key = a.key WHERE c.n > 0 AND c.n <= ${COMMON}
+  SELECT a.q, a.key, k.n FROM asked a JOIN known k ON k.key = a.key WHERE k.n > 0 AND k.n <= ${COMMON}
 ), flagged AS (
   -- A key's weight once (float8: numeric logarithms per posting would cost seconds).
   SELECT q, key, n, 1.0::float8 / ln(2.0::float8 + n) AS weight,
          count(*) FILTER (WHERE n <= ${RARE}) OVER (PARTITION BY q) AS rare,
          row_number() OVER (PARTITION BY q ORDER BY n, key) AS rarity
   FROM counted
+), chosen AS (
+  SELECT q, key, weight FROM flagged WHERE (rare < 3 OR n <= ${RARE}) AND rarity <= ${KEYS_PER_QUOTE}
 ), scored AS (
-  SELECT f.q, p.statement_id AS id, sum(f.weight) AS score
-  FROM flagged f JOIN verbatim.pairs p ON p.key = f.key
-  WHERE (f.rare < 3 OR f.n <= ${RARE}) AND f.rarity <= ${KEYS_PER_QUOTE}
-  GROUP BY f.q, p.statement_id
+  SELECT c.q, u.id, sum(c.weight) AS score
+  FROM chosen c JOIN verbatim.postings p ON p.key = c.key CROSS JOIN LATERAL unnest(p.ids) AS u(id)
+  GROUP BY c.q, u.id
 ), ranked AS (
   SELECT id, row_number() OVER (PARTITION BY q ORDER BY score DESC, id) AS r FROM scored
 ), picked AS (

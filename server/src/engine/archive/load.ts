@@ -14,6 +14,7 @@ import type { CorpusProblem } from '../types';
 import { listSourceFiles } from '../corpus/corpus';
 import { hashOf, readSourceFile, type ReadSource } from '../corpus/sourceFile';
 import { Vocabulary } from '../corpus/words';
+import { GrowU32 } from '../corpus/growable';
 import { SpeakerRegistry } from '../speakers/speakerRegistry';
 import { connectSession } from './connection';
 import { pairHash, wordHash } from './keys';
@@ -49,6 +50,8 @@ interface KnownDocument {
   hash: string;
   first: number;
   count: number;
+  /** The load batch whose postings rows hold its statements. */
+  batch: number;
 }
 
 interface Pending {
@@ -73,23 +76,29 @@ export async function loadArchive(paths: string[], url: string, options: Archive
   const client = await connectSession(url);
   try {
     await client.query('SELECT pg_advisory_lock($1)', [LOADER_LOCK]);
+    // The version is read before CREATE_SCHEMA, which would add this version's tables beside an older one's.
+    if ((await client.query<{ has: boolean }>(`SELECT to_regclass('verbatim.meta') IS NOT NULL AS has`)).rows[0].has) {
+      const version = (await client.query<{ value: string }>(`SELECT value FROM verbatim.meta WHERE name = 'schema'`)).rows[0]?.value;
+      if (version !== SCHEMA_VERSION) {
+        throw new Error(`the archive's schema is version ${version}; this Verbatim reads version ${SCHEMA_VERSION} (load into a new database, or DROP SCHEMA verbatim CASCADE and load again)`);
+      }
+    }
     await client.query(CREATE_SCHEMA);
-    const version = (await client.query<{ value: string }>(`SELECT value FROM verbatim.meta WHERE name = 'schema'`)).rows[0]?.value;
-    if (version !== SCHEMA_VERSION) throw new Error(`the archive's schema is version ${version}; this Verbatim reads version ${SCHEMA_VERSION}`);
     const known = new Map<string, KnownDocument>();
     for (const row of (
-      await client.query<{ id: number; path: string; hash: string; first_statement: number; statement_count: number }>(
-        'SELECT id, path, hash, first_statement, statement_count FROM verbatim.documents',
+      await client.query<{ id: number; path: string; hash: string; first_statement: number; statement_count: number; batch: number }>(
+        'SELECT id, path, hash, first_statement, statement_count, batch FROM verbatim.documents',
       )
     ).rows) {
-      known.set(row.path, { id: row.id, hash: row.hash, first: row.first_statement, count: row.statement_count });
+      known.set(row.path, { id: row.id, hash: row.hash, first: row.first_statement, count: row.statement_count, batch: row.batch });
     }
     const registry = SpeakerRegistry.fromJSON(await readRegistry(client), options.speakers);
-    // A bulk load (into an empty archive, or one this load more than doubles) builds the pairs'
-    // btree once at the end, by sorting, instead of inserting tens of millions of random keys
-    // into it; a load that fails leaves it to the next load's CREATE INDEX IF NOT EXISTS.
+    // A bulk load (into an empty archive, or one this load more than doubles) builds the postings'
+    // btree once at the end, by sorting, instead of inserting millions of random keys into it
+    // (a document replaced meanwhile finds its batch's rows by the BRIN index); a load that fails
+    // leaves it to the next load's CREATE_SCHEMA.
     const bulk = files.length > known.size;
-    if (bulk) await client.query('DROP INDEX IF EXISTS verbatim.pairs_key');
+    if (bulk) await client.query('DROP INDEX IF EXISTS verbatim.postings_key');
     const writer = new BatchWriter(client, registry);
     const limit = options.batchStatements ?? DEFAULT_BATCH;
     const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_BYTES;
@@ -132,10 +141,10 @@ export async function loadArchive(paths: string[], url: string, options: Archive
       report.removed++;
     }
     await flush();
-    if (bulk) await client.query('CREATE INDEX IF NOT EXISTS pairs_key ON verbatim.pairs (key, statement_id)');
+    if (bulk) await client.query(CREATE_SCHEMA);
     if (report.added + report.changed + report.removed > 0) {
-      // Index-only scans of the pairs need the visibility map; the planner needs the new sizes.
-      await client.query('VACUUM (ANALYZE) verbatim.pairs, verbatim.key_counts, verbatim.statements, verbatim.documents');
+      // Index-only scans of the postings' counts need the visibility map; the planner needs the new sizes.
+      await client.query('VACUUM (ANALYZE) verbatim.postings, verbatim.statements, verbatim.documents');
     }
     await grantReaders(client);
     return { ...report, seconds: (Date.now() - started) / 1000 };
@@ -183,58 +192,69 @@ class BatchWriter {
     return this.hashes;
   }
 
+  /** The distinct pair keys of each statement of `texts`, its words read by this load's vocabulary. */
+  private keysOf(words: ArrayLike<number>, from: number, to: number, seen: Set<number>): Set<number> {
+    const hashes = this.wordHashes();
+    seen.clear();
+    for (let i = from; i + 1 < to; i++) seen.add(pairHash(hashes[words[i]], hashes[words[i + 1]]));
+    return seen;
+  }
+
   /** Removes `drops` and adds `files` in one transaction; returns the statements written. */
   async write(files: Pending[], drops: KnownDocument[]): Promise<number> {
     const client = this.client;
     await client.query('BEGIN');
     try {
-      for (const doc of drops) await this.drop(doc);
-      const next = await client.query<{ name: string; value: string }>(`SELECT name, value FROM verbatim.meta WHERE name IN ('next_document', 'next_statement') FOR UPDATE`);
+      let postingsDelta = 0;
+      for (const doc of drops) postingsDelta -= await this.drop(doc);
+      const next = await client.query<{ name: string; value: string }>(`SELECT name, value FROM verbatim.meta WHERE name IN ('next_document', 'next_statement', 'next_batch', 'postings') FOR UPDATE`);
       const value = (name: string) => Number(next.rows.find((r) => r.name === name)!.value);
       let documentId = value('next_document');
       let statementId = value('next_statement');
-      const hashes = this.wordHashes();
+      const batch = value('next_batch');
       const documents: string[] = [];
       const statements: string[] = [];
-      const pairs: string[] = [];
-      const counts = new Map<number, number>();
+      // Each key's statement ids in this batch, ascending (ids are given in order).
+      const postings = new Map<number, number[]>();
+      const seen = new Set<number>();
+      const scratch = new GrowU32(256);
       for (const { name, read } of files) {
         const doc = read.document;
         const first = statementId;
         const count = doc ? read.texts.length : 0;
-        documents.push(row([documentId, name, read.hash, doc?.kind ?? null, doc?.title ?? null, doc?.url ?? null, doc?.date ?? null, first, count]));
-        const words = read.words.data;
+        documents.push(row([documentId, name, read.hash, doc?.kind ?? null, doc?.title ?? null, doc?.url ?? null, doc?.date ?? null, first, count, batch]));
         for (let k = 0; k < count; k++) {
           this.registry.registerStatement(read.labels[k], read.speakers[k]);
           const p = read.places;
-          statements.push(row([statementId, documentId, read.labels[k], read.speakers[k], p[k * 6], p[k * 6 + 1], p[k * 6 + 2], p[k * 6 + 3], p[k * 6 + 4], p[k * 6 + 5], read.texts[k]]));
-          const seen = new Set<number>();
-          for (let i = k === 0 ? 0 : read.wordEnds[k - 1], end = read.wordEnds[k]; i + 1 < end; i++) {
-            const key = pairHash(hashes[words[i]], hashes[words[i + 1]]);
-            if (seen.has(key)) continue;
-            seen.add(key);
-            pairs.push(`${key}\t${statementId}\n`);
-            counts.set(key, (counts.get(key) ?? 0) + 1);
+          const text = storedText(read.texts[k]);
+          statements.push(row([statementId, documentId, read.labels[k], read.speakers[k], p[k * 6], p[k * 6 + 1], p[k * 6 + 2], p[k * 6 + 3], p[k * 6 + 4], p[k * 6 + 5], text]));
+          // The keys of the text as stored, which a later drop reads back (it differs only by a NUL).
+          let keys: Set<number>;
+          if (text === read.texts[k]) keys = this.keysOf(read.words.data, k === 0 ? 0 : read.wordEnds[k - 1], read.wordEnds[k], seen);
+          else {
+            scratch.length = 0;
+            this.vocab.scanInto(text, scratch);
+            keys = this.keysOf(scratch.data, 0, scratch.length, seen);
           }
+          for (const key of keys) {
+            const ids = postings.get(key);
+            if (ids) ids.push(statementId);
+            else postings.set(key, [statementId]);
+          }
+          postingsDelta += keys.size;
           statementId++;
         }
         documentId++;
       }
-      await copy(client, 'COPY verbatim.documents (id, path, hash, kind, title, url, date, first_statement, statement_count) FROM STDIN', documents);
+      await copy(client, 'COPY verbatim.documents (id, path, hash, kind, title, url, date, first_statement, statement_count, batch) FROM STDIN', documents);
       await copy(client, 'COPY verbatim.statements (id, document_id, label, speaker, span_start, span_end, start_line, start_char, end_line, end_char, text) FROM STDIN', statements);
-      await copy(client, 'COPY verbatim.pairs (key, statement_id) FROM STDIN', pairs);
-      await client.query('CREATE TEMP TABLE new_counts (key int4, n int4) ON COMMIT DROP');
-      await copy(
-        client,
-        'COPY new_counts (key, n) FROM STDIN',
-        [...counts].map(([key, n]) => `${key}\t${n}\n`),
-      );
-      await client.query('INSERT INTO verbatim.key_counts (key, n) SELECT key, n FROM new_counts ON CONFLICT (key) DO UPDATE SET n = verbatim.key_counts.n + EXCLUDED.n');
+      await copy(client, 'COPY verbatim.postings (key, batch, n, ids) FROM STDIN', postingLines(postings, batch));
       await this.saveRegistry();
       await client.query(
-        `UPDATE verbatim.meta SET value = CASE name WHEN 'next_document' THEN $1::text WHEN 'next_statement' THEN $2::text ELSE (value::int8 + 1)::text END
-         WHERE name IN ('next_document', 'next_statement', 'generation')`,
-        [documentId, statementId],
+        `UPDATE verbatim.meta SET value = CASE name WHEN 'next_document' THEN $1::text WHEN 'next_statement' THEN $2::text WHEN 'next_batch' THEN $3::text
+           WHEN 'postings' THEN $4::text ELSE (value::int8 + 1)::text END
+         WHERE name IN ('next_document', 'next_statement', 'next_batch', 'postings', 'generation')`,
+        [documentId, statementId, batch + 1, value('postings') + postingsDelta],
       );
       await client.query('COMMIT');
       return statementId - value('next_statement');
@@ -244,18 +264,38 @@ class BatchWriter {
     }
   }
 
-  /** Deletes a document, its statements and their keys (the keys' counts go down). */
-  private async drop(doc: KnownDocument): Promise<void> {
+  /**
+   * Deletes a document and its statements, and takes their ids out of the postings of their batch:
+   * the keys are those of the statements' stored texts, as the load made them. Returns the postings removed.
+   */
+  private async drop(doc: KnownDocument): Promise<number> {
     const end = doc.first + doc.count;
     await this.client.query('DELETE FROM verbatim.documents WHERE id = $1', [doc.id]);
-    if (doc.count === 0) return;
-    await this.client.query(
-      `WITH gone AS (DELETE FROM verbatim.pairs WHERE statement_id >= $1 AND statement_id < $2 RETURNING key),
-            counted AS (SELECT key, count(*)::int4 AS n FROM gone GROUP BY key)
-       UPDATE verbatim.key_counts k SET n = k.n - counted.n FROM counted WHERE k.key = counted.key`,
-      [doc.first, end],
+    if (doc.count === 0) return 0;
+    const texts = await this.client.query<{ text: string }>('DELETE FROM verbatim.statements WHERE id >= $1 AND id < $2 RETURNING text', [doc.first, end]);
+    const keys = new Set<number>();
+    const words = new GrowU32(256);
+    const seen = new Set<number>();
+    for (const { text } of texts.rows) {
+      words.length = 0;
+      this.vocab.scanInto(text, words);
+      for (const key of this.keysOf(words.data, 0, words.length, seen)) keys.add(key);
+    }
+    if (keys.size === 0) return 0;
+    const { rows } = await this.client.query<{ removed: string | null }>(
+      `WITH hit AS (
+         SELECT p.key, p.n, array(SELECT i FROM unnest(p.ids) WITH ORDINALITY AS u(i, o) WHERE i < $1 OR i >= $2 ORDER BY o) AS ids
+         FROM verbatim.postings p WHERE p.batch = $3 AND p.key = ANY($4::int4[])
+       ), emptied AS (
+         DELETE FROM verbatim.postings p USING hit WHERE p.key = hit.key AND p.batch = $3 AND cardinality(hit.ids) = 0
+       ), kept AS (
+         UPDATE verbatim.postings p SET ids = hit.ids, n = cardinality(hit.ids) FROM hit
+         WHERE p.key = hit.key AND p.batch = $3 AND cardinality(hit.ids) BETWEEN 1 AND hit.n - 1
+       )
+       SELECT sum(n - cardinality(ids)) AS removed FROM hit`,
+      [doc.first, end, doc.batch, [...keys]],
     );
-    await this.client.query('DELETE FROM verbatim.statements WHERE id >= $1 AND id < $2', [doc.first, end]);
+    return Number(rows[0].removed ?? 0);
   }
 
   /** The registry's speakers and roles, as the checkers restore it (speaker ids are positions). */
@@ -272,6 +312,18 @@ class BatchWriter {
       [saved.roles.map((r) => r[0]), saved.roles.map((r) => r[1])],
     );
   }
+}
+
+/** A statement's text as PostgreSQL stores it: text holds no NUL. */
+function storedText(text: string): string {
+  return text.includes('\0') ? text.replace(/\0/g, '') : text;
+}
+
+/** COPY lines of one batch's postings: key, batch, n, and the ids as an array literal. */
+function postingLines(postings: Map<number, number[]>, batch: number): string[] {
+  const lines: string[] = [];
+  for (const [key, ids] of postings) lines.push(`${key}\t${batch}\t${ids.length}\t{${ids.join(',')}}\n`);
+  return lines;
 }
 
 /** One line of COPY's text format: tab-separated, `\N` for null, backslash escapes. */

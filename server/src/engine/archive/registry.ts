@@ -20,8 +20,8 @@ export interface ArchiveCounts {
   documents: number;
   statements: number;
   speakers: number;
-  /** Distinct word-pair keys. */
-  keys: number;
+  /** Word-pair postings: a statement's distinct pair keys, summed over the statements. */
+  postings: number;
   generation: number;
   /** The database's size on disk (all of it, not only the archive's tables). */
   bytes: number;
@@ -34,7 +34,7 @@ export async function readCounts(db: Queryable): Promise<ArchiveCounts> {
     `SELECT (SELECT count(*) FROM verbatim.documents WHERE kind IS NOT NULL) AS documents,
             (SELECT count(*) FROM verbatim.statements) AS statements,
             (SELECT count(*) FROM verbatim.speakers) AS speakers,
-            (SELECT count(*) FROM verbatim.key_counts WHERE n > 0) AS keys,
+            (SELECT value FROM verbatim.meta WHERE name = 'postings') AS postings,
             (SELECT value FROM verbatim.meta WHERE name = 'generation') AS generation,
             pg_database_size(current_database()) AS bytes,
             pg_is_in_recovery() AS replica`,
@@ -44,7 +44,7 @@ export async function readCounts(db: Queryable): Promise<ArchiveCounts> {
     documents: Number(r.documents),
     statements: Number(r.statements),
     speakers: Number(r.speakers),
-    keys: Number(r.keys),
+    postings: Number(r.postings),
     generation: Number(r.generation),
     bytes: Number(r.bytes),
     replica: r.replica === true,
