@@ -4,6 +4,7 @@
 
 import { Corpus } from '../corpus/corpus';
 import { GrowU32 } from '../corpus/growable';
+import { Vocabulary } from '../corpus/words';
 import type { ReadSource } from '../corpus/sourceFile';
 import { SpeakerRegistry, type SavedRegistry } from '../speakers/speakerRegistry';
 import type { StatementKind } from '../types';
@@ -27,9 +28,16 @@ export interface CandidateRow {
   date: string | null;
 }
 
-/** A corpus of the candidates, document by document in the order given (the archive's ids). */
-export function candidateCorpus(rows: CandidateRow[], registry: SavedRegistry, aliases: Record<string, string[]> = {}): Corpus {
+/**
+ * A corpus of the candidates, document by document in the order given (the archive's ids).
+ * `vocab`, when given, is a vocabulary kept from one lookup to the next: the forms of a
+ * draft's candidates are mostly known from its last check, and learning each form again (its
+ * tokens, their matching keys) was about half the cost of making the corpus. Word ids only
+ * grow, so corpora made earlier with it stay right.
+ */
+export function candidateCorpus(rows: CandidateRow[], registry: SavedRegistry, aliases: Record<string, string[]> = {}, vocab?: Vocabulary): Corpus {
   const corpus = new Corpus({ speakers: aliases }, SpeakerRegistry.fromJSON(registry, aliases));
+  if (vocab) corpus.vocab = vocab;
   const byDocument = new Map<string, CandidateRow[]>();
   for (const row of rows) {
     const list = byDocument.get(row.path);

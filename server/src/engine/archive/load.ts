@@ -18,6 +18,7 @@ import { GrowU32 } from '../corpus/growable';
 import { SpeakerRegistry } from '../speakers/speakerRegistry';
 import { connectSession } from './connection';
 import { pairHash, wordHash } from './keys';
+import { binaryPostings, groupPostings } from './postings';
 import { CREATE_SCHEMA, LOADER_LOCK, READER_ROLE, SCHEMA_VERSION } from './schema';
 import { readRegistry } from './registry';
 
@@ -106,9 +107,17 @@ export async function loadArchive(paths: string[], url: string, options: Archive
     let pending: Pending[] = [];
     let drops: KnownDocument[] = [];
     let pendingStatements = 0;
+    // One batch is written while the next is read: the server takes in a COPY while this process
+    // reads files, two cores at work instead of one at a time (the reads yield between files so
+    // the COPY's stream keeps flowing). Batches are still written one after another, in order.
+    let writing: Promise<void> | null = null;
     const flush = async () => {
       if (pending.length === 0 && drops.length === 0) return;
-      report.statements += await writer.write(pending, drops);
+      if (writing) await writing;
+      writing = writer.write(pending, drops).then((n) => {
+        report.statements += n;
+      });
+      writing.catch(() => undefined); // awaited at the next flush or at the end
       pending = [];
       drops = [];
       pendingStatements = 0;
@@ -132,6 +141,7 @@ export async function loadArchive(paths: string[], url: string, options: Archive
         if (pendingStatements >= limit) await flush();
       }
       options.onProgress?.(i + 1, files.length);
+      if (writing) await new Promise<void>((resolve) => setImmediate(resolve));
     }
     // Files the archive has under the loaded folders that are gone from them.
     const roots = paths.map((p) => nameOf(path.resolve(p)));
@@ -141,6 +151,7 @@ export async function loadArchive(paths: string[], url: string, options: Archive
       report.removed++;
     }
     await flush();
+    if (writing) await writing;
     if (bulk) await client.query(CREATE_SCHEMA);
     if (report.added + report.changed + report.removed > 0) {
       // Index-only scans of the postings' counts need the visibility map; the planner needs the new sizes.
@@ -214,8 +225,9 @@ class BatchWriter {
       const batch = value('next_batch');
       const documents: string[] = [];
       const statements: string[] = [];
-      // Each key's statement ids in this batch, ascending (ids are given in order).
-      const postings = new Map<number, number[]>();
+      // The batch's (key, statement id) pairs, in statement order: grouped by key below.
+      const pairKeys = new GrowU32(1 << 20);
+      const pairIds = new GrowU32(1 << 20);
       const seen = new Set<number>();
       const scratch = new GrowU32(256);
       for (const { name, read } of files) {
@@ -236,10 +248,11 @@ class BatchWriter {
             this.vocab.scanInto(text, scratch);
             keys = this.keysOf(scratch.data, 0, scratch.length, seen);
           }
+          pairKeys.reserve(pairKeys.length + keys.size);
+          pairIds.reserve(pairIds.length + keys.size);
           for (const key of keys) {
-            const ids = postings.get(key);
-            if (ids) ids.push(statementId);
-            else postings.set(key, [statementId]);
+            pairKeys.data[pairKeys.length++] = key;
+            pairIds.data[pairIds.length++] = statementId;
           }
           postingsDelta += keys.size;
           statementId++;
@@ -248,7 +261,7 @@ class BatchWriter {
       }
       await copy(client, 'COPY verbatim.documents (id, path, hash, kind, title, url, date, first_statement, statement_count, batch) FROM STDIN', documents);
       await copy(client, 'COPY verbatim.statements (id, document_id, label, speaker, span_start, span_end, start_line, start_char, end_line, end_char, text) FROM STDIN', statements);
-      await copy(client, 'COPY verbatim.postings (key, batch, n, ids) FROM STDIN', postingLines(postings, batch));
+      await copyBinary(client, 'COPY verbatim.postings (key, batch, n, ids) FROM STDIN (FORMAT binary)', binaryPostings(groupPostings(pairKeys.data, pairIds.data, pairKeys.length), batch));
       await this.saveRegistry();
       await client.query(
         `UPDATE verbatim.meta SET value = CASE name WHEN 'next_document' THEN $1::text WHEN 'next_statement' THEN $2::text WHEN 'next_batch' THEN $3::text
@@ -319,13 +332,6 @@ function storedText(text: string): string {
   return text.includes('\0') ? text.replace(/\0/g, '') : text;
 }
 
-/** COPY lines of one batch's postings: key, batch, n, and the ids as an array literal. */
-function postingLines(postings: Map<number, number[]>, batch: number): string[] {
-  const lines: string[] = [];
-  for (const [key, ids] of postings) lines.push(`${key}\t${batch}\t${ids.length}\t{${ids.join(',')}}\n`);
-  return lines;
-}
-
 /** One line of COPY's text format: tab-separated, `\N` for null, backslash escapes. */
 function row(values: Array<string | number | null>): string {
   let line = '';
@@ -337,6 +343,14 @@ function row(values: Array<string | number | null>): string {
     else line += v.replace(/[\\\t\n\r\0]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : '')); // PostgreSQL text holds no NUL
   }
   return `${line}\n`;
+}
+
+/** Streams a binary COPY's data, in slices of 1 MB. */
+async function copyBinary(client: pg.Client, sql: string, data: Buffer): Promise<void> {
+  function* slices(): Generator<Buffer> {
+    for (let at = 0; at < data.length; at += 1 << 20) yield data.subarray(at, Math.min(data.length, at + (1 << 20)));
+  }
+  await pipeline(Readable.from(slices()), client.query(copyFrom(sql)));
 }
 
 /** Streams lines into a COPY … FROM STDIN, in chunks of about 256 KB. */
