@@ -6,8 +6,10 @@
 // labels included, so no copy repeats another's words, pairs or speakers), all loaded in one
 // `loadArchive` run as `verbatim archive load` does. Measures the load rate, the database
 // size, and a 40-quote draft (the one `npm run bench` makes from the 1x corpus) checked by
-// `--clients` concurrent processes against the archive alone (p50/p95 of the whole check, and
-// of the archive lookup within it), against the local index of 1x in the same run.
+// `--clients` concurrent processes against the archive alone (p50/p95 of the whole check, of
+// the archive lookup within it, and of that lookup's query round trip: what the server takes,
+// queueing included; the rest is the client's own CPU, which the clients' processes spend on
+// the same cores, so it is printed per check too), against the local index of 1x in the same run.
 
 import { spawn } from 'child_process';
 import { execFileSync } from 'child_process';
@@ -68,24 +70,29 @@ async function clientMain(url: string, draftFile: string, rounds: number): Promi
   const empty = new Corpus();
   const checks: number[] = [];
   const lookups: number[] = [];
+  const queries: number[] = [];
   let verdicts: Verdict[] = [];
   const quotes = draftQuoteTokens(prepareDraft(draft, 'draft.md'));
   await archive.lookup(quotes); // connect and read the registry
+  const cpu = process.cpuUsage();
   for (let i = 0; i < rounds; i++) {
     const t0 = process.hrtime.bigint();
-    await archive.lookup(quotes);
+    const lookup = await archive.lookup(quotes);
     lookups.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    if ('queryMs' in lookup && lookup.queryMs !== undefined) queries.push(lookup.queryMs);
     const t1 = process.hrtime.bigint();
     const report = await checkWithArchive(draft, 'draft.md', empty, archive);
     checks.push(Number(process.hrtime.bigint() - t1) / 1e6);
     verdicts = report.findings.map((f) => f.verdict);
     if (report.archive?.state !== 'checked') throw new Error(`archive: ${JSON.stringify(report.archive)}`);
   }
+  const used = process.cpuUsage(cpu);
+  const cpuMsPerRound = (used.user + used.system) / 1000 / rounds;
   await archive.close();
-  process.stdout.write(`${JSON.stringify({ checks, lookups, verdicts })}\n`);
+  process.stdout.write(`${JSON.stringify({ checks, lookups, queries, cpuMsPerRound, verdicts })}\n`);
 }
 
-function runClient(url: string, draftFile: string, rounds: number): Promise<{ checks: number[]; lookups: number[]; verdicts: Verdict[] }> {
+function runClient(url: string, draftFile: string, rounds: number): Promise<{ checks: number[]; lookups: number[]; queries: number[]; cpuMsPerRound: number; verdicts: Verdict[] }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [__filename, '--archive-client', url, draftFile, String(rounds)], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
@@ -174,6 +181,7 @@ export async function archiveBench(o: ArchiveBenchOptions): Promise<void> {
     const all = await Promise.all(Array.from({ length: o.clients }, () => runClient(deskUrl, draftFile, o.rounds)));
     const checks = all.flatMap((c) => c.checks);
     const lookups = all.flatMap((c) => c.lookups);
+    const queries = all.flatMap((c) => c.queries);
     const agree = (verdicts: Verdict[]) => expected.filter((e, i) => verdicts[i] === e.verdict).length / expected.length;
     const loadSeconds = loaded.seconds;
     const result = {
@@ -188,7 +196,14 @@ export async function archiveBench(o: ArchiveBenchOptions): Promise<void> {
       unchangedReloadSeconds: round(again.seconds),
       databaseMB: Math.round(counts.bytes / 1024 / 1024),
       tables: sizes,
-      oneClient: { checkP50ms: round(percentile(alone.checks, 0.5)), checkP95ms: round(percentile(alone.checks, 0.95)), lookupP50ms: round(percentile(alone.lookups, 0.5)) },
+      oneClient: {
+        checkP50ms: round(percentile(alone.checks, 0.5)),
+        checkP95ms: round(percentile(alone.checks, 0.95)),
+        lookupP50ms: round(percentile(alone.lookups, 0.5)),
+        queryP50ms: round(percentile(alone.queries, 0.5)),
+        // A round is a lookup and a check (which makes its own lookup): the client's CPU for both.
+        clientCpuMsPerRound: round(alone.cpuMsPerRound),
+      },
       concurrent: {
         clients: o.clients,
         checks: checks.length,
@@ -196,6 +211,8 @@ export async function archiveBench(o: ArchiveBenchOptions): Promise<void> {
         checkP95ms: round(percentile(checks, 0.95)),
         lookupP50ms: round(percentile(lookups, 0.5)),
         lookupP95ms: round(percentile(lookups, 0.95)),
+        queryP50ms: round(percentile(queries, 0.5)),
+        queryP95ms: round(percentile(queries, 0.95)),
       },
       archiveVerdictsRight: agree(alone.verdicts),
       local1x: { statements: localStatements, draftP50ms: round(percentile(localTimes, 0.5)), draftP95ms: round(percentile(localTimes, 0.95)), verdictsRight: agree(localVerdicts) },
@@ -207,8 +224,8 @@ export async function archiveBench(o: ArchiveBenchOptions): Promise<void> {
     process.stdout.write(
       `archive: ${r.statements} statements (${r.copies} copies of the briefing room), ${r.documents} documents, ${r.speakers} speakers, ${r.postings} word-pair postings in ${r.postingRows} rows\n` +
         `  load ${r.loadSeconds} s: ${r.loadRatePerSecond} statements/s (reloading copy 1 unchanged: ${r.unchangedReloadSeconds} s) · database ${r.databaseMB} MB (${r.tables.map((t) => `${t.table} ${t.mb}`).join(', ')})\n` +
-        `  40-quote draft, archive only, 1 client: p50 ${r.oneClient.checkP50ms} ms, p95 ${r.oneClient.checkP95ms} ms (lookup p50 ${r.oneClient.lookupP50ms} ms) · verdicts right ${Math.round(r.archiveVerdictsRight * 100)}%\n` +
-        `  ${r.concurrent.clients} concurrent clients, ${r.concurrent.checks} checks: p50 ${r.concurrent.checkP50ms} ms, p95 ${r.concurrent.checkP95ms} ms (lookup p50 ${r.concurrent.lookupP50ms}, p95 ${r.concurrent.lookupP95ms} ms)\n` +
+        `  40-quote draft, archive only, 1 client: p50 ${r.oneClient.checkP50ms} ms, p95 ${r.oneClient.checkP95ms} ms (lookup p50 ${r.oneClient.lookupP50ms} ms, its query ${r.oneClient.queryP50ms} ms; client CPU ${r.oneClient.clientCpuMsPerRound} ms per lookup + check) · verdicts right ${Math.round(r.archiveVerdictsRight * 100)}%\n` +
+        `  ${r.concurrent.clients} concurrent clients, ${r.concurrent.checks} checks: p50 ${r.concurrent.checkP50ms} ms, p95 ${r.concurrent.checkP95ms} ms (lookup p50 ${r.concurrent.lookupP50ms}, p95 ${r.concurrent.lookupP95ms} ms; its query's round trip p50 ${r.concurrent.queryP50ms}, p95 ${r.concurrent.queryP95ms} ms)\n` +
         `  local index 1x (${r.local1x.statements} statements), same draft: p50 ${r.local1x.draftP50ms} ms, p95 ${r.local1x.draftP95ms} ms · verdicts right ${Math.round(r.local1x.verdictsRight * 100)}%\n` +
         `  load average ${r.loadAverage.join(' ')} (2 cores, shared)\n` +
         `bench: figures written to ${o.outFile}\n`,

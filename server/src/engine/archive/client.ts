@@ -35,7 +35,7 @@ export interface ArchiveStatus {
 }
 
 /** What the archive gave a check: a corpus of candidates, or why there is none. */
-export type ArchiveLookup = { corpus: Corpus | null; statements: number } | { unavailable: string };
+export type ArchiveLookup = { corpus: Corpus | null; statements: number; /** The candidate query's round trip, ms (the rest is this process's). */ queryMs?: number } | { unavailable: string };
 
 /** Posting lists longer than this are too common to rank by (as in the local index). */
 const COMMON = 20000;
@@ -141,13 +141,15 @@ export class ArchiveClient {
       this.setState({ state: 'ready' });
       return { corpus: null, statements: 0 };
     }
+    const asked = performance.now();
     const { rows } = await this.pool.query<CandidateRow & { generation: string }>(CANDIDATES_SQL, [qs, keys, this.options.perQuote ?? 24]);
+    const queryMs = performance.now() - asked;
     // A load since the registry was read may have brought speakers the candidates name.
     if (rows.length > 0 && Number(rows[0].generation) !== this.registry!.generation) await this.readRegistry();
     this.setState({ state: 'ready' });
     // A fresh vocabulary now and then: an editor open for days would otherwise keep every word it was sent.
     if (this.vocab.words.length > VOCABULARY_LIMIT) this.vocab = new Vocabulary();
-    return { corpus: rows.length > 0 ? candidateCorpus(rows, this.registry!.saved, this.options.speakers, this.vocab) : null, statements: rows.length };
+    return { corpus: rows.length > 0 ? candidateCorpus(rows, this.registry!.saved, this.options.speakers, this.vocab) : null, statements: rows.length, queryMs };
   }
 
   private async readRegistry(): Promise<void> {
