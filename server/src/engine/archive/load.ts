@@ -53,6 +53,8 @@ interface KnownDocument {
   count: number;
   /** The load batch whose postings rows hold its statements. */
   batch: number;
+  /** The postings its statements were given: what removing it must take out. */
+  postings: number;
 }
 
 interface Pending {
@@ -87,11 +89,11 @@ export async function loadArchive(paths: string[], url: string, options: Archive
     await client.query(CREATE_SCHEMA);
     const known = new Map<string, KnownDocument>();
     for (const row of (
-      await client.query<{ id: number; path: string; hash: string; first_statement: number; statement_count: number; batch: number }>(
-        'SELECT id, path, hash, first_statement, statement_count, batch FROM verbatim.documents',
+      await client.query<{ id: number; path: string; hash: string; first_statement: number; statement_count: number; batch: number; postings: number }>(
+        'SELECT id, path, hash, first_statement, statement_count, batch, postings FROM verbatim.documents',
       )
     ).rows) {
-      known.set(row.path, { id: row.id, hash: row.hash, first: row.first_statement, count: row.statement_count, batch: row.batch });
+      known.set(row.path, { id: row.id, hash: row.hash, first: row.first_statement, count: row.statement_count, batch: row.batch, postings: row.postings });
     }
     const registry = SpeakerRegistry.fromJSON(await readRegistry(client), options.speakers);
     // A bulk load (into an empty archive, or one this load more than doubles) builds the postings'
@@ -234,7 +236,7 @@ class BatchWriter {
         const doc = read.document;
         const first = statementId;
         const count = doc ? read.texts.length : 0;
-        documents.push(row([documentId, name, read.hash, doc?.kind ?? null, doc?.title ?? null, doc?.url ?? null, doc?.date ?? null, first, count, batch]));
+        const posted = postingsDelta;
         for (let k = 0; k < count; k++) {
           this.registry.registerStatement(read.labels[k], read.speakers[k]);
           const p = read.places;
@@ -257,9 +259,10 @@ class BatchWriter {
           postingsDelta += keys.size;
           statementId++;
         }
+        documents.push(row([documentId, name, read.hash, doc?.kind ?? null, doc?.title ?? null, doc?.url ?? null, doc?.date ?? null, first, count, batch, postingsDelta - posted]));
         documentId++;
       }
-      await copy(client, 'COPY verbatim.documents (id, path, hash, kind, title, url, date, first_statement, statement_count, batch) FROM STDIN', documents);
+      await copy(client, 'COPY verbatim.documents (id, path, hash, kind, title, url, date, first_statement, statement_count, batch, postings) FROM STDIN', documents);
       await copy(client, 'COPY verbatim.statements (id, document_id, label, speaker, span_start, span_end, start_line, start_char, end_line, end_char, text) FROM STDIN', statements);
       await copyBinary(client, 'COPY verbatim.postings (key, batch, n, ids) FROM STDIN (FORMAT binary)', binaryPostings(groupPostings(pairKeys.data, pairIds.data, pairKeys.length), batch));
       await this.saveRegistry();
@@ -279,7 +282,10 @@ class BatchWriter {
 
   /**
    * Deletes a document and its statements, and takes their ids out of the postings of their batch:
-   * the keys are those of the statements' stored texts, as the load made them. Returns the postings removed.
+   * the rows of the keys of the statements' stored texts, as the load made them. Should those keys
+   * not account for every posting the document was given (its texts read otherwise since, by a
+   * Verbatim whose words differ), the batch's rows holding its ids are found by scanning the batch
+   * (BRIN), so no id is ever left behind. Returns the postings removed.
    */
   private async drop(doc: KnownDocument): Promise<number> {
     const end = doc.first + doc.count;
@@ -294,11 +300,20 @@ class BatchWriter {
       this.vocab.scanInto(text, words);
       for (const key of this.keysOf(words.data, 0, words.length, seen)) keys.add(key);
     }
-    if (keys.size === 0) return 0;
+    let removed = keys.size === 0 ? 0 : await this.takeOut(doc, 'p.key = ANY($4::int4[])', [...keys]);
+    if (removed !== doc.postings) {
+      const ids = Array.from({ length: doc.count }, (_, i) => doc.first + i);
+      removed += await this.takeOut(doc, 'p.ids && $4::int4[]', ids);
+    }
+    return removed;
+  }
+
+  /** Takes the ids of `doc` out of its batch's rows that `where` picks ($4: `values`); rows left empty go. */
+  private async takeOut(doc: KnownDocument, where: string, values: number[]): Promise<number> {
     const { rows } = await this.client.query<{ removed: string | null }>(
       `WITH hit AS (
          SELECT p.key, p.n, array(SELECT i FROM unnest(p.ids) WITH ORDINALITY AS u(i, o) WHERE i < $1 OR i >= $2 ORDER BY o) AS ids
-         FROM verbatim.postings p WHERE p.batch = $3 AND p.key = ANY($4::int4[])
+         FROM verbatim.postings p WHERE p.batch = $3 AND ${where}
        ), emptied AS (
          DELETE FROM verbatim.postings p USING hit WHERE p.key = hit.key AND p.batch = $3 AND cardinality(hit.ids) = 0
        ), kept AS (
@@ -306,7 +321,7 @@ class BatchWriter {
          WHERE p.key = hit.key AND p.batch = $3 AND cardinality(hit.ids) BETWEEN 1 AND hit.n - 1
        )
        SELECT sum(n - cardinality(ids)) AS removed FROM hit`,
-      [doc.first, end, doc.batch, [...keys]],
+      [doc.first, doc.first + doc.count, doc.batch, values],
     );
     return Number(rows[0].removed ?? 0);
   }

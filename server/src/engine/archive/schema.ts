@@ -1,8 +1,8 @@
 // The archive's tables, in the schema `verbatim` of the database the connection string names.
 //
 //   documents    one row per loaded source file: its path as loaded, SHA-1 (what an incremental
-//                load compares), document fields, its statements' id range, and the load batch
-//                that wrote it (its postings are in that batch's rows)
+//                load compares), document fields, its statements' id range, the load batch
+//                that wrote it (its postings are in that batch's rows) and how many postings
 //   statements   one row per statement: label, the speaker as its document resolves it, place, text
 //   postings     (key, batch, n, ids): for one word-pair key (archive/keys.ts) and one load batch
 //                (a transaction of about 50,000 statements), the ascending ids of the batch's
@@ -27,7 +27,8 @@ CREATE SCHEMA IF NOT EXISTS verbatim;
 CREATE TABLE IF NOT EXISTS verbatim.meta (name text PRIMARY KEY, value text NOT NULL);
 CREATE TABLE IF NOT EXISTS verbatim.documents (
   id int4 PRIMARY KEY, path text NOT NULL UNIQUE, hash text NOT NULL, kind text,
-  title text, url text, date text, first_statement int4 NOT NULL, statement_count int4 NOT NULL, batch int4 NOT NULL);
+  title text, url text, date text, first_statement int4 NOT NULL, statement_count int4 NOT NULL, batch int4 NOT NULL,
+  postings int4 NOT NULL);
 CREATE TABLE IF NOT EXISTS verbatim.statements (
   id int4 PRIMARY KEY, document_id int4 NOT NULL, label text NOT NULL, speaker text NOT NULL,
   span_start int4 NOT NULL, span_end int4 NOT NULL, start_line int4 NOT NULL, start_char int4 NOT NULL,
