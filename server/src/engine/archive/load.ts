@@ -205,7 +205,7 @@ class BatchWriter {
     return this.hashes;
   }
 
-  /** The distinct pair keys of each statement of `texts`, its words read by this load's vocabulary. */
+  /** The distinct pair keys of `words[from, to)` (one statement's word ids in this load's vocabulary), in `seen`, cleared first. */
   private keysOf(words: ArrayLike<number>, from: number, to: number, seen: Set<number>): Set<number> {
     const hashes = this.wordHashes();
     seen.clear();
