@@ -300,6 +300,9 @@ export const PREPOSITIONS = new Set([
 /** Quantifiers floated after a subject ("Ruiz and Ortiz both said", "they all agreed"): not part of the speaker. */
 export const FLOATING_QUANTIFIERS = new Set(['both', 'all', 'each', 'alike', 'too']);
 
+/** Adverbs standing between a subject and its verb ("He also said", "Ruiz now calls"): no part of the speaker. */
+export const ADVERBS_AFTER_SUBJECT = new Set(['also', 'now', 'then', 'later', 'again', 'still', 'even', 'just', 'once', 'first', 'previously', 'earlier', 'further', 'instead', 'meanwhile', 'similarly', 'likewise']);
+
 /** Adverbs in -ly ("Significantly", "Initially"): a suffix no common surname has ("Kelly", "Schlafly" have not). */
 export const LY_ADVERB = /(?:ally|ently|antly|ively|ously|ingly|edly|fully|lessly|ately|ially|ortly|ckly|ntly|rly|ssly)$/i;
 

@@ -1,6 +1,7 @@
 // Reading a speaker phrase: what kind of speaker it names, and a clean form of it.
 import type { Span } from '../types';
 import {
+  ADVERBS_AFTER_SUBJECT,
   AUXILIARY_WORDS,
   DETERMINERS_OPENING,
   DOCUMENT_NOUNS,
@@ -158,6 +159,11 @@ export function speakerPhraseSpan(text: string, span: Span, isSurname?: (word: s
   }
   // "Ruiz and Ortiz both", "they all": a floating quantifier is no part of the subject
   while (e - s > 1 && FLOATING_QUANTIFIERS.has(words[e - 1].l)) e--;
+  // "He also", "Ruiz now": an adverb before the verb the phrase cut off
+  if (e - s > 1 && ADVERBS_AFTER_SUBJECT.has(words[e - 1].l) && /^\p{Ll}/u.test(words[e - 1].w)) {
+    while (e - s > 1 && ADVERBS_AFTER_SUBJECT.has(words[e - 1].l) && /^\p{Ll}/u.test(words[e - 1].w)) e--;
+    trimmed('speaker.clause-trimmed');
+  }
   const core = words.slice(s, e);
   // "about half of the pilots", "75 percent of voters": a share of a group
   if (core.length > 2 && SHARE_OF.test(text.slice(core[0].start, core[core.length - 1].end)) && !NO_PHRASE_END.has(core[core.length - 1].l))
