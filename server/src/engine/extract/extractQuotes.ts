@@ -937,6 +937,9 @@ function subjectFrom(c: ResolveContext, words: Word[], from: number, p: number, 
   return 'other';
 }
 
+/** Word classes of compromise's lexicon that no name has. */
+const COMMON_CLASS = /^(?:Gerund|PastTense|Adjective|Comparative|Superlative|Adverb|Duration|WeekDay|Month|Date|Conjunction|Preposition|Determiner)$/;
+
 /**
  * A lone capitalised word compromise's lexicon gives a class no speaker has ("Continuing",
  * "Facing", "Reached", "Hours", "Sunday": a participle, a past tense, an adjective, a time) and the
@@ -945,7 +948,7 @@ function subjectFrom(c: ResolveContext, words: Word[], from: number, p: number, 
 function isCommonWord(phrase: string, at: number, introduced: IntroducedName): boolean {
   if (!/^\p{Lu}\p{Ll}+$/u.test(phrase) || introduced(phrase, at)) return false;
   const tag = String(lexiconTag(phrase) ?? '');
-  if (!/^(?:Gerund|PastTense|Adjective|Adverb|Duration|WeekDay|Month|Date|Conjunction|Preposition|Determiner)$/.test(tag)) return false;
+  if (!COMMON_CLASS.test(tag)) return false;
   applied('speaker.common-word');
   return true;
 }
@@ -985,7 +988,8 @@ function isSubjectName(phrase: SpeakerPhrase, at: number, introduced: Introduced
   // "Black" after "Black Canadians": a common word that stood after a capital is no surname
   if (words.length === 1 && introduced(surname, at)) return tag === undefined || /Name|Person/.test(tag);
   // two or three capitalised words and no organisation word: "Ivo Kranjc", not "New York City Council"
-  if (words.length > 1) return isPersonName(phrase.text) || (words.length <= 3 && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w)));
+  // ("Prominent Canadian examples": a first word the lexicon knows as a common word opens no name)
+  if (words.length > 1) return isPersonName(phrase.text) || (words.length <= 3 && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w)) && !COMMON_CLASS.test(String(lexiconTag(words[0]) ?? '')));
   return words.length === 1 && tag !== undefined && /LastName|Person/.test(tag);
 }
 
