@@ -333,3 +333,30 @@ test('a tweet quoted whole without its trailing link is quoted whole: verified, 
   assert.equal(f.verdict, 'verified');
   assert.match(f.source?.text ?? '', /^Thank you, Millbrook! https/);
 });
+
+const rally = new Corpus();
+rally.addText(
+  '/sources/rally.jsonl',
+  records([
+    { speaker: 'Ruth Castellano', text: 'There is nothing, nothing that this valley cannot build together.', date: '2024-02-01', title: 'Town meeting' },
+    { speaker: 'Ruth Castellano', text: 'The auditor did his best and I was unsatisfied with the report on the canal.', date: '2024-02-01', title: 'Town meeting' },
+  ]),
+);
+const rallyQuote = (draft: string) => checkText(draft, '/drafts/story.md', rally, { claims: false }).findings[0];
+
+test('a word said once more than the transcript has it, beside itself, is a variant: a warning, not an added negation', () => {
+  const f = rallyQuote('Castellano said: “There is nothing, nothing, nothing that this valley cannot build together.”');
+  assert.equal(f.verdict, 'altered');
+  assert.equal(f.severity, 'warning');
+  assert.doesNotMatch(f.message, /negation/);
+  const g = rallyQuote('Castellano said: “There is nothing, not nothing that this valley cannot build together.”');
+  assert.equal(g.severity, 'error');
+});
+
+test('"wasn\'t satisfied" for "was unsatisfied" is one negation written two ways: a warning', () => {
+  const f = rallyQuote('Castellano said: “The auditor did his best and I wasn’t satisfied with the report on the canal.”');
+  assert.equal(f.verdict, 'altered');
+  assert.equal(f.severity, 'warning');
+  const g = rallyQuote('Castellano said: “The auditor did his best and I was satisfied with the report on the canal.”');
+  assert.equal(g.severity, 'error');
+});

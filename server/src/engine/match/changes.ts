@@ -75,7 +75,7 @@ export function describeChanges(alignment: Alignment, quote: Token[], quoteText:
   let worstWhy = '';
   changes.forEach((c, i) => {
     const graded =
-      speechHabit(c, source) ??
+      speechHabit(c, quote, source) ??
       sameNumber(c, quote, source) ??
       currencyWord(c, quote, quoteText, source, sourceText) ??
       lightHave(c, quote, source) ??
@@ -93,17 +93,30 @@ export function describeChanges(alignment: Alignment, quote: Token[], quoteText:
 
 /**
  * A dropped filler ("uh") or a word or words the speaker said twice running ("without —
- * without", "we're going — we're going to"): a normal edit of speech, a hint at most.
+ * without", "we're going — we're going to", "not, not, not"): a normal edit of speech, a hint at
+ * most. The other way round, a word the draft has once more than the transcript beside the same
+ * word ("nothing, nothing, nothing" against "nothing, nothing") is how two hearings of one
+ * speech differ: a warning.
  */
-function speechHabit(c: { draftTokens: Token[]; sourceTokens: Token[]; sourceAt: number[] }, source: Token[]): { severity: Severity; why: string } | null {
-  if (c.draftTokens.length > 0 || c.sourceTokens.length === 0) return null;
-  const words = c.sourceTokens.map((t) => t.norm);
-  if (words.every(isFiller)) return { severity: 'hint', why: 'filler' };
-  const first = c.sourceAt[0];
-  const last = c.sourceAt[c.sourceAt.length - 1];
+function speechHabit(c: { draftTokens: Token[]; sourceTokens: Token[]; sourceAt: number[]; draftAt: number[] }, quote: Token[], source: Token[]): { severity: Severity; why: string } | null {
+  if (c.draftTokens.length === 0 && c.sourceTokens.length > 0) {
+    if (c.sourceTokens.every((t) => isFiller(t.norm))) return { severity: 'hint', why: 'filler' };
+    return repeated(c.sourceTokens, c.sourceAt, source) ? { severity: 'hint', why: 'repetition' } : null;
+  }
+  if (c.sourceTokens.length === 0 && c.draftTokens.length > 0) return repeated(c.draftTokens, c.draftAt, quote) ? { severity: 'warning', why: 'repetition' } : null;
+  return null;
+}
+
+/** Whether the words at `at` repeat, as a block, the words just before or after them in their text, or are one word said again beside itself. */
+function repeated(tokens: Token[], at: number[], all: Token[]): boolean {
+  const words = tokens.map((t) => t.norm);
+  const first = at[0];
+  const last = at[at.length - 1];
   const n = words.length;
-  const same = (from: number) => from >= 0 && from + n <= source.length && words.every((w, k) => source[from + k].norm === w);
-  return same(first - n) || same(last + 1) ? { severity: 'hint', why: 'repetition' } : null;
+  const same = (from: number) => from >= 0 && from + n <= all.length && words.every((w, k) => all[from + k].norm === w);
+  if (same(first - n) || same(last + 1)) return true;
+  const one = words.every((w) => w === words[0]);
+  return one && ((first > 0 && all[first - 1].norm === words[0]) || (last + 1 < all.length && all[last + 1].norm === words[0]));
 }
 
 /** Words after a change's last word, in its own text: a scale word there ("a" / "1" before "trillion") belongs to the number. */
@@ -178,6 +191,18 @@ function lightHave(c: { draftTokens: Token[]; sourceTokens: Token[]; draftAt: nu
   return (d.changed || s.changed) && d.forms.some((f) => s.forms.includes(f)) ? { severity: 'warning', why: 'contraction' } : null;
 }
 
+/** "wasn't satisfied" and "was unsatisfied": one negation, written as a word or as the word's prefix. */
+function negationInWord(a: string[], b: string[]): boolean {
+  const at = a.indexOf('not');
+  if (at < 0 || at + 1 >= a.length) return false;
+  const rest = [...a.slice(0, at), '', ...a.slice(at + 2)];
+  return ['un', 'in', 'im', 'dis', 'non'].some((prefix) => {
+    const joined = [...rest];
+    joined[at] = prefix + a[at + 1];
+    return joined.join(' ') === b.join(' ');
+  });
+}
+
 /** Determiners before "one" that make it a pronoun ("this one", "the one", "no one"), not a number. */
 const ONE_DETERMINERS = new Set(['this', 'that', 'the', 'each', 'every', 'any', 'no', 'which', 'another', 'last', 'next', 'other', 'only', 'big', 'good', 'new', 'right', 'wrong']);
 
@@ -208,6 +233,7 @@ function changeSeverity(draft: Token[], source: Token[], sourceText: string, quo
   }
   // One word written as two ("email" and "e-mail", "health care" and "healthcare").
   if (d.length > 0 && s.length > 0 && d.length !== s.length && d.join('') === s.join('')) return { severity: 'warning', why: 'spelling' };
+  if (negationInWord(d, s) || negationInWord(s, d)) return { severity: 'warning', why: 'spelling' };
   if (all.some(isNegation) && expandContractions(d) !== expandContractions(s)) return { severity: 'error', why: 'negation' };
   if (all.some(isNumberWord)) return { severity: 'error', why: 'number' };
   // Another form of the same word ("apologize" for "apologized"): how two transcripts of one speech differ.
