@@ -358,6 +358,8 @@ function invertedSpeaker(text: string, words: Word[], cueIndex: number): Span | 
   }
   if (/^\p{Lu}/u.test(phrase) && isNameLike(phrase) && !PRONOUN_SUBJECTS.has(phrase.toLowerCase())) return after;
   if (!/^\p{Ll}/u.test(phrase) || LISTENER_CUES.has(words[cueIndex].text)) return null;
+  const roleThenName = roleBeforeName(text, words, cueIndex);
+  if (roleThenName) return roleThenName;
   // a role ("another user", "the ambassador at the time"), then a comma and a name
   let k = cueIndex + 1;
   while (k < words.length && k - cueIndex <= 10 && !isPunct(words[k])) k++;
@@ -368,6 +370,26 @@ function invertedSpeaker(text: string, words: Word[], cueIndex: number): Span | 
   if (!(/^\p{Lu}/u.test(name) && isNameLike(name) && name.split(/\s+/).length >= 2)) return null;
   applied('attr.inverted-past-role');
   return named;
+}
+
+/**
+ * "said oil and gas worker Ana Ruiz.", "said head of security Ana Ruiz": lower-case role words
+ * (which may hold "and" or "of") after an inverted cue, then a full name closing the clause: the
+ * name speaks, not the role's first word.
+ */
+function roleBeforeName(text: string, words: Word[], cueIndex: number): Span | null {
+  let k = cueIndex + 1;
+  while (k < words.length && k - cueIndex <= 8 && /^\p{Ll}/u.test(words[k].text) && !isPunct(words[k])) k++;
+  if (k === cueIndex + 1 || k - cueIndex > 8 || !/^\p{Lu}/u.test(words[k]?.text ?? '')) return null;
+  // "said the board and Ana Ruiz": a clause word before the capital joins, it does not describe
+  if (CLAUSE_WORDS.has(words[k - 1].text.toLowerCase()) || /^(?:of|for|to|from|with|at|in|on|by)$/i.test(words[k - 1].text)) return null;
+  let e = k;
+  while (e < words.length && e - k < 4 && /^\p{Lu}/u.test(words[e].text) && !isPunct(words[e])) e++;
+  if (e - k < 2 || (e < words.length && !isPunct(words[e]))) return null;
+  const name = { start: words[k].start, end: words[e - 1].end };
+  if (!isNameLike(text.slice(name.start, name.end))) return null;
+  applied('attr.inverted-role-name');
+  return name;
 }
 
 /**

@@ -7,7 +7,7 @@ import { sentencesOf } from './sentences';
 import { attributionAfter, attributionBefore, attributionByForm, attributionsIn, type Attribution } from './attribution';
 import { claimsInSentence } from './claims';
 import { isBackReference, readSpeakerPhrase, speakerPhraseSpan } from './speakerPhrase';
-import { HEADLINE_VERBS, isCueVerb, isLooseCue, REPORTED_CLAUSE_CUES } from './lexicon';
+import { CLAIM_VERBS, HEADLINE_VERBS, isCueVerb, isLooseCue, REPORTED_CLAUSE_CUES } from './lexicon';
 import { introducedNames, type IntroducedName } from './names';
 import type { MaskedText } from '../text/mask';
 import { nlp, nlpCharsUsed, resetNlpBudget } from './nlp';
@@ -147,6 +147,14 @@ export function extractWithRules(original: string, options: ExtractOptions = {})
       if (!span) continue;
       const phrase = readSpeakerPhrase(shown(span.start, span.end));
       if (!isBackReference(phrase)) mentions.push({ phrase, span, paragraph: paragraphOf(span.start) });
+    }
+    const trailing = trailingClaimSpeaker(skeleton, s);
+    if (trailing) {
+      const span = speakerPhraseSpan(text, trailing, introduced);
+      const phrase = span && readSpeakerPhrase(shown(span.start, span.end));
+      if (span && phrase && phrase.kind === 'person') {
+        mentions.push({ phrase, span, paragraph: paragraphOf(span.start), via: 'speaker.trailing-claim-cue' });
+      }
     }
   }
 
@@ -691,4 +699,17 @@ function stringOfCodeUnits(units: Uint16Array): string {
   const parts: string[] = [];
   for (let i = 0; i < units.length; i += 8192) parts.push(String.fromCharCode(...units.subarray(i, i + 8192)));
   return parts.join('');
+}
+
+/**
+ * "…, Foster believes.": a name and a verb of thinking or reporting closing a sentence after a
+ * comma (the verb no quote cue) name whom the sentence reports, so a later "he says" can point
+ * back to that name rather than to a name inside the reported clause.
+ */
+function trailingClaimSpeaker(skeleton: string, s: Span): Span | null {
+  const from = Math.max(s.start, s.end - 80);
+  const m = /,\s+((?:\p{Lu}[\p{L}'’.-]*\s+){0,2}\p{Lu}[\p{L}'’-]+)\s+(\p{Ll}+)\s*[.!?]?\s*$/u.exec(skeleton.slice(from, s.end));
+  if (!m || !CLAIM_VERBS.has(m[2]) || isCueVerb(m[2])) return null;
+  const start = from + m.index + m[0].indexOf(m[1]);
+  return { start, end: start + m[1].length };
 }

@@ -5,7 +5,7 @@
 
 import type { Span, SpeakerMention } from '../types';
 import { lastStartingAtOrBefore } from '../text/spans';
-import { applied } from './rules';
+import { applied, type RuleId } from './rules';
 import { mainSubject, wordsIn, type Word } from './attribution';
 import { isBackReference, readSpeakerPhrase, speakerPhraseSpan, type SpeakerPhrase } from './speakerPhrase';
 import { isCueVerb, NOT_A_SPEAKER, ORG_HEADS, PERSON_HEADS, PRONOUN_WORDS, ROLE_NOUNS } from './lexicon';
@@ -23,6 +23,8 @@ export interface Mention {
   phrase: SpeakerPhrase;
   span: Span;
   paragraph: number;
+  /** The rule that found this mention when no cue of a quote did ("…, Foster believes."), recorded on the quote it resolves. */
+  via?: RuleId;
 }
 
 /** How many mentions back a pronoun may look among those that do not fit it. */
@@ -188,14 +190,14 @@ export function pronounAntecedent(word: 'he' | 'she' | 'it' | null, before: numb
     if (subject && subject !== 'other' && fits(subject)) {
       // "Ana Ruiz said …": the subject is the speaker a cue named
       if (cue && cue.span.start === subject.span.start) {
-        applied(cueRule);
+        applyCue(cueRule, cue);
         return cue;
       }
       applied(word === null ? 'quote.context-subject' : 'speaker.pronoun-subject');
       return subject;
     }
     if (cue && cue.span.start >= s.start) {
-      applied(cueRule);
+      applyCue(cueRule, cue);
       return cue;
     }
     // "I asked barber Robert Ruiz, who … . “…,” he explains": a sentence of the pronoun's paragraph with no person as its subject names one by first name and surname
@@ -207,8 +209,13 @@ export function pronounAntecedent(word: 'he' | 'she' | 'it' | null, before: numb
       }
     }
   }
-  if (cue) applied(cueRule);
+  if (cue) applyCue(cueRule, cue);
   return cue;
+}
+
+function applyCue(rule: RuleId, cue: Mention | null): void {
+  applied(rule);
+  if (cue?.via) applied(cue.via);
 }
 
 /**
@@ -248,7 +255,10 @@ function subjectFrom(c: ResolveContext, words: Word[], from: number, p: number, 
   if (PRONOUN_WORDS.has(raw.toLowerCase())) return raw.toLowerCase() === 'it' ? 'other' : { phrase: readSpeakerPhrase(raw), span: found, paragraph: p };
   // a subject is followed by its verb, not by a possessive's noun or another clause
   // ("Ruiz, who leads the union, spoke"): a comma may open an apposition
-  if (!/^(?:\s+\p{Ll}|,\s+[\p{Ll}\p{N}])/u.test(c.text.slice(found.end, found.end + 4)) || /['’]s?$/.test(raw)) return 'other';
+  // ("Ana Ruiz, Lakeside MP, said"): an apposition may open with a capital when a comma closes it before the verb
+  const capitalApposition = /^,\s+\p{Lu}[^,.;:!?"“”()]{0,40},\s+(?!(?:and|or|but|who|which)\b)\p{Ll}/u.test(c.text.slice(found.end, found.end + 60));
+  if (capitalApposition) applied('speaker.capital-apposition');
+  if ((!capitalApposition && !/^(?:\s+\p{Ll}|,\s+[\p{Ll}\p{N}])/u.test(c.text.slice(found.end, found.end + 4))) || /['’]s?$/.test(raw)) return 'other';
   const span = speakerPhraseSpan(c.text, found, c.introduced);
   if (!span) return 'other';
   const phrase = readSpeakerPhrase(c.text.slice(span.start, span.end));
