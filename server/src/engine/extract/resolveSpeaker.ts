@@ -112,6 +112,8 @@ export function resolveMention(phrase: SpeakerPhrase, span: Span, mentions: Ment
   const titled = titledName(phrase.text, span, text);
   if (titled) return { text: titled.text, span: titled.span, resolvedFrom: phrase.text };
   const head = descriptionHead(phrase.text);
+  const lede = ledeName(phrase, span, ctx);
+  if (lede) return { text: lede.phrase.text, span: lede.span, resolvedFrom: phrase.text };
   if (!isBackReference(phrase)) {
     // "the utility", "the Kentucky Republican", "the rookie defenceman": the entity the article introduced, else the description itself
     const entity = head ? resolveDescription(head, span, mentions, paragraph, text) : null;
@@ -502,6 +504,32 @@ function descriptionHead(phrase: string): { word: string; kind: 'person' | 'orga
   if (/^\p{Lu}/u.test(head) && !/^(?:republican|democrat|liberal|conservative)$/.test(lower)) return null;
   if (ORG_HEADS.has(lower)) return { word: lower, kind: 'organisation' };
   if (PERSON_HEADS.has(lower)) return { word: lower, kind: 'person' };
+  return null;
+}
+
+/**
+ * "A Vancouver hockey coach says …" opening an article, then "Stephen Gillis said …": a wire
+ * lede describes the person first and names them in one of the next two sentences, as their
+ * subject. Only in the article's first paragraphs, only a person's description, only a full name.
+ */
+function ledeName(phrase: SpeakerPhrase, span: Span, ctx: ResolveContext): Mention | null {
+  const words = phrase.text.split(/\s+/);
+  if (words.length < 2 || words.length > 6 || !/^an?$/i.test(words[0])) return null;
+  const head = words[words.length - 1].toLowerCase();
+  if (!PERSON_HEADS.has(head) && !ROLE_NOUNS.has(head)) return null;
+  const paragraph = ctx.paragraphOf(span.start);
+  if (paragraph - (ctx.furniture?.[Math.min(paragraph, ctx.furniture.length - 1)] ?? 0) > 2) return null;
+  const at = lastStartingAtOrBefore(ctx.sentences, span.start);
+  for (let i = at + 1; i <= at + 2 && i < ctx.sentences.length; i++) {
+    const s = ctx.sentences[i];
+    const p = ctx.paragraphOf(s.start);
+    if (p - paragraph > 1) break;
+    const subject = sentenceSubject(ctx, s.start, s.end, p, false);
+    if (subject && subject !== 'other' && subject.phrase.kind === 'person' && isPersonName(subject.phrase.text)) {
+      applied('speaker.lede-description');
+      return subject;
+    }
+  }
   return null;
 }
 
