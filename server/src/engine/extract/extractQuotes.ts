@@ -11,19 +11,7 @@ import { CLAIM_VERBS, HEADLINE_VERBS, isCueVerb, isLooseCue, REPORTED_CLAUSE_CUE
 import { introducedNames, type IntroducedName } from './names';
 import type { MaskedText } from '../text/mask';
 import { nlp, nlpCharsUsed, resetNlpBudget } from './nlp';
-import {
-  describedEntity,
-  furnitureBefore,
-  isCommonWord,
-  isLikelyName,
-  latestMention,
-  Mentions,
-  pronounAntecedent,
-  resolveMention,
-  sentenceSubject,
-  sentenceSubjects,
-  type ResolveContext,
-} from './resolveSpeaker';
+import { describedEntity, isCommonWord, isLikelyName, latestMention, Mentions, pronounAntecedent, resolveMention, sentenceSubject, sentenceSubjects, type ResolveContext } from './resolveSpeaker';
 
 export { NLP_BUDGET } from './nlp';
 export { CONTEXT_PARAGRAPHS } from './resolveSpeaker';
@@ -152,8 +140,7 @@ export function extractWithRules(original: string, options: ExtractOptions = {})
   };
 
   // Speakers named with a cue anywhere (also in sentences without quotes): what "he" points back to.
-  const furniture = furnitureBefore(text, paragraphs);
-  const mentions = new Mentions(furniture);
+  const mentions = new Mentions();
   for (const s of sentences) {
     for (const a of attributionsIn(skeleton, s.start, s.end)) {
       const span = a.speaker && speakerPhraseSpan(text, a.speaker, introduced);
@@ -171,7 +158,7 @@ export function extractWithRules(original: string, options: ExtractOptions = {})
     }
   }
 
-  const resolveContext: ResolveContext = { text, skeleton, paragraphs, sentences, paragraphOf, introduced, furniture };
+  const resolveContext: ResolveContext = { text, skeleton, paragraphs, sentences, paragraphOf, introduced };
   const results: ExtractedQuoteWithState[] = [];
   for (const q of quoted) {
     const mark = rulesMark();

@@ -38,9 +38,6 @@ export class Mentions {
   private readonly found: Mention[] = [];
   private readonly added: Mention[] = [];
 
-  /** Page furniture paragraphs before each paragraph (`furnitureBefore`), so that distances count only the article's own. */
-  constructor(private readonly furniture: Int32Array | null = null) {}
-
   push(m: Mention): void {
     (this.added.length === 0 && (this.found.length === 0 || this.found[this.found.length - 1].span.start <= m.span.start) ? this.found : this.added).push(m);
   }
@@ -52,11 +49,9 @@ export class Mentions {
         workDone.steps++;
         const m = list[i];
         if (m.span.start >= before) continue;
-        const apart = paragraphsApart(this.furniture, paragraph, m.paragraph);
-        if (apart > CONTEXT_PARAGRAPHS) break;
+        if (paragraph - m.paragraph > CONTEXT_PARAGRAPHS) break;
         if (!fits(m)) continue;
         if (!best || m.span.start > best.span.start) best = m;
-        if (paragraph - m.paragraph > CONTEXT_PARAGRAPHS) applied('speaker.furniture-not-counted');
         break;
       }
     };
@@ -65,28 +60,6 @@ export class Mentions {
     search(this.added, this.added.length - 1);
     return best;
   }
-}
-
-/**
- * Paragraphs from `to` forward to `from`, page furniture between them ("Story continues below
- * advertisement", a photo credit) not counted: an advertisement break puts no distance between a
- * speaker and what follows.
- */
-function paragraphsApart(furniture: Int32Array | null, from: number, to: number): number {
-  if (!furniture || furniture.length === 0) return from - to;
-  const at = (p: number) => furniture[Math.max(0, Math.min(furniture.length - 1, p))];
-  return from - to - (at(from) - at(to));
-}
-
-/** How many paragraphs before each paragraph are page furniture (a prefix count, one entry past the last). */
-export function furnitureBefore(text: string, paragraphs: Span[]): Int32Array {
-  const counts = new Int32Array(paragraphs.length + 1);
-  for (let p = 0; p < paragraphs.length; p++) {
-    const para = paragraphs[p];
-    const furniture = FURNITURE.test(text.slice(para.start, Math.min(para.end, para.start + 40))) || PHOTO_CREDIT.test(text.slice(Math.max(para.start, para.end - 90), para.end));
-    counts[p + 1] = counts[p] + (furniture ? 1 : 0);
-  }
-  return counts;
 }
 
 export function latestMention(mentions: Mentions, before: number, paragraph: number, fits: (m: Mention) => boolean): Mention | null {
@@ -102,8 +75,6 @@ export interface ResolveContext {
   sentences: Span[];
   paragraphOf: (offset: number) => number;
   introduced: IntroducedName;
-  /** `furnitureBefore` of the paragraphs. */
-  furniture?: Int32Array;
 }
 
 export function resolveMention(phrase: SpeakerPhrase, span: Span, mentions: Mentions, paragraph: number, ctx: ResolveContext): SpeakerMention | null {
@@ -205,8 +176,7 @@ export function pronounAntecedent(word: 'he' | 'she' | 'it' | null, before: numb
   for (let walked = 0; i >= 0 && walked < PRONOUN_SENTENCES; i--, walked++) {
     const s = ctx.sentences[i];
     const p = ctx.paragraphOf(s.start);
-    if (paragraphsApart(ctx.furniture ?? null, paragraph, p) > CONTEXT_PARAGRAPHS) break;
-    if (paragraph - p > CONTEXT_PARAGRAPHS) applied('speaker.furniture-not-counted');
+    if (paragraph - p > CONTEXT_PARAGRAPHS) break;
     if (isFurniture(ctx.text, ctx.paragraphs[p])) continue;
     if (p !== lastParagraph) {
       lastParagraph = p;
@@ -398,14 +368,11 @@ function isPluralNoun(word: string): boolean {
 
 /** The first person named in the nearest paragraph before `before` that names one (compromise, on a small window). */
 function personNamedBefore(text: string, paragraphs: Span[], paragraph: number, before: number): { text: string; span: Span } | null {
-  // page furniture is passed over and not counted, up to as many furniture paragraphs again
-  for (let p = paragraph, content = 0; p >= 0 && content <= CONTEXT_PARAGRAPHS && paragraph - p <= 2 * CONTEXT_PARAGRAPHS + 1; p--) {
+  for (let p = paragraph; p >= Math.max(0, paragraph - CONTEXT_PARAGRAPHS); p--) {
     const para = paragraphs[p];
     const end = Math.min(para.end, before);
     if (end <= para.start) continue;
     if (isFurniture(text, para)) continue;
-    if (paragraph - p > CONTEXT_PARAGRAPHS) applied('speaker.furniture-not-counted');
-    content++;
     // compromise reads at most the last stretch before the quote, however long the paragraph.
     const from = Math.max(para.start, end - CONTEXT_WINDOW);
     const window = text.slice(from, end);
