@@ -11,7 +11,7 @@ import { CLAIM_VERBS, HEADLINE_VERBS, isCueVerb, isLooseCue, REPORTED_CLAUSE_CUE
 import { introducedNames, type IntroducedName } from './names';
 import type { MaskedText } from '../text/mask';
 import { nlp, nlpCharsUsed, resetNlpBudget } from './nlp';
-import { describedEntity, isCommonWord, isLikelyName, latestMention, Mentions, pronounAntecedent, resolveMention, sentenceSubject, sentenceSubjects, type ResolveContext } from './resolveSpeaker';
+import { isCommonWord, isLikelyName, latestMention, Mentions, pronounAntecedent, resolveMention, sentenceSubject, sentenceSubjects, type ResolveContext } from './resolveSpeaker';
 
 export { NLP_BUDGET } from './nlp';
 export { CONTEXT_PARAGRAPHS } from './resolveSpeaker';
@@ -325,8 +325,7 @@ export function extractWithRules(original: string, options: ExtractOptions = {})
         speaker = { text: shown(subject.start, subject.end), span: subject };
       } else {
         // A quotation standing alone continues the person the sentences before it are about, else the speaker of the paragraphs before it.
-        const before = pronounAntecedent(null, q.outer.start, mentions, paragraph, () => true, resolveContext) ?? latestMention(mentions, q.outer.start, paragraph, () => true);
-        const previous = before && describedEntity(before, mentions, text);
+        const previous = pronounAntecedent(null, q.outer.start, mentions, paragraph, () => true, resolveContext) ?? latestMention(mentions, q.outer.start, paragraph, () => true);
         if (previous) {
           applied('quote.context-speaker');
           speaker = { text: previous.phrase.text, span: previous.span, resolvedFrom: '(context)' };

@@ -110,7 +110,8 @@ export function resolveMention(phrase: SpeakerPhrase, span: Span, mentions: Ment
   if (word === 'he' || word === 'she' || word === 'it') {
     let found = pronounAntecedent(word, span.start, mentions, paragraph, fits, ctx);
     // "it" → "the utility" → "BC Hydro": a description it points to is resolved in turn
-    if (found && word === 'it') found = describedEntity(found, mentions, text);
+    const described = found && word === 'it' ? descriptionHead(found.phrase.text) : null;
+    if (found && described) found = resolveDescription(described, found.span, mentions, found.paragraph, text) ?? found;
     if (found) return { text: found.phrase.text, span: found.span, resolvedFrom: phrase.text };
   }
   const found = latestMention(mentions, span.start, paragraph, fits);
@@ -142,12 +143,6 @@ export function resolveMention(phrase: SpeakerPhrase, span: Span, mentions: Ment
   if (entity) return { text: entity.phrase.text, span: entity.span, resolvedFrom: phrase.text };
   applied('speaker.unresolved');
   return null;
-}
-
-/** "the utility" a back reference or a quotation standing alone points to, resolved in turn to the entity it describes ("BC Hydro"), else itself. */
-export function describedEntity(found: Mention, mentions: Mentions, text: string): Mention {
-  const described = descriptionHead(found.phrase.text);
-  return (described && resolveDescription(described, found.span, mentions, found.paragraph, text)) || found;
 }
 
 /** How many sentences back "he"/"she" walks for the last subject or speaker. */
@@ -605,15 +600,6 @@ function resolveDescription(head: { word: string; kind: 'person' | 'organisation
   if (found) {
     applied('speaker.description-type');
     return found;
-  }
-  // "the utility" four paragraphs after "BC Hydro said", no one named with a cue since: an article
-  // names the body it reports on once and describes it after, so an organisation reaches twice as far
-  if (head.kind === 'organisation') {
-    const far = latestMention(mentions, span.start, paragraph - CONTEXT_PARAGRAPHS, () => true);
-    if (far && fits(far) && span.start - far.span.start <= DESCRIPTION_REACH) {
-      applied('speaker.description-far');
-      return far;
-    }
   }
   return null;
 }
