@@ -480,7 +480,7 @@ function ledeName(phrase: SpeakerPhrase, span: Span, ctx: ResolveContext): Menti
   const head = words[words.length - 1].toLowerCase();
   if (!PERSON_HEADS.has(head) && !ROLE_NOUNS.has(head)) return null;
   const paragraph = ctx.paragraphOf(span.start);
-  if (paragraph - (ctx.furniture?.[Math.min(paragraph, ctx.furniture.length - 1)] ?? 0) > 2) return null;
+  if (paragraph > 2) return null;
   const at = lastStartingAtOrBefore(ctx.sentences, span.start);
   for (let i = at + 1; i <= at + 2 && i < ctx.sentences.length; i++) {
     const s = ctx.sentences[i];
