@@ -95,9 +95,8 @@ function bears(w: ClaimWord, norm: string, wordStem: string): boolean {
 }
 
 /** The best share of the claim's words, and of its bits, that one passage of `width` statement words bears out. */
-function localSupport(claim: ClaimWord[], words: Token[], width: number): { share: number; weighted: number; bits: number } {
+function localSupport(claim: ClaimWord[], words: Token[], stems: string[], width: number): { share: number; weighted: number; bits: number } {
   if (claim.length === 0) return { share: 0, weighted: 0, bits: 0 };
-  const stems = words.map((t) => stem(t.norm));
   // For each statement word, the claim words it bears out; then a window slides over them, counting each claim word once.
   const hits = words.map((t, i) => claim.flatMap((w, k) => (bears(w, t.norm, stems[i]) ? [k] : [])));
   const inWindow = new Int32Array(claim.length);
@@ -128,7 +127,8 @@ function localSupport(claim: ClaimWord[], words: Token[], width: number): { shar
 
 function support(claim: ClaimWord[], claimNegated: boolean, statementText: string, claimLength: number): Omit<Support, 'id'> {
   const words = tokenize(statementText);
-  const stems = new Set(words.map((t) => stem(t.norm)));
+  const wordStems = words.map((t) => stem(t.norm));
+  const stems = new Set(wordStems);
   const norms = new Set(words.map((t) => t.norm));
   const unsupported: string[] = [];
   let agrees = true;
@@ -148,7 +148,7 @@ function support(claim: ClaimWord[], claimNegated: boolean, statementText: strin
     }
   }
   if (claimNegated && !words.some((t) => isNegation(t.norm))) agrees = false;
-  const local = localSupport(claim, words, Math.max(PASSAGE_MIN_WORDS, Math.ceil(claimLength * PASSAGE_STRETCH)));
+  const local = localSupport(claim, words, wordStems, Math.max(PASSAGE_MIN_WORDS, Math.ceil(claimLength * PASSAGE_STRETCH)));
   return {
     share: claim.length === 0 ? 0 : borne / claim.length,
     weighted: totalBits > 0 ? borneBits / totalBits : 0,

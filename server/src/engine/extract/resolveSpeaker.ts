@@ -361,15 +361,23 @@ function isPluralNoun(word: string): boolean {
   return plural;
 }
 
-/** The first person named in the nearest paragraph before `before` that names one (compromise, on a small window). */
-function personNamedBefore(text: string, paragraphs: Span[], paragraph: number, before: number): { text: string; span: Span } | null {
+/**
+ * The stretches of text a look-back reads, nearest paragraph first: each paragraph of the
+ * context (`CONTEXT_PARAGRAPHS`) up to `before`, page furniture passed over, and at most the
+ * last `CONTEXT_WINDOW` characters of each, however long the paragraph.
+ */
+function* windowsBefore(text: string, paragraphs: Span[], paragraph: number, before: number): Generator<{ p: number; from: number; end: number }> {
   for (let p = paragraph; p >= Math.max(0, paragraph - CONTEXT_PARAGRAPHS); p--) {
     const para = paragraphs[p];
     const end = Math.min(para.end, before);
-    if (end <= para.start) continue;
-    if (isFurniture(text, para)) continue;
-    // compromise reads at most the last stretch before the quote, however long the paragraph.
-    const from = Math.max(para.start, end - CONTEXT_WINDOW);
+    if (end <= para.start || isFurniture(text, para)) continue;
+    yield { p, from: Math.max(para.start, end - CONTEXT_WINDOW), end };
+  }
+}
+
+/** The first person named in the nearest paragraph before `before` that names one (compromise, on a small window). */
+function personNamedBefore(text: string, paragraphs: Span[], paragraph: number, before: number): { text: string; span: Span } | null {
+  for (const { from, end } of windowsBefore(text, paragraphs, paragraph, before)) {
     const window = text.slice(from, end);
     const subject = sentenceSubjects(window)
       .reverse()
@@ -430,12 +438,7 @@ export function sentenceSubjects(window: string, withInvalid = false): SentenceS
 /** People and organisations opening the sentences before `before`, nearest first. */
 function introducedBefore(text: string, paragraphs: Span[], paragraph: number, before: number): Mention[] {
   const found: Mention[] = [];
-  for (let p = paragraph; p >= Math.max(0, paragraph - CONTEXT_PARAGRAPHS); p--) {
-    const para = paragraphs[p];
-    const end = Math.min(para.end, before);
-    if (end <= para.start) continue;
-    if (isFurniture(text, para)) continue;
-    const from = Math.max(para.start, end - CONTEXT_WINDOW);
+  for (const { p, from, end } of windowsBefore(text, paragraphs, paragraph, before)) {
     const subjects = sentenceSubjects(text.slice(from, end)).reverse();
     for (const s of subjects) found.push({ phrase: s.phrase, span: { start: from + s.start, end: from + s.end }, paragraph: p });
   }
