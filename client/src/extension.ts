@@ -21,6 +21,7 @@ import {
 import { isAccusing, VERDICTS } from '../../server/src/engine/verdicts';
 import { ReportView } from './report';
 import { StatusBar } from './statusBar';
+import { WalkthroughContext } from './walkthroughContext';
 
 const CREATE_SOURCES_ASKED = 'verbatim.askedToCreateSources';
 /** Set once the getting-started walkthrough was opened for the writer: it is never opened again unasked. */
@@ -142,21 +143,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
   };
 
   /** The walkthrough's steps tick on these: the sources folder is there, and it holds statements. */
-  const updateWalkthroughContext = () => {
-    const statuses = [...folderStatuses.values()];
-    const roots = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
-    const folders = [...statuses.flatMap((s) => s.corpusPaths), ...roots.map((r) => path.join(r, 'sources'))];
-    void vscode.commands.executeCommand(
-      'setContext',
-      'verbatim.hasSourcesFolder',
-      folders.some((p) => fs.existsSync(p)),
-    );
-    void vscode.commands.executeCommand(
-      'setContext',
-      'verbatim.hasStatements',
-      statuses.some((s) => s.statements > 0),
-    );
-  };
+  const walkthroughContext = new WalkthroughContext({
+    hasSourcesFolder: () => {
+      const roots = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
+      const folders = [...[...folderStatuses.values()].flatMap((s) => s.corpusPaths), ...roots.map((r) => path.join(r, 'sources'))];
+      return folders.some((p) => fs.existsSync(p));
+    },
+    hasStatements: () => [...folderStatuses.values()].some((s) => s.statements > 0),
+  });
+  context.subscriptions.push(walkthroughContext);
+  const updateWalkthroughContext = () => walkthroughContext.update();
   updateWalkthroughContext();
 
   const refreshStatusBar = () => {

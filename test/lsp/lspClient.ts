@@ -62,8 +62,9 @@ export class TestClient {
       this.poke();
     });
     this.conn.onNotification('window/logMessage', () => undefined);
-    this.conn.onRequest('client/registerCapability', (p: unknown) => {
+    this.conn.onRequest('client/registerCapability', async (p: unknown) => {
       this.registrations.push(p);
+      if (this.beforeRegistering) await this.beforeRegistering(p);
       return null;
     });
     this.conn.onRequest('client/unregisterCapability', () => null);
@@ -73,6 +74,8 @@ export class TestClient {
   }
 
   settings: Record<string, unknown> = {};
+  /** Runs before a registration is answered: what an editor does while its watcher starts. */
+  beforeRegistering: ((registration: unknown) => Promise<void>) | null = null;
   /** The workspace folders to announce (a multi-root workspace); the root alone by default. */
   folders: string[] | undefined;
 

@@ -14,6 +14,7 @@ export { DEFAULT_SEVERITIES, VERDICT_FACTS, VERDICTS, verdictHref } from './verd
 export type { VerbatimConfig } from './config';
 export { listSourceFiles, SOURCE_EXTENSIONS } from './corpus/corpus';
 export { loadCorpusSteps, type CacheReport, type LoadProgress } from './corpus/loadCorpus';
+export { corpusDrift, type CorpusDrift } from './corpus/drift';
 export {
   openWorkspace,
   discoverWorkspace,

@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { Connection, Diagnostic, FileChangeType, FileSystemWatcher, WatchKind, WorkDoneProgressReporter } from 'vscode-languageserver';
-import { Corpus, IncrementalCheck, isInCorpus, loadCorpusSteps, corpusOptionsFor, openWorkspace, SOURCE_EXTENSIONS, type Workspace } from '../engine';
+import { Corpus, corpusDrift, IncrementalCheck, isInCorpus, loadCorpusSteps, corpusOptionsFor, openWorkspace, SOURCE_EXTENSIONS, type Workspace } from '../engine';
 import { ArchiveClient, type ArchiveLookup } from '../engine';
 import { storagePathOf } from './cacheFolder';
 import { SOURCE } from './diagnostics';
@@ -310,11 +310,37 @@ export class ProjectFolder {
       return true;
     }
     if (this.cacheDir && (file === this.cacheDir || file.startsWith(this.cacheDir + path.sep))) return true; // our own index files
-    if (!this.ws.corpusPaths.includes(file) && !(isInCorpus(this.ws, file) && (SOURCE_EXTENSIONS.has(path.extname(file).toLowerCase()) || type === FileChangeType.Deleted))) return false;
+    if (!this.ws.corpusPaths.includes(file) && !(isInCorpus(this.ws, file) && (SOURCE_EXTENSIONS.has(path.extname(file).toLowerCase()) || type === FileChangeType.Deleted || isFolder(file))))
+      return false;
     this.pendingCorpusChanges.set(file, type);
+    this.scheduleCorpusChanges();
+    return true;
+  }
+
+  private scheduleCorpusChanges(): void {
     if (this.corpusChangeTimer) clearTimeout(this.corpusChangeTimer);
     this.corpusChangeTimer = setTimeout(() => void this.applyCorpusChanges(), 150);
-    return true;
+  }
+
+  /**
+   * Compares the corpus on disk with the index and re-reads what differs. The editor's watcher
+   * does not report what changed while it was starting (after the first listing), so the server
+   * calls this once the watcher is registered.
+   */
+  async catchUp(): Promise<void> {
+    if (this.indexing) await this.indexing;
+    if (this.closed) return;
+    if (!this.corpus) {
+      if (this.ws.corpusPaths.some((p) => fs.existsSync(p))) await this.reindex();
+      return;
+    }
+    const drift = corpusDrift(this.corpus, this.ws.corpusPaths);
+    for (const file of drift.changed) this.pendingCorpusChanges.set(file, FileChangeType.Changed);
+    for (const file of drift.removed) this.pendingCorpusChanges.set(file, FileChangeType.Deleted);
+    if (drift.changed.length || drift.removed.length) {
+      this.host.connection.console.info(`verbatim: ${drift.changed.length + drift.removed.length} source file(s) changed while the file watcher started; re-indexing them`);
+      this.scheduleCorpusChanges();
+    }
   }
 
   /** Re-indexes changed corpus files one by one (a full rebuild only when there was no corpus). */
@@ -332,11 +358,14 @@ export class ProjectFolder {
     for (const [file, type] of changes) {
       try {
         if (type === FileChangeType.Deleted || !fs.existsSync(file)) {
-          const under = corpus.documents.filter((d) => d.path === file || d.path.startsWith(file + path.sep));
-          if (under.length) for (const d of under) corpus.removeFile(d.path);
-          else corpus.removeFile(file);
+          for (const known of [...corpus.files.keys()]) if (known === file || known.startsWith(file + path.sep)) corpus.removeFile(known);
         } else if (fs.statSync(file).isFile()) {
           corpus.updateFile(file);
+        } else {
+          // A folder made, copied or moved in: the watcher reports the folder, not the files in it.
+          const drift = corpusDrift(corpus, [file]);
+          for (const known of drift.changed) corpus.updateFile(known);
+          for (const known of drift.removed) if (known.startsWith(file + path.sep)) corpus.removeFile(known);
         }
       } catch (e) {
         this.host.connection.console.error(`verbatim: could not re-index ${file}: ${String(e)}`);
@@ -368,5 +397,13 @@ export class ProjectFolder {
     for (const uri of this.problemUris) void this.host.connection.sendDiagnostics({ uri, diagnostics: [] });
     this.problemUris.clear();
     this.replaceCorpus(null);
+  }
+}
+
+function isFolder(file: string): boolean {
+  try {
+    return fs.statSync(file).isDirectory();
+  } catch {
+    return false;
   }
 }

@@ -53,6 +53,8 @@ export const SERVER_VERSION = '0.1.0';
 export type { Settings } from './settings';
 
 const MAX_DRAFT_CHARS = MAX_CHECKED_CHARS;
+/** How long an editor's file watcher may take to start after it is registered (VS Code's starts in the background). */
+const WATCHER_START_MS = 1000;
 
 interface Checked {
   version: number;
@@ -74,6 +76,7 @@ export class VerbatimServer implements FolderHost {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private watcherRegistration: Disposable | null = null;
   private watchTimer: NodeJS.Timeout | null = null;
+  private catchUpTimer: NodeJS.Timeout | null = null;
   private stats = { full: 0 };
   private caps = { configuration: false, dynamicConfig: false, dynamicWatch: false, relativePatterns: false, progress: false, codeLensRefresh: false, folderChanges: false };
   initOptions: unknown;
@@ -227,7 +230,14 @@ export class VerbatimServer implements FolderHost {
       this.watcherRegistration = await this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
     } catch (e) {
       this.connection.console.warn(`verbatim: could not watch the corpus: ${String(e)}`);
+      return;
     }
+    // What changed while the editor's watcher started is not reported: each folder compares the disk with its index.
+    if (this.catchUpTimer) clearTimeout(this.catchUpTimer);
+    this.catchUpTimer = setTimeout(() => {
+      this.catchUpTimer = null;
+      for (const f of this.folders) void f.catchUp();
+    }, WATCHER_START_MS);
   }
 
   /** The folder a document or file belongs to: the innermost workspace folder holding it, else the first. */
